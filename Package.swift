@@ -1,0 +1,57 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "NextSteps",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "nextsteps", targets: ["nextsteps"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // MARK: The pure core: content, dialogue engine, answers, record model.
+        .target(
+            name: "NextStepsCore",
+            dependencies: [.product(name: "Yams", package: "Yams")]
+        ),
+
+        // MARK: Edges, each behind a protocol of the core.
+        .target(
+            name: "NextStepsStore",
+            dependencies: ["NextStepsCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
+        .target(
+            name: "NextStepsTerminal",
+            dependencies: ["NextStepsCore", "CReadline"]
+        ),
+        .target(
+            name: "NextStepsSpeech",
+            dependencies: ["NextStepsCore"]
+        ),
+
+        // MARK: C libraries.
+        // A small C target so that Swift never touches readline's mutable globals.
+        .target(
+            name: "CReadline",
+            linkerSettings: [.linkedLibrary("readline")]
+        ),
+
+        // MARK: The executable: argument parsing and wiring only.
+        .executableTarget(
+            name: "nextsteps",
+            dependencies: [
+                "NextStepsCore", "NextStepsStore", "NextStepsTerminal", "NextStepsSpeech",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: Tests.
+        .testTarget(name: "NextStepsCoreTests", dependencies: ["NextStepsCore"]),
+        .testTarget(name: "NextStepsStoreTests", dependencies: ["NextStepsStore", "NextStepsCore"]),
+        .testTarget(name: "NextStepsEndToEndTests", dependencies: ["NextStepsCore"]),
+    ]
+)

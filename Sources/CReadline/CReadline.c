@@ -1,0 +1,63 @@
+// readline's configuration is mutable C globals, which Swift 6 refuses to touch; they are
+// set here so Swift only calls plain functions.
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <signal.h>
+#include <unistd.h>
+#include <locale.h>
+#include <readline/readline.h>
+#include <readline/history.h>
+#include "CReadline.h"
+
+static char ns_signal_message[512];
+static size_t ns_signal_message_length = 0;
+
+void ns_readline_setup(const char *name, int plain) {
+    setlocale(LC_CTYPE, "");
+    rl_readline_name = name;
+    rl_variable_bind("input-meta", "on");
+    rl_variable_bind("output-meta", "on");
+    rl_variable_bind("convert-meta", "off");
+    rl_variable_bind("bell-style", "none");
+    if (plain) {
+        rl_variable_bind("enable-bracketed-paste", "off");
+    }
+    // Tab types a space-like tab instead of listing files: no file names appear to a pupil.
+    rl_bind_key('\t', rl_insert);
+    // readline cleans up the terminal on a signal, then passes the signal on to our handler.
+    rl_catch_signals = 1;
+    rl_catch_sigwinch = 1;
+}
+
+char *ns_readline(const char *prompt) {
+    return readline(prompt);
+}
+
+void ns_free(char *line) {
+    free(line);
+}
+
+static void ns_on_signal(int signal_number) {
+    if (ns_signal_message_length > 0) {
+        ssize_t ignored = write(STDOUT_FILENO, ns_signal_message, ns_signal_message_length);
+        (void)ignored;
+    }
+    _exit(128 + signal_number);
+}
+
+void ns_install_signal_handlers(const char *message) {
+    size_t length = strlen(message);
+    if (length >= sizeof(ns_signal_message)) length = sizeof(ns_signal_message) - 1;
+    memcpy(ns_signal_message, message, length);
+    ns_signal_message[length] = 0;
+    ns_signal_message_length = length;
+    struct sigaction action;
+    memset(&action, 0, sizeof(action));
+    action.sa_handler = ns_on_signal;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, NULL);
+    sigaction(SIGTERM, &action, NULL);
+    sigaction(SIGHUP, &action, NULL);
+    sigaction(SIGQUIT, &action, NULL);
+}

@@ -1,0 +1,188 @@
+/// A symbol from the symbol index: a picture with its words and a short glyph for the terminal.
+public struct Symbol: Sendable, Equatable, Codable {
+    /// Stable id that content refers to.
+    public var id: String
+    /// The written word shown beside the picture.
+    public var label: String
+    /// A short glyph (one emoji or up to 3 characters) shown on a colour terminal.
+    public var glyph: String
+    /// What the voice says for this symbol.
+    public var spoken: String
+    /// The picture file, relative to the symbols folder.
+    public var image: String
+
+    /// Makes a symbol.
+    public init(id: String, label: String, glyph: String, spoken: String, image: String) {
+        self.id = id; self.label = label; self.glyph = glyph; self.spoken = spoken; self.image = image
+    }
+}
+
+/// One option of a choose-one or choose-several step.
+public struct Choice: Sendable, Equatable {
+    /// Stable id kept in the records.
+    public var id: String
+    /// The words shown and spoken.
+    public var label: String
+    /// The symbol shown beside the words.
+    public var symbol: String
+    /// More words that pick this option ("colleges", "fe").
+    public var also: [String]
+
+    /// Makes an option.
+    public init(id: String, label: String, symbol: String, also: [String] = []) {
+        self.id = id; self.label = label; self.symbol = symbol; self.also = also
+    }
+}
+
+/// One point of a sorting scale (like / not sure / don't like).
+public typealias ScalePoint = Choice
+
+/// A pathway card: a few Easy Read sentences about one option after school.
+public struct Card: Sendable, Equatable {
+    /// Stable id kept in the records.
+    public var id: String
+    /// The card's name.
+    public var title: String
+    /// The card's symbol.
+    public var symbol: String
+    /// The stage it belongs to: post-16, post-19 or post-25.
+    public var stage: String
+    /// The sentences always shown.
+    public var says: [String]
+    /// The sentences shown when the pupil asks for more.
+    public var more: [String]
+
+    /// Makes a card.
+    public init(id: String, title: String, symbol: String, stage: String, says: [String], more: [String] = []) {
+        self.id = id; self.title = title; self.symbol = symbol; self.stage = stage; self.says = says; self.more = more
+    }
+}
+
+/// What kind of answer a step asks for.
+public enum StepKind: String, Sendable, CaseIterable {
+    /// Something to read; nothing is asked.
+    case info
+    /// Choose one option.
+    case chooseOne = "choose-one"
+    /// Choose one or more options.
+    case chooseSeveral = "choose-several"
+    /// Sort cards on the topic's 3-point scale, one card at a time.
+    case sort
+    /// Own words, kept exactly as given.
+    case words
+    /// Yes or no.
+    case yesNo = "yes-no"
+    /// "Last time you said …, is that still right?" about another step.
+    case recall
+}
+
+/// Where a recall step looks back to.
+public struct StepReference: Sendable, Equatable, Hashable {
+    /// The topic of the step.
+    public var topic: String
+    /// The step id in that topic.
+    public var step: String
+
+    /// Makes a reference.
+    public init(topic: String, step: String) { self.topic = topic; self.step = step }
+}
+
+/// One step of a topic.
+public struct Step: Sendable, Equatable {
+    /// Stable id, unique in its topic.
+    public var id: String
+    /// What the step asks for.
+    public var kind: StepKind
+    /// The words of the step (at most 3 sentences before the question).
+    public var text: String
+    /// The step's symbol.
+    public var symbol: String
+    /// Options, for choose-one and choose-several.
+    public var options: [Choice]
+    /// Card ids, for sort steps.
+    public var cards: [String]
+    /// A card to show, for info steps.
+    public var card: String?
+    /// The step looked back on, for recall steps.
+    public var recall: StepReference?
+
+    /// Makes a step.
+    public init(id: String, kind: StepKind, text: String, symbol: String, options: [Choice] = [],
+                cards: [String] = [], card: String? = nil, recall: StepReference? = nil) {
+        self.id = id; self.kind = kind; self.text = text; self.symbol = symbol
+        self.options = options; self.cards = cards; self.card = card; self.recall = recall
+    }
+}
+
+/// A topic: an ordered conversation about one subject.
+public struct Topic: Sendable, Equatable {
+    /// Stable id.
+    public var id: String
+    /// The title shown and spoken.
+    public var title: String
+    /// The topic's symbol.
+    public var symbol: String
+    /// The plan read out when the topic opens ("First … Then … Last …").
+    public var plan: [String]
+    /// The sorting scale for sort steps.
+    public var scale: [ScalePoint]
+    /// The steps, in order.
+    public var steps: [Step]
+    /// Where the topic comes in the list of topics (lower first).
+    public var order: Int
+
+    /// Makes a topic.
+    public init(id: String, title: String, symbol: String, plan: [String], scale: [ScalePoint], steps: [Step], order: Int = 100) {
+        self.id = id; self.title = title; self.symbol = symbol; self.plan = plan; self.scale = scale
+        self.steps = steps; self.order = order
+    }
+
+    /// The step with this id, if any.
+    public func step(_ id: String) -> Step? { steps.first { $0.id == id } }
+}
+
+/// The commands that work at every prompt.
+public enum Command: String, Sendable, CaseIterable, Codable {
+    /// Yes.
+    case yes
+    /// No.
+    case no
+    /// "I don't know": a real answer, recorded as such.
+    case dontKnow = "dont-know"
+    /// "Not now": passes the question, recorded as such.
+    case skip
+    /// Goes back one step.
+    case back
+    /// Shows (and speaks) the step again.
+    case again
+    /// A calm pause screen; nothing is lost.
+    case pause = "break"
+    /// Ends the session for today; everything is saved.
+    case stop
+    /// Says what can be typed.
+    case help
+    /// Shows more about a card.
+    case more
+    /// Goes on from something to read.
+    case next
+}
+
+/// Everything the program says and shows: topics, cards, words and symbols.
+public struct Content: Sendable {
+    /// Topics in the order they are offered.
+    public var topics: [Topic]
+    /// Pathway cards by id.
+    public var cards: [String: Card]
+    /// Symbols by id.
+    public var symbols: [String: Symbol]
+    /// The program's own words.
+    public var words: Words
+
+    /// Makes content.
+    public init(topics: [Topic], cards: [String: Card], symbols: [String: Symbol], words: Words) {
+        self.topics = topics; self.cards = cards; self.symbols = symbols; self.words = words
+    }
+
+    /// The topic with this id, if any.
+    public func topic(_ id: String) -> Topic? { topics.first { $0.id == id } }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import Yams
+
+/// Turns the YAML of each content file into the content model, noting every problem.
+struct ContentReaders {
+    let problems: ProblemList
+    var texts: [TextSite] = []
+
+    init(problems: ProblemList) { self.problems = problems }
+
+    mutating func note(_ file: String, _ line: Int?, _ text: String?, _ role: TextSite.Role) {
+        guard let text, !text.isEmpty else { return }
+        texts.append(TextSite(file: file, line: line, text: text, role: role))
+    }
+
+    // MARK: Symbols/index.yaml
+
+    mutating func symbols(_ root: Node, file: String) -> [Symbol] {
+        guard let top = YAMLFields(root, file: file, problems: problems, what: "the symbol index") else { return [] }
+        top.checkFormat()
+        top.refuseUnknownKeys(["format", "symbols"])
+        return top.maps("symbols", what: "a symbol").compactMap { fields in
+            fields.refuseUnknownKeys(["id", "label", "glyph", "spoken", "image"])
+            guard let id = fields.id(), let label = fields.string("label"), let glyph = fields.string("glyph"),
+                  let spoken = fields.string("spoken"), let image = fields.string("image") else { return nil }
+            if glyph.count > 3 {
+                problems.add(file, fields.lineOf("glyph"), "the glyph of symbol \"\(id)\" is longer than 3 characters")
+            }
+            return Symbol(id: id, label: label, glyph: glyph, spoken: spoken, image: image)
+        }
+    }
+
+    // MARK: Content/cards/*.yaml
+
+    mutating func cards(_ root: Node, file: String) -> [Card] {
+        guard let top = YAMLFields(root, file: file, problems: problems, what: "the card file") else { return [] }
+        top.checkFormat()
+        top.refuseUnknownKeys(["format", "cards"])
+        var out: [Card] = []
+        for fields in top.maps("cards", what: "a card") {
+            fields.refuseUnknownKeys(["id", "title", "symbol", "stage", "says", "more"])
+            guard let id = fields.id(), let title = fields.string("title"), let symbol = fields.id("symbol"),
+                  let stage = fields.string("stage") else { continue }
+            if !["post-16", "post-19", "post-25"].contains(stage) {
+                problems.add(file, fields.lineOf("stage"), "card \"\(id)\" has stage \"\(stage)\"; it can be post-16, post-19 or post-25")
+            }
+            let says = fields.strings("says"), more = fields.strings("more", required: false)
+            if says.isEmpty { problems.add(file, fields.line, "card \"\(id)\" says nothing") }
+            note(file, fields.lineOf("title"), title, .label)
+            for (text, line) in says + more { note(file, line, text, .sentences) }
+            out.append(Card(id: id, title: title, symbol: symbol, stage: stage, says: says.map(\.0), more: more.map(\.0)))
+        }
+        return out
+    }
+
+    // MARK: Content/words.yaml
+
+    mutating func words(_ root: Node, file: String) -> Words? {
+        guard let top = YAMLFields(root, file: file, problems: problems, what: "the words file") else { return nil }
+        top.checkFormat()
+        top.refuseUnknownKeys(["format", "commands", "phrases", "scale", "demand-words", "idioms", "terms"])
+        var commands: [Command: [String]] = [:]
+        if let node = top.node("commands"), let fields = YAMLFields(node, file: file, problems: problems, what: "`commands`") {
+            fields.refuseUnknownKeys(Set(Command.allCases.map(\.rawValue)))
+            for command in Command.allCases {
+                let list = fields.strings(command.rawValue).map { $0.0.lowercased() }
+                if list.isEmpty { continue }
+                commands[command] = list
+            }
+        } else {
+            problems.add(file, top.line, "the words file has no `commands`")
+        }
+        var phrases: [PhraseKey: String] = [:]
+        if let node = top.node("phrases"), let fields = YAMLFields(node, file: file, problems: problems, what: "`phrases`") {
+            fields.refuseUnknownKeys(Set(PhraseKey.allCases.map(\.rawValue)))
+            for key in PhraseKey.allCases {
+                guard let text = fields.string(key.rawValue) else { continue }
+                phrases[key] = text
+                note(file, fields.lineOf(key.rawValue), text, key.isLabel ? .label : .sentences)
+            }
+        } else {
+            problems.add(file, top.line, "the words file has no `phrases`")
+        }
+        let scale = self.scale(top, file: file, required: true)
+        let terms = top.maps("terms", what: "a term", required: false).compactMap { fields -> TermRule? in
+            fields.refuseUnknownKeys(["use", "not"])
+            guard let use = fields.string("use") else { return nil }
+            return TermRule(use: use, avoid: fields.strings("not").map(\.0))
+        }
+        return Words(commands: commands, phrases: phrases, scale: scale,
+                     demandWords: top.strings("demand-words", required: false).map(\.0),
+                     idioms: top.strings("idioms", required: false).map(\.0), terms: terms)
+    }
+
+    mutating func scale(_ top: YAMLFields, file: String, required: Bool) -> [ScalePoint] {
+        guard top.node("scale") != nil || required else { return [] }
+        let points = options(top.maps("scale", what: "a point of the scale"), file: file)
+        if top.node("scale") != nil && points.count != 3 {
+            problems.add(file, top.lineOf("scale"), "a scale has 3 points (like, not sure, don't like); this one has \(points.count)")
+        }
+        return points
+    }
+
+    mutating func options(_ list: [YAMLFields], file: String) -> [Choice] {
+        list.compactMap { fields in
+            fields.refuseUnknownKeys(["id", "label", "symbol", "also"])
+            guard let id = fields.id(), let label = fields.string("label"), let symbol = fields.id("symbol") else { return nil }
+            note(file, fields.lineOf("label"), label, .label)
+            return Choice(id: id, label: label, symbol: symbol,
+                          also: fields.strings("also", required: false).map { $0.0.lowercased() })
+        }
+    }
+}
+
+extension PhraseKey {
+    /// Phrases that are single labels rather than sentences.
+    var isLabel: Bool { [.step, .card, .dontKnow, .notNow, .yes, .no].contains(self) }
+}

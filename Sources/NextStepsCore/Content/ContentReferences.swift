@@ -1,0 +1,74 @@
+/// Checks that everything content names exists: symbols, cards, recalled steps, command words.
+struct ContentReferences {
+    let content: Content
+    let topicFiles: [String: (file: String, stepLines: [String: Int?])]
+    let cardFiles: [String: String]
+    let wordsFile: String
+    let problems: ProblemList
+
+    /// Symbols the program itself shows beside the always-there answers.
+    static let builtInSymbols = ["yes", "no", "dont-know", "not-now"]
+
+    func check() {
+        for id in Self.builtInSymbols {
+            symbol(id, wordsFile, nil, "the program's own answers")
+        }
+        for point in content.words.scale {
+            symbol(point.symbol, wordsFile, nil, "scale point \"\(point.id)\"")
+        }
+        checkCommands()
+        for (id, card) in content.cards.sorted(by: { $0.key < $1.key }) {
+            symbol(card.symbol, cardFiles[id] ?? "cards", nil, "card \"\(id)\"")
+        }
+        for topic in content.topics {
+            guard let (file, lines) = topicFiles[topic.id] else { continue }
+            symbol(topic.symbol, file, nil, "topic \"\(topic.id)\"")
+            for point in topic.scale { symbol(point.symbol, file, nil, "scale point \"\(point.id)\"") }
+            for step in topic.steps {
+                let line = lines[step.id] ?? nil
+                checkStep(step, topic: topic, file: file, line: line)
+            }
+        }
+    }
+
+    private func checkStep(_ step: Step, topic: Topic, file: String, line: Int?) {
+        symbol(step.symbol, file, line, "step \"\(step.id)\"")
+        for option in step.options {
+            symbol(option.symbol, file, line, "option \"\(option.id)\"")
+        }
+        for card in step.cards + [step.card].compactMap({ $0 }) where content.cards[card] == nil {
+            problems.add(file, line, "step \"\(step.id)\" names the card \"\(card)\", which does not exist")
+        }
+        if step.kind == .sort && topic.scale.isEmpty && content.words.scale.isEmpty {
+            problems.add(file, line, "sort step \"\(step.id)\" has no scale to sort on")
+        }
+        if let reference = step.recall {
+            guard let target = content.topic(reference.topic)?.step(reference.step) else {
+                problems.add(file, line, "step \"\(step.id)\" recalls \(reference.topic)/\(reference.step), which does not exist")
+                return
+            }
+            if target.kind == .info || target.kind == .recall {
+                problems.add(file, line, "step \"\(step.id)\" recalls a \(target.kind.rawValue) step; it can recall only a question")
+            }
+        }
+    }
+
+    private func checkCommands() {
+        var owner: [String: Command] = [:]
+        for command in Command.allCases {
+            guard let list = content.words.commands[command] else { continue }
+            for word in list {
+                if let other = owner[word], other != command {
+                    problems.add(wordsFile, nil, "the word \"\(word)\" is given for both \(other.rawValue) and \(command.rawValue)")
+                }
+                owner[word] = command
+            }
+        }
+    }
+
+    private func symbol(_ id: String, _ file: String, _ line: Int?, _ what: String) {
+        if content.symbols[id] == nil {
+            problems.add(file, line, "\(what) names symbol \"\(id)\", which does not exist")
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import Foundation
+
+/// Where content files come from: a folder on disk, or memory in tests.
+public protocol ContentSource: Sendable {
+    /// The names of the `.yaml` files directly inside `folder`, sorted.
+    func yamlFiles(in folder: String) -> [String]
+    /// The bytes of a file; throws when it cannot be read.
+    func read(_ path: String) throws -> Data
+    /// Whether a file exists.
+    func exists(_ path: String) -> Bool
+}
+
+/// Content read from folders on disk.
+public struct DirectoryContentSource: ContentSource {
+    /// Makes a source for files on disk.
+    public init() {}
+
+    /// The names of the `.yaml` files directly inside `folder`, sorted.
+    public func yamlFiles(in folder: String) -> [String] {
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
+        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+    }
+
+    /// The bytes of a file, read no further than the content size limit allows.
+    public func read(_ path: String) throws -> Data {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw CocoaError(.fileReadNoSuchFile)
+        }
+        defer { try? handle.close() }
+        // One byte past the limit is enough to know the file is too big.
+        return try handle.read(upToCount: YAMLLimits.maxBytes + 1) ?? Data()
+    }
+
+    /// Whether a file exists.
+    public func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
+}
+
+/// Content held in memory, for tests: paths to file text.
+public struct InMemoryContentSource: ContentSource {
+    /// Paths to file text.
+    public var files: [String: String]
+
+    /// Makes a source from paths and text.
+    public init(_ files: [String: String]) { self.files = files }
+
+    /// The names of the `.yaml` files directly inside `folder`, sorted.
+    public func yamlFiles(in folder: String) -> [String] {
+        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
+        return files.keys.filter { $0.hasPrefix(prefix) && !$0.dropFirst(prefix.count).contains("/") && $0.hasSuffix(".yaml") }
+            .map { String($0.dropFirst(prefix.count)) }.sorted()
+    }
+
+    /// The bytes of a file.
+    public func read(_ path: String) throws -> Data {
+        guard let text = files[path] else { throw CocoaError(.fileReadNoSuchFile) }
+        return Data(text.utf8)
+    }
+
+    /// Whether a file exists.
+    public func exists(_ path: String) -> Bool { files[path] != nil }
+}

@@ -1,0 +1,88 @@
+import Yams
+
+extension ContentReaders {
+    /// Reads one topic file.
+    mutating func topic(_ root: Node, file: String) -> (Topic, [String: Int?])? {
+        guard let top = YAMLFields(root, file: file, problems: problems, what: "the topic") else { return nil }
+        top.checkFormat()
+        top.refuseUnknownKeys(["format", "id", "title", "symbol", "order", "plan", "scale", "steps"])
+        guard let id = top.id(), let title = top.string("title"), let symbol = top.id("symbol") else { return nil }
+        note(file, top.lineOf("title"), title, .label)
+        let plan = top.strings("plan")
+        if plan.isEmpty || plan.count > 3 {
+            problems.add(file, top.lineOf("plan"), "topic \"\(id)\" has \(plan.count) plan sentences; a plan has 1 to 3")
+        }
+        for (text, line) in plan { note(file, line, text, .sentences) }
+        let scale = self.scale(top, file: file, required: false)
+        var steps: [Step] = []
+        var lines: [String: Int?] = [:]
+        for fields in top.maps("steps", what: "a step") {
+            guard let step = self.step(fields, topic: id, file: file) else { continue }
+            if lines[step.id] != nil {
+                problems.add(file, fields.line, "topic \"\(id)\" has 2 steps with the id \"\(step.id)\"")
+                continue
+            }
+            lines[step.id] = fields.line
+            steps.append(step)
+        }
+        if steps.isEmpty { problems.add(file, top.lineOf("steps"), "topic \"\(id)\" has no steps") }
+        var order = 100
+        if let text = top.string("order", required: false) {
+            if let number = Int(text) { order = number } else {
+                problems.add(file, top.lineOf("order"), "`order` of topic \"\(id)\" should be a whole number")
+            }
+        }
+        return (Topic(id: id, title: title, symbol: symbol, plan: plan.map(\.0), scale: scale, steps: steps, order: order), lines)
+    }
+
+    private mutating func step(_ fields: YAMLFields, topic: String, file: String) -> Step? {
+        fields.refuseUnknownKeys(["id", "kind", "text", "symbol", "options", "cards", "card", "recall"])
+        guard let id = fields.id(), let kindName = fields.string("kind"), let text = fields.string("text"),
+              let symbol = fields.id("symbol") else { return nil }
+        guard let kind = StepKind(rawValue: kindName) else {
+            let known = StepKind.allCases.map(\.rawValue).joined(separator: ", ")
+            problems.add(file, fields.lineOf("kind"), "step \"\(id)\" has kind \"\(kindName)\"; the kinds are \(known)")
+            return nil
+        }
+        note(file, fields.lineOf("text"), text, kind == .info ? .sentences : .question)
+        var step = Step(id: id, kind: kind, text: text, symbol: symbol)
+        let allowed: Set<String>
+        switch kind {
+        case .chooseOne, .chooseSeveral:
+            allowed = ["options"]
+            step.options = options(fields.maps("options", what: "an option"), file: file)
+            if step.options.count < 2 {
+                problems.add(file, fields.line, "step \"\(id)\" offers \(step.options.count) options; a choice needs at least 2")
+            }
+            var seen = Set<String>()
+            for option in step.options where !seen.insert(option.id).inserted {
+                problems.add(file, fields.lineOf("options"), "step \"\(id)\" has 2 options with the id \"\(option.id)\"")
+            }
+        case .sort:
+            allowed = ["cards"]
+            step.cards = fields.strings("cards").map(\.0)
+            if step.cards.isEmpty { problems.add(file, fields.line, "sort step \"\(id)\" has no cards") }
+        case .info:
+            allowed = ["card"]
+            step.card = fields.string("card", required: false)
+        case .recall:
+            allowed = ["recall"]
+            if let target = fields.string("recall") {
+                let parts = target.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+                if parts.count == 1 {
+                    step.recall = StepReference(topic: topic, step: parts[0])
+                } else if parts.count == 2 {
+                    step.recall = StepReference(topic: parts[0], step: parts[1])
+                } else {
+                    problems.add(file, fields.lineOf("recall"), "`recall` of step \"\(id)\" should be a step id or topic-id/step-id")
+                }
+            }
+        case .words, .yesNo:
+            allowed = []
+        }
+        for key in ["options", "cards", "card", "recall"] where fields.node(key) != nil && !allowed.contains(key) {
+            problems.add(file, fields.lineOf(key), "a \(kind.rawValue) step does not use `\(key)`")
+        }
+        return step
+    }
+}

@@ -1,0 +1,112 @@
+/// The program's own pupil-facing sentences, by key. Every key must be in `Content/words.yaml`.
+public enum PhraseKey: String, Sendable, CaseIterable {
+    /// The neutral reply to every answer.
+    case saved
+    /// "Step {step} of {steps}".
+    case step
+    /// "Card {card} of {cards}".
+    case card
+    /// How to pause or stop.
+    case anyTime = "any-time"
+    /// The end of a topic.
+    case finished
+    /// Empty input: the question again, gently.
+    case gentle
+    /// Input that matched nothing.
+    case unclear
+    /// What can be typed.
+    case help
+    /// The pause screen.
+    case pause = "break"
+    /// How to leave the pause screen.
+    case pauseEnd = "break-end"
+    /// The end of a session for today.
+    case stopped
+    /// A session that goes on from where it stopped.
+    case welcomeBack = "welcome-back"
+    /// "Last time you said: {answer}."
+    case lastTime = "last-time"
+    /// "Is that still right?"
+    case stillRight = "still-right"
+    /// "back" at the first question.
+    case firstStep = "first-step"
+    /// The hint under a choose-one question.
+    case chooseOne = "choose-one"
+    /// The hint under a choose-several question.
+    case chooseSeveral = "choose-several"
+    /// The hint under an own-words question.
+    case ownWords = "own-words"
+    /// How to go on from something to read.
+    case infoNext = "info-next"
+    /// How to read more about a card.
+    case infoMore = "info-more"
+    /// "more" when there is no more.
+    case noMore = "no-more"
+    /// A very long answer.
+    case tooLong = "too-long"
+    /// An answer that could not be saved.
+    case notSaved = "not-saved"
+    /// The always-there answers under each question.
+    case extraOptions = "extra-options"
+    /// The words "I don't know" as an answer.
+    case dontKnow = "dont-know"
+    /// The words "Not now" as an answer.
+    case notNow = "not-now"
+    /// The word "Yes".
+    case yes
+    /// The word "No".
+    case no
+    /// The question before the list of topics.
+    case chooseTopic = "choose-topic"
+    /// An adult starts typing for the pupil.
+    case scribeOn = "scribe-on"
+    /// The pupil types again.
+    case scribeOff = "scribe-off"
+    /// A topic with nothing left to ask.
+    case nothingElse = "nothing-else"
+    /// After "no" to a recall: what the pupil would say now.
+    case whatNow = "what-now"
+}
+
+/// One rule of the term list: the word to use and the words to avoid.
+public struct TermRule: Sendable, Equatable {
+    /// The word used everywhere.
+    public var use: String
+    /// Words for the same thing that are not used.
+    public var avoid: [String]
+
+    /// Makes a rule.
+    public init(use: String, avoid: [String]) { self.use = use; self.avoid = avoid }
+}
+
+/// The program's own words: command synonyms, phrases, the default scale and the lint's lists.
+public struct Words: Sendable {
+    /// Synonyms for each command, lower case.
+    public var commands: [Command: [String]]
+    /// Every pupil-facing sentence of the program.
+    public var phrases: [PhraseKey: String]
+    /// The default sorting scale.
+    public var scale: [ScalePoint]
+    /// Words that make a demand (the lint refuses them).
+    public var demandWords: [String]
+    /// Idioms and figures of speech (the lint refuses them).
+    public var idioms: [String]
+    /// The same thing has the same word everywhere.
+    public var terms: [TermRule]
+
+    /// Makes the words.
+    public init(commands: [Command: [String]], phrases: [PhraseKey: String], scale: [ScalePoint],
+                demandWords: [String] = [], idioms: [String] = [], terms: [TermRule] = []) {
+        self.commands = commands; self.phrases = phrases; self.scale = scale
+        self.demandWords = demandWords; self.idioms = idioms; self.terms = terms
+    }
+
+    /// The phrase for `key` with `{name}` placeholders filled in.
+    public func say(_ key: PhraseKey, _ values: [String: String] = [:]) -> String {
+        var text = phrases[key] ?? ""
+        for (name, value) in values {
+            text = text.replacingOccurrences(of: "{\(name)}", with: value)
+        }
+        return text
+    }
+}

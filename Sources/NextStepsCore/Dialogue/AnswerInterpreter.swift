@@ -1,0 +1,163 @@
+import Foundation
+
+/// What a line of input means at the current prompt.
+public enum Intent: Sendable, Equatable {
+    /// Nothing typed.
+    case empty
+    /// A command that works at every prompt.
+    case command(Command)
+    /// Options chosen, by their index in the list shown (0-based).
+    case chosen([Int])
+    /// Own words, as given.
+    case words(String)
+    /// An adult's command (typed with a leading `/`).
+    case adult(AdultAction)
+    /// Nothing matched.
+    case unclear
+}
+
+/// Commands for the supporting adult, typed with a leading `/` so a pupil does not meet them.
+public enum AdultAction: Sendable, Equatable {
+    /// The adult types what the pupil says from now on.
+    case scribe
+    /// The pupil types from now on.
+    case pupilTypes
+    /// A note from the adult about the current step.
+    case note(String)
+    /// Something after `/` that is not known.
+    case unknown(String)
+}
+
+/// What the current prompt accepts, for the interpreter.
+public enum PromptShape: Sendable, Equatable {
+    /// Choose from these options (one, or several).
+    case options([Choice], several: Bool)
+    /// Own words.
+    case words
+    /// Something to read; Enter goes on.
+    case reading
+}
+
+/// Turns a line of input into an `Intent`: numbers, option words, close misspellings, commands.
+public struct AnswerInterpreter: Sendable {
+    /// Synonyms for each command.
+    public var commands: [Command: [String]]
+
+    /// Makes an interpreter with the command words from content.
+    public init(commands: [Command: [String]]) { self.commands = commands }
+
+    /// The meaning of `text` (already cleaned) at a prompt of this shape.
+    public func interpret(_ text: String, at shape: PromptShape) -> Intent {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix("/") { return adult(trimmed) }
+        let key = Self.normalise(trimmed)
+        if key.isEmpty {
+            if trimmed.isEmpty || shape != .words { return shape == .reading ? .command(.next) : .empty }
+        }
+        let allowed = allowedCommands(shape)
+        if let command = exactCommand(key, allowed: allowed) { return .command(command) }
+        switch shape {
+        case .words:
+            return .words(trimmed)
+        case .reading:
+            return fuzzyCommand(key, allowed: allowed).map { .command($0) } ?? .unclear
+        case .options(let options, let several):
+            if let numbers = Self.numbers(in: key) {
+                let valid = numbers.allSatisfy { (1...options.count).contains($0) }
+                if !valid || (!several && numbers.count != 1) { return .unclear }
+                return .chosen(Self.unique(numbers.map { $0 - 1 }))
+            }
+            if let chosen = Self.match(key, options: options, several: several) { return .chosen(chosen) }
+            return fuzzyCommand(key, allowed: allowed).map { .command($0) } ?? .unclear
+        }
+    }
+
+    /// Lower case, straight apostrophes, single spaces, no punctuation at the ends.
+    public static func normalise(_ text: String) -> String {
+        var lowered = text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'")
+            .replacingOccurrences(of: "\u{2018}", with: "'")
+        if lowered != "?" {
+            lowered = lowered.trimmingCharacters(in: CharacterSet(charactersIn: ".,!?;:'\"()[] ").union(.whitespaces))
+        }
+        return lowered.split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+
+    private func allowedCommands(_ shape: PromptShape) -> [Command] {
+        var list: [Command] = [.dontKnow, .skip, .back, .again, .pause, .stop, .help, .more]
+        if shape == .reading { list.append(.next) }
+        return list
+    }
+
+    private func exactCommand(_ key: String, allowed: [Command]) -> Command? {
+        allowed.first { commands[$0, default: []].contains(key) }
+    }
+
+    private func fuzzyCommand(_ key: String, allowed: [Command]) -> Command? {
+        var candidates: [(index: Int, text: String)] = []
+        for (index, command) in allowed.enumerated() {
+            for word in commands[command, default: []] { candidates.append((index, word)) }
+        }
+        return Fuzzy.bestMatch(key, among: candidates).map { allowed[$0] }
+    }
+
+    private func adult(_ text: String) -> Intent {
+        let body = text.dropFirst().trimmingCharacters(in: .whitespaces)
+        let word = body.split(separator: " ", maxSplits: 1).first.map { $0.lowercased() } ?? ""
+        switch word {
+        case "scribe": return .adult(.scribe)
+        case "pupil", "typed": return .adult(.pupilTypes)
+        case "note":
+            let note = body.dropFirst(4).trimmingCharacters(in: .whitespaces)
+            return note.isEmpty ? .adult(.unknown(word)) : .adult(.note(note))
+        default: return .adult(.unknown(word))
+        }
+    }
+
+    /// Whole numbers separated by spaces, commas or "and"; nil if anything else is there.
+    static func numbers(in key: String) -> [Int]? {
+        let tokens = key.replacingOccurrences(of: ",", with: " ").split(separator: " ").filter { $0 != "and" && $0 != "&" }
+        guard !tokens.isEmpty else { return nil }
+        var out: [Int] = []
+        for token in tokens {
+            guard token.count <= 3, let number = Int(token) else { return nil }
+            out.append(number)
+        }
+        return out
+    }
+
+    /// The options named by `key`: the whole text, or its parts split at commas and "and".
+    static func match(_ key: String, options: [Choice], several: Bool) -> [Int]? {
+        if let whole = matchOne(key, options: options) { return [whole] }
+        guard several else { return nil }
+        let parts = key.replacingOccurrences(of: " and ", with: ",").replacingOccurrences(of: "&", with: ",")
+            .split(separator: ",").map { normalise(String($0)) }.filter { !$0.isEmpty }
+        guard parts.count > 1 else { return nil }
+        var chosen: [Int] = []
+        for part in parts {
+            if let number = Int(part), (1...options.count).contains(number) {
+                chosen.append(number - 1)
+            } else if let index = matchOne(part, options: options) {
+                chosen.append(index)
+            } else {
+                return nil
+            }
+        }
+        return unique(chosen)
+    }
+
+    private static func matchOne(_ key: String, options: [Choice]) -> Int? {
+        var candidates: [(index: Int, text: String)] = []
+        for (index, option) in options.enumerated() {
+            for word in [normalise(option.label)] + option.also.map(normalise) {
+                if word == key { return index }
+                candidates.append((index, word))
+            }
+        }
+        return Fuzzy.bestMatch(key, among: candidates)
+    }
+
+    private static func unique(_ list: [Int]) -> [Int] {
+        var seen = Set<Int>()
+        return list.filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,154 @@
+import Foundation
+
+extension Conversation {
+    /// What the interpreter should expect at this moment.
+    var shape: PromptShape {
+        switch phase {
+        case .confirming: return .options(yesNoOptions, several: false)
+        case .followUp: return .words
+        case .paused, .finished: return .reading
+        case .asking: break
+        }
+        switch step.kind {
+        case .info: return .reading
+        case .words: return .words
+        case .chooseOne: return .options(step.options, several: false)
+        case .chooseSeveral: return .options(step.options, several: true)
+        case .yesNo, .recall: return .options(yesNoOptions, several: false)
+        case .sort: return .options(scale, several: false)
+        }
+    }
+
+    var yesNoOptions: [Choice] {
+        let words = content.words
+        return [Choice(id: "yes", label: words.say(.yes), symbol: "yes", also: words.commands[.yes] ?? []),
+                Choice(id: "no", label: words.say(.no), symbol: "no", also: words.commands[.no] ?? [])]
+    }
+
+    var scale: [ScalePoint] { topic.scale.isEmpty ? content.words.scale : topic.scale }
+
+    /// The question being answered now: the step, or the card of a sort step.
+    var questionKey: QuestionKey {
+        QuestionKey(topicId: topic.id, stepId: step.id, cardId: step.kind == .sort ? step.cards[safe: cardIndex] : nil)
+    }
+
+    mutating func command(_ command: Command, typed: String, at now: Date) -> Turn {
+        let words = content.words
+        switch command {
+        case .help:
+            return Turn(presentations: [.message([words.say(.help)])])
+        case .again:
+            return Turn(presentations: [prompt()])
+        case .pause:
+            let before = phase
+            phase = .paused(before)
+            return Turn(presentations: [.pause([words.say(.pause), words.say(.pauseEnd)])], waitsForEnter: true)
+        case .stop:
+            return Turn(presentations: [.closing([words.say(.stopped)])], ending: .stopped)
+        case .back:
+            return goBack(at: now)
+        case .more:
+            guard let card = currentCard, !card.more.isEmpty else {
+                return Turn(presentations: [.message([words.say(.noMore)])])
+            }
+            return Turn(presentations: [.more(CardView(title: card.title, symbol: symbol(card.symbol), sentences: card.more))])
+        case .next:
+            return advance(after: nil, at: now)
+        case .dontKnow:
+            return record(.dontKnow, options: [], words: typed, mode: typingMode, at: now)
+        case .skip:
+            return record(.notNow, options: [], words: typed, mode: typingMode, at: now)
+        case .yes, .no:
+            return Turn(presentations: [.message([words.say(.unclear)])])
+        }
+    }
+
+    mutating func chose(_ indices: [Int], typed: String, at now: Date) -> Turn {
+        let mode: AnswerMode = typingMode == .scribedByAdult ? .scribedByAdult : .chosenFromOptions
+        switch phase {
+        case .confirming:
+            if indices == [0] {
+                let earlier = lastTime(questionKey)
+                return record(.confirmed, options: earlier?.optionIds ?? [], words: typed, mode: mode, at: now)
+            }
+            phase = .asking
+            return Turn(presentations: [prompt()])
+        default:
+            break
+        }
+        switch step.kind {
+        case .chooseOne:
+            return record(.choice, options: indices.map { step.options[$0].id }, words: typed, mode: mode, at: now)
+        case .chooseSeveral:
+            return record(.choices, options: indices.map { step.options[$0].id }, words: typed, mode: mode, at: now)
+        case .sort:
+            return record(.sorted, options: [scale[indices[0]].id], words: typed, mode: mode, at: now)
+        case .yesNo:
+            return record(indices == [0] ? .yes : .no, options: [], words: typed, mode: mode, at: now)
+        case .recall:
+            if indices == [0] {
+                return record(.confirmed, options: recalledAnswers.flatMap(\.optionIds), words: typed, mode: mode, at: now)
+            }
+            phase = .followUp
+            return Turn(presentations: [prompt()])
+        case .info, .words:
+            return Turn(presentations: [.message([content.words.say(.unclear)])])
+        }
+    }
+
+    mutating func ownWords(_ text: String, at now: Date) -> Turn {
+        record(.words, options: [], words: text, mode: typingMode, at: now)
+    }
+
+    mutating func adult(_ action: AdultAction, at now: Date) -> Turn {
+        switch action {
+        case .scribe:
+            typingMode = .scribedByAdult
+            return Turn(presentations: [.message([content.words.say(.scribeOn)])])
+        case .pupilTypes:
+            typingMode = .typedByPupil
+            return Turn(presentations: [.message([content.words.say(.scribeOff)])])
+        case .note(let note):
+            let answer = makeAnswer(.note, options: [], words: note, mode: .adultNote, at: now)
+            history.append(answer)
+            return Turn(answer: answer, progress: progress(at: now), presentations: [.reply(content.words.say(.saved))])
+        case .unknown:
+            return Turn(presentations: [.message(["Adult commands: /scribe, /pupil, /note followed by the note."])])
+        }
+    }
+
+    /// Records an answer to the current question and moves on.
+    mutating func record(_ kind: AnswerKind, options: [String], words: String, mode: AnswerMode, at now: Date) -> Turn {
+        if step.kind == .info && phase == .asking {
+            return advance(after: nil, at: now)
+        }
+        let answer = makeAnswer(kind, options: options, words: words, mode: mode, at: now)
+        history.append(answer)
+        return advance(after: answer, at: now)
+    }
+
+    func makeAnswer(_ kind: AnswerKind, options: [String], words: String, mode: AnswerMode, at now: Date) -> Answer {
+        Answer(pupilId: pupilId, sittingId: sittingId, topicId: questionKey.topicId, stepId: questionKey.stepId,
+               cardId: questionKey.cardId, kind: kind, optionIds: options, words: words, mode: mode,
+               supporter: supporter, at: now)
+    }
+
+    /// The latest answer to `key` from before this run, if it is worth asking about again.
+    func lastTime(_ key: QuestionKey) -> Answer? {
+        guard let answer = history.last(where: { $0.question == key && $0.kind != .note && $0.at < runStartedAt })
+        else { return nil }
+        return answer.kind == .notNow ? nil : answer
+    }
+
+    /// The latest answers to the step a recall step looks back on (one a card for a sort step).
+    var recalledAnswers: [Answer] {
+        guard let reference = step.recall else { return [] }
+        var latest: [QuestionKey: Answer] = [:]
+        var order: [QuestionKey] = []
+        for answer in history where answer.topicId == reference.topic && answer.stepId == reference.step && answer.kind != .note {
+            if latest[answer.question] == nil { order.append(answer.question) }
+            latest[answer.question] = answer
+        }
+        return order.compactMap { latest[$0] }.filter { $0.kind != .notNow }
+    }
+}

@@ -1,0 +1,56 @@
+import Foundation
+
+extension Conversation {
+    /// Moves to the next question after an answer (or after something read), saving the place.
+    mutating func advance(after answer: Answer?, at now: Date) -> Turn {
+        let words = content.words
+        if phase == .followUp || phase == .confirming { phase = .asking }
+        if step.kind == .sort && cardIndex + 1 < step.cards.count {
+            cardIndex += 1
+        } else {
+            stepIndex += 1
+            cardIndex = 0
+        }
+        settleForward()
+        var presentations: [Presentation] = []
+        if answer != nil { presentations.append(.reply(words.say(.saved))) }
+        if phase == .finished {
+            presentations.append(.closing([words.say(.finished, ["topic": topic.title])]))
+            return Turn(answer: answer, progress: progress(at: now), presentations: presentations, ending: .finished)
+        }
+        presentations.append(prompt())
+        return Turn(answer: answer, progress: progress(at: now), presentations: presentations)
+    }
+
+    /// Goes back one question (one card in a sort step), passing over recall steps with nothing to recall.
+    mutating func goBack(at now: Date) -> Turn {
+        let start = (stepIndex, cardIndex)
+        phase = .asking
+        repeat {
+            if cardIndex > 0 {
+                cardIndex -= 1
+            } else if stepIndex > 0 {
+                stepIndex -= 1
+                cardIndex = max(0, topic.steps[stepIndex].cards.count - 1)
+            } else {
+                (stepIndex, cardIndex) = start
+                return Turn(presentations: [.message([content.words.say(.firstStep)]), prompt()])
+            }
+        } while step.kind == .recall && recalledAnswers.isEmpty
+        return Turn(progress: progress(at: now), presentations: [prompt()])
+    }
+
+    /// From the current place, passes over what has nothing to ask and decides whether to
+    /// ask "last time you said …" first.
+    mutating func settleForward() {
+        while stepIndex < topic.steps.count && step.kind == .recall && recalledAnswers.isEmpty {
+            stepIndex += 1
+            cardIndex = 0
+        }
+        guard stepIndex < topic.steps.count else {
+            phase = .finished
+            return
+        }
+        phase = (step.kind != .info && step.kind != .recall && lastTime(questionKey) != nil) ? .confirming : .asking
+    }
+}

@@ -1,0 +1,138 @@
+import Foundation
+
+/// One pupil's way through one topic: input in, presentations and answers to save out.
+///
+/// A value you drive like ink's story: `begin(at:)`, then `respond(to:at:)` for each line.
+/// It never touches the terminal, the voice or the store; its driver saves each `Turn`'s
+/// answer and progress durably, then presents. Keep a copy to roll back if a save fails.
+public struct Conversation: Sendable {
+    /// Where the conversation is inside a step.
+    enum Phase: Sendable, Equatable {
+        /// Asking the question.
+        case asking
+        /// "Last time you said …, is that still right?"
+        case confirming
+        /// After "no" to a recall: "What would you say now?"
+        case followUp
+        /// The break screen; the phase to return to.
+        indirect case paused(Phase)
+        /// The topic is over.
+        case finished
+    }
+
+    /// The topic being talked through.
+    public let topic: Topic
+    let content: Content
+    let interpreter: AnswerInterpreter
+    let pupilId: Int64
+    let sittingId: Int64?
+    let supporter: String?
+    /// When this time through the topic began; answers before it are "last time".
+    public internal(set) var runStartedAt: Date
+    /// Every answer of the pupil known so far, oldest first.
+    public internal(set) var history: [Answer]
+    /// Whether this conversation goes on from an earlier stop.
+    public let isResuming: Bool
+    var stepIndex: Int
+    var cardIndex: Int
+    var phase: Phase = .asking
+    /// How typed words are recorded: by the pupil, or scribed by the adult.
+    public internal(set) var typingMode: AnswerMode = .typedByPupil
+
+    /// Starts or resumes a topic for a pupil.
+    ///
+    /// - Parameters:
+    ///   - history: all the pupil's earlier answers, oldest first.
+    ///   - progress: the saved place in this topic, if any; a finished topic starts a new run.
+    public init(topic: Topic, content: Content, pupilId: Int64, sittingId: Int64?, supporter: String?,
+                history: [Answer], progress: TopicProgress?, now: Date) {
+        self.topic = topic; self.content = content; self.pupilId = pupilId; self.sittingId = sittingId
+        self.supporter = supporter; self.history = history
+        self.interpreter = AnswerInterpreter(commands: content.words.commands)
+        if let progress, !progress.finished, let stepId = progress.stepId,
+           let index = topic.steps.firstIndex(where: { $0.id == stepId }) {
+            isResuming = true
+            runStartedAt = progress.runStartedAt
+            stepIndex = index
+            cardIndex = progress.cardId.flatMap { topic.steps[index].cards.firstIndex(of: $0) } ?? 0
+        } else {
+            isResuming = false
+            runStartedAt = now
+            stepIndex = 0
+            cardIndex = 0
+        }
+    }
+
+    /// Whether the topic has ended.
+    public var isFinished: Bool { phase == .finished }
+
+    /// The id of the step being asked (nil when finished).
+    public var currentStepId: String? { phase == .finished ? nil : topic.steps[safe: stepIndex]?.id }
+
+    /// Opens the topic (plan, or "welcome back") and asks the current question.
+    public mutating func begin(at now: Date) -> Turn {
+        var presentations: [Presentation] = []
+        let words = content.words
+        settleForward()
+        if isResuming {
+            let counter = words.say(.welcomeBack, ["step": "\(stepIndex + 1)", "steps": "\(topic.steps.count)"])
+            presentations.append(.opening(title: topic.title, symbol: symbol(topic.symbol),
+                                          lines: [counter, words.say(.anyTime)]))
+        } else {
+            presentations.append(.opening(title: topic.title, symbol: symbol(topic.symbol),
+                                          lines: topic.plan + [words.say(.anyTime)]))
+        }
+        if phase == .finished {
+            presentations.append(.closing([words.say(.nothingElse), words.say(.finished, ["topic": topic.title])]))
+            return Turn(progress: progress(at: now), presentations: presentations, ending: .finished)
+        }
+        presentations.append(prompt())
+        return Turn(progress: progress(at: now), presentations: presentations)
+    }
+
+    /// What one line of input does.
+    public mutating func respond(to line: String, at now: Date) -> Turn {
+        let (text, tooLong) = InputCleaner.clean(line)
+        if case .paused(let before) = phase {
+            phase = before
+            return Turn(presentations: [prompt()])
+        }
+        if phase == .finished { return Turn(ending: .finished) }
+        if tooLong { return Turn(presentations: [.message([content.words.say(.tooLong)])]) }
+        let intent = interpreter.interpret(text, at: shape)
+        switch intent {
+        case .empty:
+            return Turn(presentations: [.message([content.words.say(.gentle)]), prompt()])
+        case .unclear:
+            let hint = shape == .reading ? content.words.say(.infoNext) : content.words.say(.unclear)
+            return Turn(presentations: [.message([hint])])
+        case .adult(let action):
+            return adult(action, at: now)
+        case .command(let command):
+            return self.command(command, typed: text, at: now)
+        case .chosen(let indices):
+            return chose(indices, typed: text, at: now)
+        case .words(let words):
+            return ownWords(words, at: now)
+        }
+    }
+
+    /// The current prompt again (after a failed save, or for "again").
+    public func repeatPrompt() -> Presentation { prompt() }
+
+    func symbol(_ id: String) -> Symbol? { content.symbols[id] }
+
+    var step: Step { topic.steps[stepIndex] }
+
+    /// The place to save now.
+    func progress(at now: Date) -> TopicProgress {
+        let finished = phase == .finished
+        let cardId = finished ? nil : step.cards[safe: cardIndex]
+        return TopicProgress(pupilId: pupilId, topicId: topic.id, runStartedAt: runStartedAt,
+                        stepId: finished ? nil : step.id, cardId: cardId, finished: finished, updatedAt: now)
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

@@ -1,0 +1,94 @@
+import Foundation
+
+/// How an answer was given.
+public enum AnswerMode: String, Sendable, Codable, CaseIterable {
+    /// The pupil typed their own words.
+    case typedByPupil = "typed-by-pupil"
+    /// The pupil chose from the options (by number or word).
+    case chosenFromOptions = "chosen-from-options"
+    /// The pupil said it and the adult typed it.
+    case scribedByAdult = "scribed-by-adult"
+    /// The adult's own note, not the pupil's words.
+    case adultNote = "adult-note"
+}
+
+/// What an answer is.
+public enum AnswerKind: String, Sendable, Codable, CaseIterable {
+    /// One option chosen.
+    case choice
+    /// Several options chosen.
+    case choices
+    /// A card sorted onto a point of the scale.
+    case sorted
+    /// Own words.
+    case words
+    /// Yes.
+    case yes
+    /// No.
+    case no
+    /// "I don't know".
+    case dontKnow = "dont-know"
+    /// "Not now".
+    case notNow = "not-now"
+    /// "Last time you said …": still right.
+    case confirmed
+    /// An adult's note about the step.
+    case note
+}
+
+/// One answer. Answers are never changed: a new answer supersedes the old one.
+public struct Answer: Sendable, Equatable, Codable {
+    /// The store's id.
+    public var id: Int64?
+    /// The pupil.
+    public var pupilId: Int64
+    /// The sitting it was given in.
+    public var sittingId: Int64?
+    /// The topic id.
+    public var topicId: String
+    /// The step id.
+    public var stepId: String
+    /// The card id, for a sorted card.
+    public var cardId: String?
+    /// What the answer is.
+    public var kind: AnswerKind
+    /// The option ids chosen (for a sorted card: the scale point's id).
+    public var optionIds: [String]
+    /// The words exactly as given.
+    public var words: String
+    /// How it was given.
+    public var mode: AnswerMode
+    /// Who supported the pupil.
+    public var supporter: String?
+    /// When it was given.
+    public var at: Date
+    /// The earlier answer to the same question that this one replaces.
+    public var supersedes: Int64?
+
+    /// Makes an answer.
+    public init(id: Int64? = nil, pupilId: Int64, sittingId: Int64?, topicId: String, stepId: String, cardId: String? = nil,
+                kind: AnswerKind, optionIds: [String] = [], words: String, mode: AnswerMode, supporter: String?,
+                at: Date, supersedes: Int64? = nil) {
+        self.id = id; self.pupilId = pupilId; self.sittingId = sittingId; self.topicId = topicId; self.stepId = stepId
+        self.cardId = cardId; self.kind = kind; self.optionIds = optionIds; self.words = words; self.mode = mode
+        self.supporter = supporter; self.at = at; self.supersedes = supersedes
+    }
+
+    /// The question this answers: topic, step and card.
+    public var question: QuestionKey { QuestionKey(topicId: topicId, stepId: stepId, cardId: cardId) }
+}
+
+/// A question a pupil can answer: a step, or one card of a sort step.
+public struct QuestionKey: Sendable, Hashable, Codable {
+    /// The topic id.
+    public var topicId: String
+    /// The step id.
+    public var stepId: String
+    /// The card id, for one card of a sort step.
+    public var cardId: String?
+
+    /// Makes a key.
+    public init(topicId: String, stepId: String, cardId: String? = nil) {
+        self.topicId = topicId; self.stepId = stepId; self.cardId = cardId
+    }
+}

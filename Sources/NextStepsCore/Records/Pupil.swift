@@ -1,0 +1,45 @@
+import Foundation
+
+/// A pupil whose views are recorded.
+public struct Pupil: Sendable, Equatable, Codable {
+    /// The store's id; nil before the pupil is saved.
+    public var id: Int64?
+    /// Full name, as on the school's records.
+    public var name: String
+    /// The name the pupil likes to be called.
+    public var knownAs: String
+    /// School year group (7 to 14), when known.
+    public var yearGroup: Int?
+    /// Date of birth as `yyyy-mm-dd`, when given.
+    public var dateOfBirth: String?
+    /// When the pupil was added.
+    public var createdAt: Date
+
+    /// Makes a pupil.
+    public init(id: Int64? = nil, name: String, knownAs: String? = nil, yearGroup: Int? = nil,
+                dateOfBirth: String? = nil, createdAt: Date) {
+        self.id = id; self.name = name
+        self.knownAs = (knownAs?.isEmpty == false ? knownAs : nil) ?? name.split(separator: " ").first.map(String.init) ?? name
+        self.yearGroup = yearGroup; self.dateOfBirth = dateOfBirth; self.createdAt = createdAt
+    }
+}
+
+/// One sitting: a pupil and a supporting adult on one day.
+public struct Sitting: Sendable, Equatable, Codable {
+    /// The store's id.
+    public var id: Int64?
+    /// The pupil.
+    public var pupilId: Int64
+    /// When it started.
+    public var startedAt: Date
+    /// The supporting adult's name, when given.
+    public var supporterName: String?
+    /// The supporting adult's role (careers adviser, teaching assistant …), when given.
+    public var supporterRole: String?
+
+    /// Makes a sitting.
+    public init(id: Int64? = nil, pupilId: Int64, startedAt: Date, supporterName: String?, supporterRole: String?) {
+        self.id = id; self.pupilId = pupilId; self.startedAt = startedAt
+        self.supporterName = supporterName; self.supporterRole = supporterRole
+    }
+}

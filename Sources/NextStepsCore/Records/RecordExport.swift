@@ -1,0 +1,44 @@
+import Foundation
+
+/// A pupil's whole record as one versioned document: the JSON export and the pupil's
+/// subject-access copy. Field names are part of the format; add fields, never rename them.
+public struct RecordExport: Codable, Sendable, Equatable {
+    /// The version of this format.
+    public static let currentFormat = 1
+
+    /// The format version of this document.
+    public var formatVersion: Int
+    /// When it was made.
+    public var exportedAt: Date
+    /// The pupil.
+    public var pupil: Pupil
+    /// Every sitting, oldest first.
+    public var sittings: [Sitting]
+    /// Every answer, oldest first; superseded answers are kept.
+    public var answers: [Answer]
+    /// The place reached in each topic.
+    public var progress: [TopicProgress]
+
+    /// Gathers a pupil's whole record from a store.
+    public static func gather(pupil: Pupil, from store: RecordStore, at now: Date) throws -> RecordExport {
+        guard let id = pupil.id else { throw StoreError("This pupil has not been saved yet.") }
+        return RecordExport(formatVersion: currentFormat, exportedAt: now, pupil: pupil,
+                            sittings: try store.sittings(pupilId: id), answers: try store.answers(pupilId: id),
+                            progress: try store.allProgress(pupilId: id))
+    }
+
+    /// The document as JSON: sorted keys, ISO 8601 dates, indented.
+    public func json() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .iso8601
+        return try encoder.encode(self)
+    }
+
+    /// Reads a document made by `json()`.
+    public static func read(_ data: Data) throws -> RecordExport {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return try decoder.decode(RecordExport.self, from: data)
+    }
+}

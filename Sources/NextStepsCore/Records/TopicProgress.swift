@@ -1,0 +1,26 @@
+import Foundation
+
+/// Where a pupil is in a topic, saved with every answer so a session resumes at the exact step.
+public struct TopicProgress: Sendable, Equatable, Codable {
+    /// The pupil.
+    public var pupilId: Int64
+    /// The topic.
+    public var topicId: String
+    /// When this time through the topic began; answers before it are "last time".
+    public var runStartedAt: Date
+    /// The step to ask next; nil when the topic is finished.
+    public var stepId: String?
+    /// The card to ask next, in a sort step.
+    public var cardId: String?
+    /// Whether the topic was finished.
+    public var finished: Bool
+    /// When this was saved.
+    public var updatedAt: Date
+
+    /// Makes progress.
+    public init(pupilId: Int64, topicId: String, runStartedAt: Date, stepId: String?, cardId: String? = nil,
+                finished: Bool = false, updatedAt: Date) {
+        self.pupilId = pupilId; self.topicId = topicId; self.runStartedAt = runStartedAt
+        self.stepId = stepId; self.cardId = cardId; self.finished = finished; self.updatedAt = updatedAt
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+
+/// How a talk session ended.
+public enum SessionOutcome: Sendable, Equatable {
+    /// The topic was finished.
+    case finished
+    /// The pupil typed stop (or break then stop).
+    case stopped
+    /// Input ended (Ctrl-D, a closed pipe); everything was saved.
+    case endOfInput
+}
+
+/// Drives a conversation: reads lines, saves each answer durably, then presents.
+///
+/// Nothing is shown as saved before the store has it on disk. If a save fails (a full disk),
+/// the conversation rolls back to before the answer, the pupil is told calmly, and the
+/// question is asked again with nothing lost from the screen.
+public final class TalkSession {
+    private var conversation: Conversation
+    private let store: RecordStore
+    private let lines: LineSource
+    private let presenters: [Presenter]
+    private let clock: Clock
+    /// The prompt shown before each line of input.
+    public var prompt = "> "
+
+    /// Makes a session.
+    public init(conversation: Conversation, store: RecordStore, lines: LineSource, presenters: [Presenter], clock: Clock) {
+        self.conversation = conversation; self.store = store; self.lines = lines
+        self.presenters = presenters; self.clock = clock
+    }
+
+    /// Runs until the topic is finished, the pupil stops, or input ends.
+    public func run() -> SessionOutcome {
+        let opening = conversation.begin(at: clock.now())
+        if let ending = apply(opening, rollback: nil) { return outcome(ending) }
+        while true {
+            let input = lines.read(prompt: prompt)
+            presenters.forEach { $0.inputArrived() }
+            guard case .line(let text) = input else {
+                present(.closing([conversation.content.words.say(.stopped)]))
+                return .endOfInput
+            }
+            let before = conversation
+            let turn = conversation.respond(to: text, at: clock.now())
+            if let ending = apply(turn, rollback: before) { return outcome(ending) }
+        }
+    }
+
+    /// Saves what the turn asks, then presents it; on a failed save, rolls back and says so.
+    private func apply(_ turn: Turn, rollback: Conversation?) -> Ending? {
+        // Every turn with an answer carries the new place too: both go in one transaction.
+        if let progress = turn.progress {
+            do {
+                _ = try store.save(turn.answer, progress: progress)
+            } catch {
+                if let rollback { conversation = rollback }
+                present(.message([conversation.content.words.say(.notSaved)]))
+                presenters.forEach { $0.notice("Not saved: \(error)") }
+                present(conversation.repeatPrompt())
+                return nil
+            }
+        }
+        turn.presentations.forEach(present)
+        return turn.ending
+    }
+
+    private func present(_ presentation: Presentation) {
+        presenters.forEach { $0.present(presentation) }
+    }
+
+    private func outcome(_ ending: Ending) -> SessionOutcome {
+        ending == .finished ? .finished : .stopped
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import GRDB
+import NextStepsCore
+
+/// Pupils' records in one SQLite file, written durably.
+///
+/// - warning: Every commit is fsynced (`synchronous=FULL`, checked at open) before a save
+///   returns, deleted data is overwritten (`secure_delete`), and the file and its journal are
+///   0600 in a 0700 folder. The caller should also set `umask(0o077)` before opening.
+public final class SQLiteRecordStore: RecordStore {
+    private let queue: DatabaseQueue
+    /// The database file.
+    public let path: String
+
+    /// Opens (creating if needed) the store at `path`, and brings its shape up to date.
+    public init(path: String) throws {
+        self.path = path
+        try StoreFiles.prepareFolder(for: path)
+        var configuration = Configuration()
+        configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA secure_delete = ON")
+            try db.execute(sql: "PRAGMA synchronous = FULL")
+        }
+        do {
+            queue = try DatabaseQueue(path: path, configuration: configuration)
+            try queue.inDatabase { db in
+                let synchronous = try Int.fetchOne(db, sql: "PRAGMA synchronous")
+                let secureDelete = try Int.fetchOne(db, sql: "PRAGMA secure_delete")
+                guard synchronous == 2, secureDelete == 1 else {
+                    throw StoreError("The records file could not be set to save safely (synchronous=\(synchronous ?? -1)).")
+                }
+            }
+            try StoreMigrations.migrator.migrate(queue)
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw StoreFiles.plain(error, opening: path)
+        }
+        StoreFiles.restrictModes(of: path)
+    }
+
+    /// The store's migrations that have been applied, oldest first.
+    public func appliedMigrations() throws -> [String] {
+        try queue.read { db in try StoreMigrations.migrator.appliedMigrations(db) }
+    }
+
+    /// Runs SQLite's integrity check; "ok" when the file is sound.
+    public func integrityCheck() throws -> String {
+        try queue.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }
+    }
+
+    /// Adds a pupil; a name already in use is refused.
+    public func addPupil(_ pupil: Pupil) throws -> Pupil {
+        try write { db in
+            if try Row.fetchOne(db, sql: "SELECT id FROM pupil WHERE name = ? COLLATE NOCASE", arguments: [pupil.name]) != nil {
+                throw StoreError("There is already a pupil called \(pupil.name).")
+            }
+            try db.execute(sql: """
+                INSERT INTO pupil (name, knownAs, yearGroup, dateOfBirth, createdAt) VALUES (?, ?, ?, ?, ?)
+                """, arguments: [pupil.name, pupil.knownAs, pupil.yearGroup, pupil.dateOfBirth, pupil.createdAt])
+            var saved = pupil
+            saved.id = db.lastInsertedRowID
+            return saved
+        }
+    }
+
+    /// All pupils, by name.
+    public func pupils() throws -> [Pupil] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM pupil ORDER BY name COLLATE NOCASE").map(StoreRows.pupil) }
+    }
+
+    /// The pupil with this name or known-as name (any case), if exactly one matches.
+    public func pupil(named name: String) throws -> Pupil? {
+        PupilLookup.match(name, in: try pupils())
+    }
+
+    /// Starts a sitting.
+    public func startSitting(_ sitting: Sitting) throws -> Sitting {
+        try write { db in
+            try db.execute(sql: "INSERT INTO sitting (pupilId, startedAt, supporterName, supporterRole) VALUES (?, ?, ?, ?)",
+                           arguments: [sitting.pupilId, sitting.startedAt, sitting.supporterName, sitting.supporterRole])
+            var saved = sitting
+            saved.id = db.lastInsertedRowID
+            return saved
+        }
+    }
+
+    /// All sittings of a pupil, oldest first.
+    public func sittings(pupilId: Int64) throws -> [Sitting] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM sitting WHERE pupilId = ? ORDER BY id", arguments: [pupilId]).map(StoreRows.sitting)
+        }
+    }
+
+    /// Saves an answer and the new place in the topic in one durable transaction.
+    public func save(_ answer: Answer?, progress: TopicProgress) throws -> Answer? {
+        try write { db in
+            var saved = answer
+            if var answer {
+                answer.supersedes = try Int64.fetchOne(db, sql: """
+                    SELECT id FROM answer WHERE pupilId = ? AND topicId = ? AND stepId = ? AND cardId IS ?
+                    ORDER BY id DESC LIMIT 1
+                    """, arguments: [answer.pupilId, answer.topicId, answer.stepId, answer.cardId])
+                try db.execute(sql: """
+                    INSERT INTO answer (pupilId, sittingId, topicId, stepId, cardId, kind, optionIds, words, mode, supporter, at, supersedesId)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """, arguments: [answer.pupilId, answer.sittingId, answer.topicId, answer.stepId, answer.cardId,
+                                     answer.kind.rawValue, StoreRows.optionsJSON(answer.optionIds), answer.words,
+                                     answer.mode.rawValue, answer.supporter, answer.at, answer.supersedes])
+                answer.id = db.lastInsertedRowID
+                saved = answer
+            }
+            try db.execute(sql: """
+                INSERT INTO progress (pupilId, topicId, runStartedAt, stepId, cardId, finished, updatedAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (pupilId, topicId) DO UPDATE SET runStartedAt = excluded.runStartedAt,
+                    stepId = excluded.stepId, cardId = excluded.cardId, finished = excluded.finished,
+                    updatedAt = excluded.updatedAt
+                """, arguments: [progress.pupilId, progress.topicId, progress.runStartedAt, progress.stepId,
+                                 progress.cardId, progress.finished, progress.updatedAt])
+            return saved
+        }
+    }
+
+    /// The pupil's place in a topic.
+    public func progress(pupilId: Int64, topicId: String) throws -> TopicProgress? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM progress WHERE pupilId = ? AND topicId = ?",
+                             arguments: [pupilId, topicId]).map(StoreRows.progress)
+        }
+    }
+
+    /// The pupil's place in every topic begun.
+    public func allProgress(pupilId: Int64) throws -> [TopicProgress] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM progress WHERE pupilId = ? ORDER BY topicId", arguments: [pupilId])
+                .map(StoreRows.progress)
+        }
+    }
+
+    /// All of a pupil's answers, oldest first.
+    public func answers(pupilId: Int64) throws -> [Answer] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM answer WHERE pupilId = ? ORDER BY id", arguments: [pupilId]).map(StoreRows.answer)
+        }
+    }
+
+    /// One transaction, committed (and fsynced) before it returns.
+    private func write<T>(_ body: (Database) throws -> T) throws -> T {
+        defer { StoreFiles.restrictModes(of: path) }
+        do { return try queue.write(body) } catch let error as StoreError { throw error } catch {
+            throw StoreFiles.plain(error, opening: nil)
+        }
+    }
+
+    private func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try queue.read(body) } catch let error as StoreError { throw error } catch {
+            throw StoreFiles.plain(error, opening: nil)
+        }
+    }
+}

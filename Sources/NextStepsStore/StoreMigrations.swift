@@ -1,0 +1,54 @@
+import GRDB
+
+/// The database's shape, as named, forward-only migrations. Never edit a migration that has
+/// shipped: add a new one. Later capabilities (advice, actions, encounters, destinations)
+/// add tables here.
+enum StoreMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-pupils-sittings-answers-progress") { db in
+            try db.create(table: "pupil") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.column("name", .text).notNull().unique(onConflict: .abort).collate(.nocase)
+                t.column("knownAs", .text).notNull()
+                t.column("yearGroup", .integer)
+                t.column("dateOfBirth", .text)
+                t.column("createdAt", .datetime).notNull()
+            }
+            try db.create(table: "sitting") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("pupil", onDelete: .cascade).notNull()
+                t.column("startedAt", .datetime).notNull()
+                t.column("supporterName", .text)
+                t.column("supporterRole", .text)
+            }
+            try db.create(table: "answer") { t in
+                t.autoIncrementedPrimaryKey("id")
+                t.belongsTo("pupil", onDelete: .cascade).notNull()
+                t.belongsTo("sitting", onDelete: .setNull)
+                t.column("topicId", .text).notNull()
+                t.column("stepId", .text).notNull()
+                t.column("cardId", .text)
+                t.column("kind", .text).notNull()
+                t.column("optionIds", .text).notNull()   // JSON array of option ids
+                t.column("words", .text).notNull()
+                t.column("mode", .text).notNull()
+                t.column("supporter", .text)
+                t.column("at", .datetime).notNull()
+                t.column("supersedesId", .integer).references("answer", onDelete: .setNull)
+            }
+            try db.create(index: "answer_on_question", on: "answer", columns: ["pupilId", "topicId", "stepId", "cardId"])
+            try db.create(table: "progress") { t in
+                t.belongsTo("pupil", onDelete: .cascade).notNull()
+                t.column("topicId", .text).notNull()
+                t.column("runStartedAt", .datetime).notNull()
+                t.column("stepId", .text)
+                t.column("cardId", .text)
+                t.column("finished", .boolean).notNull()
+                t.column("updatedAt", .datetime).notNull()
+                t.primaryKey(["pupilId", "topicId"])
+            }
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,83 @@
+import CReadline
+import Foundation
+import NextStepsCore
+
+/// Lines from readline, on a terminal: line editing, no history kept or written.
+public final class ReadlineLineSource: LineSource {
+    /// Sets readline up; `plain` turns off its bracketed-paste escape bytes.
+    public init(plain: Bool) {
+        ns_readline_setup("nextsteps", plain ? 1 : 0)
+    }
+
+    /// Shows the prompt and reads a line; nil from readline means end of input.
+    public func read(prompt: String) -> LineInput {
+        guard let line = ns_readline(prompt) else { return .end }
+        defer { ns_free(line) }
+        // Invalid UTF-8 becomes U+FFFD here; the cleaner drops it.
+        let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(line).assumingMemoryBound(to: UInt8.self), count: strlen(line))
+        return .line(String(decoding: bytes, as: UTF8.self))
+    }
+}
+
+/// Lines from standard input when it is not a terminal (a pipe, a file): no echo, no editing.
+public final class PlainLineSource: LineSource {
+    private let output: TextOutput
+    private let descriptor: Int32
+    private var buffer: [UInt8] = []
+    private var atEnd = false
+    /// The most bytes kept of one line; the rest of a longer line is read and dropped.
+    public static let maxLineBytes = 64 * 1024
+
+    /// Reads from `descriptor`, writing each prompt to `output`.
+    public init(output: TextOutput, descriptor: Int32 = 0) {
+        self.output = output; self.descriptor = descriptor
+    }
+
+    /// Writes the prompt and reads up to the next newline; `.end` when input ends.
+    public func read(prompt: String) -> LineInput {
+        output.write(prompt)
+        var line: [UInt8] = []
+        var dropped = false
+        while true {
+            if let newline = buffer.firstIndex(of: 0x0A) {
+                append(buffer[..<newline], to: &line, dropped: &dropped)
+                buffer.removeSubrange(...newline)
+                output.write("\n")
+                return .line(decode(line, dropped: dropped))
+            }
+            append(buffer[...], to: &line, dropped: &dropped)
+            buffer.removeAll(keepingCapacity: true)
+            if atEnd || !fill() {
+                atEnd = true
+                if line.isEmpty { return .end }
+                output.write("\n")
+                return .line(decode(line, dropped: dropped))
+            }
+        }
+    }
+
+    private func append(_ bytes: ArraySlice<UInt8>, to line: inout [UInt8], dropped: inout Bool) {
+        let room = Self.maxLineBytes - line.count
+        if bytes.count > room { dropped = true }
+        line.append(contentsOf: bytes.prefix(max(0, room)))
+    }
+
+    private func decode(_ bytes: [UInt8], dropped: Bool) -> String {
+        // A cut line still holds far more than the cleaner keeps, so it is treated as too long.
+        String(decoding: bytes.last == 0x0D ? Array(bytes.dropLast()) : bytes, as: UTF8.self)
+    }
+
+    /// Reads more bytes; false at end of input or on an error.
+    private func fill() -> Bool {
+        var chunk = [UInt8](repeating: 0, count: 16 * 1024)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress, $0.count) }
+            if count > 0 {
+                buffer.append(contentsOf: chunk[..<count])
+                return true
+            }
+            if count < 0 && errno == EINTR { continue }
+            return false
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import NextStepsCore
+
+/// Turns presentations into screen lines: plain (no escape bytes, no glyphs) or styled.
+///
+/// Colour only adds to what the words already say; nothing flashes, moves or redraws.
+public struct ScreenRenderer: Sendable {
+    /// Plain mode: no colour, no escape bytes, no glyphs.
+    public var plain: Bool
+
+    /// Makes a renderer.
+    public init(plain: Bool) { self.plain = plain }
+
+    /// The text to write for one presentation, ending with a newline.
+    public func render(_ presentation: Presentation) -> String {
+        var lines: [String] = []
+        switch presentation {
+        case .opening(let title, let symbol, let text):
+            lines.append("")
+            lines.append(heading(withGlyph(symbol, title)))
+            lines += text
+        case .question(let view):
+            lines.append("")
+            if !view.counter.isEmpty { lines.append(dim("\(view.counter) · \(view.topicTitle)")) }
+            if let card = view.card { lines += cardLines(card) }
+            lines.append(withGlyph(view.symbol, view.text))
+            for choice in view.choices {
+                lines.append("  \(choice.number). " + withGlyph(choice.symbol, choice.label))
+            }
+            lines.append(dim(view.hint))
+            if let extras = view.extras { lines.append(dim(extras)) }
+        case .more(let card):
+            lines += cardLines(card)
+        case .reply(let text):
+            lines.append(text)
+        case .message(let text):
+            lines += text
+        case .pause(let text):
+            lines.append("")
+            lines += text
+        case .closing(let text):
+            lines.append("")
+            lines += text.map(heading)
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private func cardLines(_ card: CardView) -> [String] {
+        [heading(withGlyph(card.symbol, card.title))] + card.sentences.map { "  " + $0 }
+    }
+
+    private func withGlyph(_ symbol: Symbol?, _ text: String) -> String {
+        guard !plain, let glyph = symbol?.glyph, !glyph.isEmpty else { return text }
+        return "\(glyph) \(text)"
+    }
+
+    private func heading(_ text: String) -> String { plain ? text : "\u{1B}[1m\(text)\u{1B}[22m" }
+
+    private func dim(_ text: String) -> String { plain ? text : "\u{1B}[36m\(text)\u{1B}[39m" }
+}
+
+/// The screen as a presenter of the conversation.
+public final class ScreenPresenter: Presenter {
+    private let renderer: ScreenRenderer
+    private let output: TextOutput
+
+    /// Shows presentations on `output`.
+    public init(renderer: ScreenRenderer, output: TextOutput) {
+        self.renderer = renderer; self.output = output
+    }
+
+    /// Writes the presentation at once.
+    public func present(_ presentation: Presentation) { output.write(renderer.render(presentation)) }
+
+    /// A note for the adult, on its own line.
+    public func notice(_ text: String) { output.write("(\(text))\n") }
+}

@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import NextStepsCore
+import NextStepsStore
+
+struct PupilsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "pupils",
+        abstract: "Add, list and show pupils.",
+        subcommands: [Add.self, List.self, Show.self],
+        defaultSubcommand: List.self
+    )
+
+    struct Add: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Add a pupil.")
+
+        @Argument(help: "The pupil's full name.")
+        var name: String
+
+        @Option(help: "The name the pupil likes to be called (default: the first name).")
+        var knownAs: String?
+
+        @Option(help: "School year group, 7 to 14.")
+        var year: Int?
+
+        @Option(help: ArgumentHelp("Date of birth.", valueName: "yyyy-mm-dd"))
+        var dob: String?
+
+        @OptionGroup var places: PlaceOptions
+
+        func validate() throws {
+            if name.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("The name is empty.") }
+            if let year, !(7...14).contains(year) { throw ValidationError("The year group is from 7 to 14.") }
+            if let dob, PupilDates.parse(dob) == nil { throw ValidationError("The date of birth is written yyyy-mm-dd, like 2010-04-21.") }
+        }
+
+        func run() throws {
+            let store = try places.openStore()
+            do {
+                let pupil = try store.addPupil(Pupil(name: name.trimmingCharacters(in: .whitespaces), knownAs: knownAs,
+                                                     yearGroup: year, dateOfBirth: dob, createdAt: Date()))
+                Console.out("Added \(pupil.name) (known as \(pupil.knownAs)).")
+            } catch {
+                Console.error("\(error)")
+                throw ExitCode(65)
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List pupils.")
+
+        @OptionGroup var places: PlaceOptions
+
+        func run() throws {
+            let store = try places.openStore()
+            let pupils = try store.pupils()
+            if pupils.isEmpty { Console.out("No pupils yet. Add one with: nextsteps pupils add \"Name\"") }
+            for pupil in pupils {
+                Console.out([pupil.name, "known as \(pupil.knownAs)", pupil.yearGroup.map { "year \($0)" }]
+                    .compactMap { $0 }.joined(separator: ", "))
+            }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show a pupil: details, topics and latest answers.")
+
+        @Argument(help: "The pupil's name or known-as name.")
+        var name: String
+
+        @OptionGroup var places: PlaceOptions
+
+        func run() throws {
+            let loaded = try places.loadContent()
+            let store = try places.openStore()
+            guard let pupil = try store.pupil(named: name), let id = pupil.id else {
+                Console.error("There is no pupil called \(name).")
+                throw ExitCode(66)
+            }
+            for line in PupilSummary.lines(pupil: pupil, sittings: try store.sittings(pupilId: id),
+                                           answers: try store.answers(pupilId: id),
+                                           progress: try store.allProgress(pupilId: id), content: loaded.content) {
+                Console.out(line)
+            }
+        }
+    }
+}
+
+/// Dates as staff type them.
+enum PupilDates {
+    static func parse(_ text: String) -> Date? {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_GB_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        guard let date = formatter.date(from: text), formatter.string(from: date) == text else { return nil }
+        return date
+    }
+}

@@ -1,0 +1,119 @@
+import ArgumentParser
+import CReadline
+import Foundation
+import NextStepsCore
+import NextStepsSpeech
+import NextStepsStore
+import NextStepsTerminal
+
+/// Everything a talk needs from the terminal, made once per process.
+final class TalkTerminal {
+    let environment: TerminalEnvironment
+    let output = StandardOutput()
+    let lines: LineSource
+    let screen: ScreenPresenter
+
+    init(forcePlain: Bool, words: Words) {
+        environment = TerminalEnvironment.detect(forcePlain: forcePlain)
+        lines = environment.inputIsTerminal ? ReadlineLineSource(plain: environment.plain)
+                                            : PlainLineSource(output: output)
+        screen = ScreenPresenter(renderer: ScreenRenderer(plain: environment.plain), output: output)
+        // On a signal: every answer is already on disk, readline has put the terminal back.
+        ns_install_signal_handlers("\n" + words.say(.stopped) + "\n")
+    }
+}
+
+/// Runs one topic for one pupil: finds where they were, starts a sitting, talks.
+struct TalkRunner {
+    let loaded: LoadedContent
+    let store: RecordStore
+    let terminal: TalkTerminal
+    let supporter: String?
+    let role: String?
+    let scribe: Bool
+
+    func run(pupil: Pupil, topic: Topic) throws -> SessionOutcome {
+        guard let pupilId = pupil.id else { throw ExitCode(70) }
+        let clock = SystemClock()
+        do {
+            let sitting = try store.startSitting(Sitting(pupilId: pupilId, startedAt: clock.now(),
+                                                         supporterName: supporter, supporterRole: role))
+            var conversation = Conversation(topic: topic, content: loaded.content, pupilId: pupilId, sittingId: sitting.id,
+                                            supporter: supporter, history: try store.answers(pupilId: pupilId),
+                                            progress: try store.progress(pupilId: pupilId, topicId: topic.id), now: clock.now())
+            if scribe { _ = conversation.respond(to: "/scribe", at: clock.now()) }
+            let session = TalkSession(conversation: conversation, store: store, lines: terminal.lines,
+                                      presenters: [terminal.screen, SilentSpeaker()], clock: clock)
+            return session.run()
+        } catch let error as StoreError {
+            Console.error("The records could not be used: \(error)")
+            throw ExitCode(74)
+        }
+    }
+
+    /// The topic to go on with: the one stopped in most recently, if any is unfinished.
+    static func unfinishedTopic(pupil: Pupil, store: RecordStore, content: Content) -> Topic? {
+        guard let id = pupil.id, let progress = try? store.allProgress(pupilId: id) else { return nil }
+        return progress.filter { !$0.finished }.sorted { $0.updatedAt > $1.updatedAt }
+            .lazy.compactMap { content.topic($0.topicId) }.first
+    }
+}
+
+struct TalkCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "talk",
+        abstract: "Talk with a pupil through a topic, one question at a time.",
+        discussion: """
+            Without --topic, a stopped topic goes on from where it stopped; otherwise the pupil chooses.
+            The pupil can type a number, a word, "I don't know", "not now", back, again, break, stop or help.
+            The adult can type /scribe (the adult types what the pupil says), /pupil, or /note followed by a note.
+            """
+    )
+
+    @Option(help: "The pupil's name or known-as name.")
+    var pupil: String
+
+    @Option(help: "The topic id (see `nextsteps topics`).")
+    var topic: String?
+
+    @Option(help: "The supporting adult's name.")
+    var supporter: String?
+
+    @Option(help: "The supporting adult's role, such as careers adviser or teaching assistant.")
+    var role: String?
+
+    @Flag(help: "The adult types what the pupil says (recorded as scribed).")
+    var scribe = false
+
+    @Flag(help: "Plain text: no colour, no symbols' glyphs, no escape bytes (also NO_COLOR or TERM=dumb).")
+    var plain = false
+
+    @OptionGroup var places: PlaceOptions
+
+    func run() throws {
+        let loaded = try places.loadContent()
+        let store = try places.openStore()
+        guard let found = try? store.pupil(named: pupil) else {
+            Console.error("There is no pupil called \(pupil). You can add one with: nextsteps pupils add \"\(pupil)\"")
+            throw ExitCode(66)
+        }
+        let terminal = TalkTerminal(forcePlain: plain, words: loaded.content.words)
+        let runner = TalkRunner(loaded: loaded, store: store, terminal: terminal,
+                                supporter: supporter ?? ProcessInfo.processInfo.environment["NEXTSTEPS_SUPPORTER"],
+                                role: role, scribe: scribe)
+        let chosen: Topic
+        if let topic {
+            guard let named = loaded.content.topic(topic) else {
+                Console.error("There is no topic \"\(topic)\". The topics are: \(loaded.content.topics.map(\.id).joined(separator: ", "))")
+                throw ExitCode(64)
+            }
+            chosen = named
+        } else if let unfinished = TalkRunner.unfinishedTopic(pupil: found, store: store, content: loaded.content) {
+            chosen = unfinished
+        } else {
+            guard let picked = TopicMenu(content: loaded.content, terminal: terminal).choose() else { return }
+            chosen = picked
+        }
+        _ = try runner.run(pupil: found, topic: chosen)
+    }
+}
