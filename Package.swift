@@ -30,7 +30,7 @@ let package = Package(
         ),
         .target(
             name: "NextStepsSpeech",
-            dependencies: ["NextStepsCore"]
+            dependencies: ["NextStepsCore", "CEspeakNG"]
         ),
 
         // MARK: C libraries.
@@ -38,6 +38,11 @@ let package = Package(
         .target(
             name: "CReadline",
             linkerSettings: [.linkedLibrary("readline")]
+        ),
+        .systemLibrary(
+            name: "CEspeakNG",
+            pkgConfig: "espeak-ng",
+            providers: [.apt(["libespeak-ng-dev"])]
         ),
 
         // MARK: The executable: argument parsing and wiring only.
@@ -50,8 +55,10 @@ let package = Package(
         ),
 
         // MARK: Tests.
-        .testTarget(name: "NextStepsCoreTests", dependencies: ["NextStepsCore"]),
+        .testTarget(name: "NextStepsCoreTests", dependencies: ["NextStepsCore", "NextStepsTerminal"]),
         .testTarget(name: "NextStepsStoreTests", dependencies: ["NextStepsStore", "NextStepsCore"]),
-        .testTarget(name: "NextStepsEndToEndTests", dependencies: ["NextStepsCore"]),
+        .testTarget(name: "NextStepsSpeechTests", dependencies: ["NextStepsSpeech", "NextStepsCore"]),
+        // Drives the built `nextsteps` binary through a pseudo-terminal and through pipes.
+        .testTarget(name: "NextStepsEndToEndTests", dependencies: ["nextsteps", "NextStepsCore", "NextStepsStore"]),
     ]
 )

@@ -72,9 +72,11 @@ public enum PlainLanguageLint {
             }
             for step in topic.steps where step.kind == .sort {
                 for id in step.cards {
-                    guard let card = content.cards[id], card.says.count > maxSentencesBeforeQuestion else { continue }
+                    guard let card = content.cards[id] else { continue }
+                    let count = card.says.flatMap(sentences).count
+                    guard count > maxSentencesBeforeQuestion else { continue }
                     out.append(ContentProblem(file: file, line: nil,
-                        message: "card \"\(id)\" has \(card.says.count) sentences before the question in step \"\(step.id)\"; the most is \(maxSentencesBeforeQuestion)"))
+                        message: "card \"\(id)\" has \(count) sentences before the question in step \"\(step.id)\"; the most is \(maxSentencesBeforeQuestion)"))
                 }
             }
         }

@@ -1,3 +1,4 @@
+import CYaml
 import Foundation
 import Yams
 
@@ -21,9 +22,10 @@ enum SafeYAML {
             problems.add(file, nil, "the file is not UTF-8 text")
             return nil
         }
-        // Yams composes recursively, so refuse deep flow nesting before it sees the text.
-        if let line = lineOfDeepFlowNesting(text) {
-            problems.add(file, line, "the nesting is deeper than \(YAMLLimits.maxDepth) levels")
+        // Yams composes recursively and copies every alias, so anchors, aliases and deep
+        // nesting are refused from libyaml's tokens before Yams sees the text.
+        if let (line, why) = TokenScan.firstRefusal(text) {
+            problems.add(file, line, why)
             return nil
         }
         let root: Node?
@@ -40,67 +42,7 @@ enum SafeYAML {
             problems.add(file, nil, "the file is empty")
             return nil
         }
-        if let (line, why) = firstRefusedNode(root, depth: 0) {
-            problems.add(file, line, why)
-            return nil
-        }
         return root
-    }
-
-    /// Walks in document order and stops at the first anchor (an alias always comes after
-    /// its anchor, so an alias bomb is refused before any copy of it is visited).
-    private static func firstRefusedNode(_ node: Node, depth: Int) -> (Int?, String)? {
-        if node.anchor != nil {
-            return (node.mark?.line, "anchors and aliases (& and *) are not used in content; write the words out")
-        }
-        if depth > YAMLLimits.maxDepth {
-            return (node.mark?.line, "the nesting is deeper than \(YAMLLimits.maxDepth) levels")
-        }
-        switch node {
-        case .mapping(let mapping):
-            for (key, value) in mapping {
-                if let found = firstRefusedNode(key, depth: depth + 1) { return found }
-                if let found = firstRefusedNode(value, depth: depth + 1) { return found }
-            }
-        case .sequence(let sequence):
-            for item in sequence {
-                if let found = firstRefusedNode(item, depth: depth + 1) { return found }
-            }
-        case .alias:
-            return (node.mark?.line, "anchors and aliases (& and *) are not used in content; write the words out")
-        case .scalar:
-            break
-        }
-        return nil
-    }
-
-    /// The line where `[` / `{` nesting outside quotes and comments first passes the limit.
-    private static func lineOfDeepFlowNesting(_ text: String) -> Int? {
-        var depth = 0, line = 1
-        var quote: Character? = nil
-        var inComment = false
-        var previous: Character = "\n"
-        for char in text {
-            defer { previous = char }
-            if char == "\n" { line += 1; inComment = false; if quote == nil { continue } }
-            if inComment { continue }
-            if let open = quote {
-                if char == open { quote = nil }
-                continue
-            }
-            // A quoted scalar starts only where a value can start; "don't" is plain text.
-            let valueCanStart = previous.isWhitespace || ":[{,-".contains(previous)
-            switch char {
-            case "\"", "'" where valueCanStart: quote = char
-            case "#" where previous.isWhitespace: inComment = true
-            case "[", "{":
-                depth += 1
-                if depth > YAMLLimits.maxDepth { return line }
-            case "]", "}": depth = max(0, depth - 1)
-            default: break
-            }
-        }
-        return nil
     }
 
     private static func line(of error: YamlError) -> Int? {
@@ -118,6 +60,46 @@ enum SafeYAML {
             return problem
         default:
             return "unreadable"
+        }
+    }
+}
+
+/// A pass over libyaml's tokens: cheap, bounded, and before anything is built.
+enum TokenScan {
+    static let refusedAnchor = "anchors and aliases (& and *) are not used in content; write the words out"
+
+    /// The line and reason of the first anchor, alias or too-deep nesting; nil if none.
+    static func firstRefusal(_ text: String) -> (Int, String)? {
+        var parser = yaml_parser_t()
+        guard yaml_parser_initialize(&parser) == 1 else { return nil }
+        defer { yaml_parser_delete(&parser) }
+        var bytes = Array(text.utf8)
+        return bytes.withUnsafeMutableBufferPointer { buffer -> (Int, String)? in
+            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
+            var depth = 0
+            while true {
+                var token = yaml_token_t()
+                // A scanner error is left for the parser to report with its own words.
+                guard yaml_parser_scan(&parser, &token) == 1 else { return nil }
+                defer { yaml_token_delete(&token) }
+                let line = Int(token.start_mark.line) + 1
+                switch token.type {
+                case YAML_STREAM_END_TOKEN:
+                    return nil
+                case YAML_ANCHOR_TOKEN, YAML_ALIAS_TOKEN:
+                    return (line, refusedAnchor)
+                case YAML_BLOCK_SEQUENCE_START_TOKEN, YAML_BLOCK_MAPPING_START_TOKEN,
+                     YAML_FLOW_SEQUENCE_START_TOKEN, YAML_FLOW_MAPPING_START_TOKEN:
+                    depth += 1
+                    if depth > YAMLLimits.maxDepth {
+                        return (line, "the nesting is deeper than \(YAMLLimits.maxDepth) levels")
+                    }
+                case YAML_BLOCK_END_TOKEN, YAML_FLOW_SEQUENCE_END_TOKEN, YAML_FLOW_MAPPING_END_TOKEN:
+                    depth -= 1
+                default:
+                    break
+                }
+            }
         }
     }
 }

@@ -5,7 +5,8 @@ enum Fuzzy {
         switch length {
         case ..<4: return 0
         case 4...6: return 1
-        default: return 2
+        case 7...9: return 2
+        default: return 3
         }
     }
 

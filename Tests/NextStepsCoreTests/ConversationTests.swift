@@ -1,0 +1,237 @@
+import Foundation
+import NextStepsCore
+import XCTest
+
+final class ConversationTests: XCTestCase {
+    let start = Date(timeIntervalSince1970: 1_790_000_000)
+
+    func makeConversation(_ content: Content, history: [Answer] = [], progress: TopicProgress? = nil) throws -> Conversation {
+        let topic = try XCTUnwrap(content.topic("pets"))
+        return Conversation(topic: topic, content: content, pupilId: 1, sittingId: 1, supporter: "Ms Jones",
+                            history: history, progress: progress, now: start)
+    }
+
+    /// The question view in a turn's presentations.
+    func question(_ turn: Turn) -> QuestionView? {
+        for case .question(let view) in turn.presentations { return view }
+        return nil
+    }
+
+    func testOpeningShowsPlanAndHowToStopThenFirstStep() throws {
+        let content = try Fixtures.petsContent()
+        var conversation = try makeConversation(content)
+        let turn = conversation.begin(at: start)
+        guard case .opening(let title, _, let lines) = turn.presentations.first else { return XCTFail("no opening") }
+        XCTAssertEqual(title, "Pets")
+        XCTAssertEqual(lines.first, "First, we look at pets.")
+        XCTAssertEqual(lines.last, content.words.say(.anyTime))
+        XCTAssertEqual(question(turn)?.counter, "Step 1 of 7")
+        XCTAssertEqual(question(turn)?.card?.title, "Cat")
+        XCTAssertEqual(turn.progress?.stepId, "hello", "a new run saves its place at once")
+    }
+
+    func testEveryAnswerGetsTheSameNeutralReply() throws {
+        let content = try Fixtures.petsContent()
+        var conversation = try makeConversation(content)
+        _ = conversation.begin(at: start)
+        _ = conversation.respond(to: "", at: start)  // Enter goes on from the info card
+        var replies: [String] = []
+        for line in ["dog", "1 3", "1", "3", "Because they are soft", "yes"] {
+            let turn = conversation.respond(to: line, at: start)
+            XCTAssertNotNil(turn.answer, "\(line) should be saved")
+            for case .reply(let text) in turn.presentations { replies.append(text) }
+        }
+        XCTAssertEqual(Set(replies), [content.words.say(.saved)])
+        XCTAssertEqual(replies.count, 6)
+    }
+
+    func testAnswersRecordIdsWordsAndHowGiven() throws {
+        let content = try Fixtures.petsContent()
+        var conversation = try makeConversation(content)
+        _ = conversation.begin(at: start)
+        _ = conversation.respond(to: "next", at: start)
+        let chosen = try XCTUnwrap(conversation.respond(to: "puppy", at: start).answer)
+        XCTAssertEqual(chosen.optionIds, ["dog"])
+        XCTAssertEqual(chosen.words, "puppy")
+        XCTAssertEqual(chosen.mode, .chosenFromOptions)
+        XCTAssertEqual(chosen.supporter, "Ms Jones")
+        let several = try XCTUnwrap(conversation.respond(to: "rabit and cat", at: start).answer)
+        XCTAssertEqual(several.kind, .choices)
+        XCTAssertEqual(several.optionIds, ["rabbit", "cat"])
+        let card = try XCTUnwrap(conversation.respond(to: "2", at: start).answer)
+        XCTAssertEqual(card.kind, .sorted)
+        XCTAssertEqual(card.cardId, "cat")
+        XCTAssertEqual(card.optionIds, ["not-sure"])
+        _ = conversation.respond(to: "i don't know", at: start)
+        let words = try XCTUnwrap(conversation.respond(to: "  They are  soft ", at: start).answer)
+        XCTAssertEqual(words.kind, .words)
+        XCTAssertEqual(words.words, "They are  soft", "own words are kept as given, bar the ends")
+        XCTAssertEqual(words.mode, .typedByPupil)
+    }
+
+    func testSkipAndDontKnowAreRealAnswers() throws {
+        let content = try Fixtures.petsContent()
+        var conversation = try makeConversation(content)
+        _ = conversation.begin(at: start)
+        _ = conversation.respond(to: "", at: start)
+        XCTAssertEqual(conversation.respond(to: "not now", at: start).answer?.kind, .notNow)
+        XCTAssertEqual(conversation.respond(to: "I don\u{2019}t know", at: start).answer?.kind, .dontKnow)
+        XCTAssertEqual(conversation.currentStepId, "sort-pets")
+    }
+
+    func testEmptyInputReasksGentlyAndUnclearInputIsCalm() throws {
+        let content = try Fixtures.petsContent()
+        var conversation = try makeConversation(content)
+        _ = conversation.begin(at: start)
+        _ = conversation.respond(to: "", at: start)
+        let empty = conversation.respond(to: "   ", at: start)
+        XCTAssertNil(empty.answer)
+        XCTAssertEqual(empty.presentations.first, .message([content.words.say(.gentle)]))
+        XCTAssertNotNil(question(empty), "the question is shown again")
+        let unclear = conversation.respond(to: "7", at: start)
+        XCTAssertNil(unclear.answer)
+        XCTAssertEqual(unclear.presentations, [.message([content.words.say(.unclear)])])
+        XCTAssertEqual(conversation.currentStepId, "favourite")
+    }
+
+    func testBackAgainHelpAndBreak() throws {
+        let content = try Fixtures.petsContent()
+        var conversation = try makeConversation(content)
+        _ = conversation.begin(at: start)
+        let first = conversation.respond(to: "back", at: start)
+        XCTAssertEqual(first.presentations.first, .message([content.words.say(.firstStep)]))
+        _ = conversation.respond(to: "", at: start)
+        _ = conversation.respond(to: "cat", at: start)
+        let back = conversation.respond(to: "back", at: start)
+        XCTAssertEqual(question(back)?.counter, "Step 2 of 7")
+        XCTAssertEqual(back.progress?.stepId, "favourite", "going back is saved as the place")
+        XCTAssertEqual(question(conversation.respond(to: "again", at: start))?.text, "Which pet do you like best?")
+        XCTAssertEqual(conversation.respond(to: "help", at: start).presentations, [.message([content.words.say(.help)])])
+        let pause = conversation.respond(to: "break", at: start)
+        XCTAssertTrue(pause.waitsForEnter)
+        XCTAssertEqual(pause.presentations, [.pause([content.words.say(.pause), content.words.say(.pauseEnd)])])
+        let resumed = conversation.respond(to: "stop", at: start)
+        XCTAssertNil(resumed.ending, "any key ends the break, even a command word")
+        XCTAssertEqual(question(resumed)?.counter, "Step 2 of 7")
+        let stop = conversation.respond(to: "stop", at: start)
+        XCTAssertEqual(stop.ending, .stopped)
+        XCTAssertNil(stop.answer)
+    }
+
+    func testSortStepAsksOneCardAtATimeAndMoreShowsMore() throws {
+        let content = try Fixtures.petsContent()
+        var conversation = try makeConversation(content)
+        _ = conversation.begin(at: start)
+        for line in ["", "1", "1"] { _ = conversation.respond(to: line, at: start) }
+        XCTAssertEqual(conversation.currentStepId, "sort-pets")
+        let more = conversation.respond(to: "more", at: start)
+        XCTAssertEqual(more.presentations.first, .more(CardView(title: "Cat", symbol: content.symbols["cat"], sentences: ["Cats sleep a lot."])))
+        let first = conversation.respond(to: "like", at: start)
+        XCTAssertEqual(first.progress?.cardId, "dog")
+        XCTAssertEqual(question(first)?.counter, "Step 4 of 7 · Card 2 of 2")
+        XCTAssertEqual(question(first)?.card?.title, "Dog")
+        XCTAssertEqual(conversation.respond(to: "more", at: start).presentations, [.message([content.words.say(.noMore)])])
+        let back = conversation.respond(to: "back", at: start)
+        XCTAssertEqual(question(back)?.card?.title, "Cat")
+    }
+
+    func testFinishingSaysEverythingIsSaved() throws {
+        let content = try Fixtures.petsContent()
+        var conversation = try makeConversation(content)
+        _ = conversation.begin(at: start)
+        var last: Turn?
+        for line in ["", "1", "1", "1", "1", "soft", "yes", "yes"] { last = conversation.respond(to: line, at: start) }
+        XCTAssertEqual(last?.ending, .finished)
+        XCTAssertEqual(last?.progress?.finished, true)
+        XCTAssertEqual(last?.presentations.last, .closing([content.words.say(.finished, ["topic": "Pets"])]))
+        XCTAssertTrue(conversation.isFinished)
+    }
+
+    func testResumeStartsAtTheSavedStepAndCard() throws {
+        let content = try Fixtures.petsContent()
+        let progress = TopicProgress(pupilId: 1, topicId: "pets", runStartedAt: start, stepId: "sort-pets", cardId: "dog", updatedAt: start)
+        var conversation = try makeConversation(content, progress: progress)
+        XCTAssertTrue(conversation.isResuming)
+        let turn = conversation.begin(at: start)
+        guard case .opening(_, _, let lines) = turn.presentations.first else { return XCTFail("no opening") }
+        XCTAssertEqual(lines.first, content.words.say(.welcomeBack, ["step": "4", "steps": "7"]))
+        XCTAssertEqual(question(turn)?.card?.title, "Dog")
+    }
+
+    func testReturningPupilIsAskedWhetherLastTimeIsStillRight() throws {
+        let content = try Fixtures.petsContent()
+        let earlier = Answer(id: 9, pupilId: 1, sittingId: 1, topicId: "pets", stepId: "favourite", kind: .choice,
+                             optionIds: ["dog"], words: "2", mode: .chosenFromOptions, supporter: nil, at: start.addingTimeInterval(-86_400))
+        var conversation = try makeConversation(content, history: [earlier])
+        _ = conversation.begin(at: start)
+        let asked = conversation.respond(to: "", at: start)
+        let view = try XCTUnwrap(question(asked))
+        XCTAssertTrue(view.text.contains(content.words.say(.lastTime, ["answer": "Dog"])), view.text)
+        XCTAssertEqual(view.choices.map(\.label), ["Yes", "No"])
+        let kept = try XCTUnwrap(conversation.respond(to: "yes", at: start).answer)
+        XCTAssertEqual(kept.kind, .confirmed)
+        XCTAssertEqual(kept.optionIds, ["dog"])
+        // "no" asks the question itself.
+        var other = try makeConversation(content, history: [earlier])
+        _ = other.begin(at: start)
+        _ = other.respond(to: "", at: start)
+        let no = other.respond(to: "no", at: start)
+        XCTAssertNil(no.answer)
+        XCTAssertEqual(question(no)?.choices.map(\.label), ["Cat", "Dog", "Fish"])
+    }
+
+    func testRecallSummarisesSortedCardsAndTakesNewWordsAfterNo() throws {
+        let content = try Fixtures.petsContent()
+        var conversation = try makeConversation(content)
+        _ = conversation.begin(at: start)
+        var turn = Turn()
+        for line in ["", "1", "1", "1", "3", "soft", "no"] { turn = conversation.respond(to: line, at: start) }
+        let view = try XCTUnwrap(question(turn))
+        XCTAssertTrue(view.text.contains("I like this: Cat."), view.text)
+        XCTAssertTrue(view.text.contains("I don't like this: Dog."), view.text)
+        let no = conversation.respond(to: "no", at: start)
+        XCTAssertEqual(question(no)?.text, content.words.say(.whatNow))
+        let words = try XCTUnwrap(conversation.respond(to: "I like dogs now", at: start).answer)
+        XCTAssertEqual(words.stepId, "check")
+        XCTAssertEqual(words.kind, .words)
+    }
+
+    func testRecallWithNothingToRecallIsPassedOver() throws {
+        let content = try Fixtures.petsContent()
+        var conversation = try makeConversation(content)
+        _ = conversation.begin(at: start)
+        var last = Turn()
+        for line in ["", "1", "1", "skip", "skip", "soft", "yes"] { last = conversation.respond(to: line, at: start) }
+        XCTAssertEqual(last.ending, .finished, "nothing sorted, so nothing to recall")
+    }
+
+    func testAdultScribesAndNotes() throws {
+        let content = try Fixtures.petsContent()
+        var conversation = try makeConversation(content)
+        _ = conversation.begin(at: start)
+        _ = conversation.respond(to: "", at: start)
+        XCTAssertEqual(conversation.respond(to: "/scribe", at: start).presentations, [.message([content.words.say(.scribeOn)])])
+        XCTAssertEqual(conversation.respond(to: "fish", at: start).answer?.mode, .scribedByAdult)
+        let note = try XCTUnwrap(conversation.respond(to: "/note Looked at the pictures for a long time", at: start).answer)
+        XCTAssertEqual(note.kind, .note)
+        XCTAssertEqual(note.mode, .adultNote)
+        XCTAssertEqual(conversation.currentStepId, "all", "a note does not move the conversation")
+        _ = conversation.respond(to: "/pupil", at: start)
+        XCTAssertEqual(conversation.respond(to: "cat", at: start).answer?.mode, .chosenFromOptions)
+    }
+
+    func testHostileInputNeverCrashesAndIsNeverSavedRaw() throws {
+        let content = try Fixtures.petsContent()
+        var conversation = try makeConversation(content)
+        _ = conversation.begin(at: start)
+        _ = conversation.respond(to: "", at: start)
+        let hostile = ["\u{1B}[31m\u{1B}[2J", "\u{0}\u{7}\u{8}", "\u{FFFD}\u{FFFD}", String(repeating: "a", count: 100_000),
+                       "🐶🐱", "\u{202E}tac", "\r", String(repeating: " ", count: 500), "1; DROP TABLE answer"]
+        for line in hostile {
+            let turn = conversation.respond(to: line, at: start)
+            XCTAssertNil(turn.answer, "\(line.prefix(20)) is not an answer here")
+            XCTAssertFalse(turn.presentations.isEmpty)
+        }
+        XCTAssertEqual(conversation.respond(to: "\u{1B}[1mdog\u{1B}[0m", at: start).answer?.optionIds, ["dog"])
+    }
+}
