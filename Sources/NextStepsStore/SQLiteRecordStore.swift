@@ -45,6 +45,16 @@ public final class SQLiteRecordStore: RecordStore {
         try queue.read { db in try StoreMigrations.migrator.appliedMigrations(db) }
     }
 
+    /// The settings that make saving safe, as SQLite reports them on the store's own connection:
+    /// `synchronous` (2 is FULL), `secure_delete` (1 is on), and the journal mode.
+    public func durabilitySettings() throws -> (synchronous: Int, secureDelete: Int, journalMode: String) {
+        try queue.inDatabase { db in
+            (try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1,
+             try Int.fetchOne(db, sql: "PRAGMA secure_delete") ?? -1,
+             try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "")
+        }
+    }
+
     /// Runs SQLite's integrity check; "ok" when the file is sound.
     public func integrityCheck() throws -> String {
         try queue.read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }
