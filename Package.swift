@@ -54,6 +54,13 @@ let package = Package(
             ]
         ),
 
+        // MARK: Benchmarks: `swift run -c release nextsteps-bench` prints the figures in README.
+        .executableTarget(
+            name: "nextsteps-bench",
+            dependencies: ["NextStepsCore", "NextStepsStore", "NextStepsSpeech"],
+            path: "Sources/NextStepsBenchmarks"
+        ),
+
         // MARK: Tests.
         .testTarget(name: "NextStepsCoreTests", dependencies: ["NextStepsCore", "NextStepsTerminal"]),
         .testTarget(name: "NextStepsStoreTests", dependencies: ["NextStepsStore", "NextStepsCore"]),

@@ -6,9 +6,15 @@ import NextStepsCore
 public struct ScreenRenderer: Sendable {
     /// Plain mode: no colour, no escape bytes, no glyphs.
     public var plain: Bool
+    /// Lines longer than this are wrapped between words; nil leaves lines whole (plain mode,
+    /// so that a screen reader reads each sentence in one piece).
+    public var width: Int?
 
     /// Makes a renderer.
-    public init(plain: Bool) { self.plain = plain }
+    public init(plain: Bool, width: Int? = nil) {
+        self.plain = plain
+        self.width = width.map { max(20, $0) }
+    }
 
     /// The text to write for one presentation, ending with a newline.
     public func render(_ presentation: Presentation) -> String {
@@ -41,7 +47,27 @@ public struct ScreenRenderer: Sendable {
             lines.append("")
             lines += text.map(heading)
         }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.flatMap(wrap).joined(separator: "\n") + "\n"
+    }
+
+    /// One line as several no wider than `width`, broken between words, keeping its indent.
+    public func wrap(_ line: String) -> [String] {
+        guard let width, line.count > width else { return [line] }
+        let indent = String(line.prefix { $0 == " " })
+        let continuation = indent + (line.dropFirst(indent.count).first?.isNumber == true ? "   " : "")
+        var out: [String] = []
+        var current = indent
+        for word in line.dropFirst(indent.count).split(separator: " ", omittingEmptySubsequences: false) {
+            let start = current.count == (out.isEmpty ? indent : continuation).count
+            if !start && current.count + 1 + word.count > width {
+                out.append(current)
+                current = continuation + word
+            } else {
+                current += (start ? "" : " ") + word
+            }
+        }
+        out.append(current)
+        return out
     }
 
     private func cardLines(_ card: CardView) -> [String] {

@@ -17,7 +17,8 @@ final class TalkTerminal {
         environment = TerminalEnvironment.detect(forcePlain: forcePlain)
         lines = environment.inputIsTerminal ? ReadlineLineSource(plain: environment.plain)
                                             : PlainLineSource(output: output)
-        screen = ScreenPresenter(renderer: ScreenRenderer(plain: environment.plain), output: output)
+        let width = environment.plain ? nil : min(TerminalSize.columns() ?? 80, 80) - 1
+        screen = ScreenPresenter(renderer: ScreenRenderer(plain: environment.plain, width: width), output: output)
         // On a signal: every answer is already on disk, readline has put the terminal back.
         ns_install_signal_handlers("\n" + words.say(.stopped) + "\n")
     }
