@@ -21,7 +21,9 @@ void ns_readline_setup(const char *name, int plain) {
     rl_variable_bind("convert-meta", "off");
     rl_variable_bind("bell-style", "none");
     if (plain) {
+        // Not one escape byte in plain mode: no bracketed paste, no meta-key mode string.
         rl_variable_bind("enable-bracketed-paste", "off");
+        rl_variable_bind("enable-meta-key", "off");
     }
     // Tab types a space-like tab instead of listing files: no file names appear to a pupil.
     rl_bind_key('\t', rl_insert);

@@ -15,8 +15,9 @@ defer { try? FileManager.default.removeItem(at: scratch) }
 func figures(_ name: String, _ samples: [Double]) {
     let sorted = samples.sorted()
     func at(_ q: Double) -> Double { sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * q))] }
-    print(String(format: "%-44@ median %7.2f ms   p90 %7.2f ms   min %7.2f ms   (n=%d)",
-                 name as NSString, at(0.5) * 1000, at(0.9) * 1000, sorted[0] * 1000, sorted.count))
+    let label = name.padding(toLength: 44, withPad: " ", startingAt: 0)
+    print(label + String(format: " median %7.2f ms   p90 %7.2f ms   min %7.2f ms   (n=%d)",
+                         at(0.5) * 1000, at(0.9) * 1000, sorted[0] * 1000, sorted.count))
 }
 
 print("NextSteps benchmarks — \(ProcessInfo.processInfo.processorCount) cores, binary \(binary)")

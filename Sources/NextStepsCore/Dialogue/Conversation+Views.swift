@@ -13,6 +13,9 @@ extension Conversation {
     /// The current question as every presenter shows it.
     func prompt() -> Presentation {
         let words = content.words
+        guard phase != .finished, topic.steps.indices.contains(stepIndex) else {
+            return .closing([words.say(.finished, ["topic": topic.title])])
+        }
         var counter = words.say(.step, ["step": "\(stepIndex + 1)", "steps": "\(topic.steps.count)"])
         if step.kind == .sort {
             counter += " · " + words.say(.card, ["card": "\(cardIndex + 1)", "cards": "\(step.cards.count)"])

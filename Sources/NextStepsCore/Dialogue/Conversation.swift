@@ -122,7 +122,8 @@ public struct Conversation: Sendable {
 
     func symbol(_ id: String) -> Symbol? { content.symbols[id] }
 
-    var step: Step { topic.steps[stepIndex] }
+    /// The current step (the last one once the topic is over, so no index is ever out of range).
+    var step: Step { topic.steps[min(stepIndex, topic.steps.count - 1)] }
 
     /// The place to save now.
     func progress(at now: Date) -> TopicProgress {
