@@ -21,12 +21,16 @@ void ns_readline_setup(const char *name, int plain) {
     rl_variable_bind("convert-meta", "off");
     rl_variable_bind("bell-style", "none");
     if (plain) {
-        // Not one escape byte in plain mode: no bracketed paste, no meta-key mode string.
+        // Not one escape byte in plain mode: readline redraws a dumb terminal with plain
+        // characters only, and sends no bracketed-paste or meta-key strings.
+        rl_terminal_name = "dumb";
         rl_variable_bind("enable-bracketed-paste", "off");
         rl_variable_bind("enable-meta-key", "off");
     }
     // Tab types a space-like tab instead of listing files: no file names appear to a pupil.
     rl_bind_key('\t', rl_insert);
+    // Ctrl-@ would set a mark that makes every later long line slow to edit.
+    rl_unbind_key(0);
     // readline cleans up the terminal on a signal, then passes the signal on to our handler.
     rl_catch_signals = 1;
     rl_catch_sigwinch = 1;
@@ -46,6 +50,16 @@ static void ns_on_signal(int signal_number) {
         (void)ignored;
     }
     _exit(128 + signal_number);
+}
+
+void ns_set_signal_message(const char *message) {
+    size_t length = strlen(message);
+    if (length >= sizeof(ns_signal_message)) length = sizeof(ns_signal_message) - 1;
+    // The handler reads the length, so shorten it first and lengthen it last.
+    ns_signal_message_length = 0;
+    memcpy(ns_signal_message, message, length);
+    ns_signal_message[length] = 0;
+    ns_signal_message_length = length;
 }
 
 void ns_install_signal_handlers(const char *message) {

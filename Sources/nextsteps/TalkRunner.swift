@@ -45,6 +45,10 @@ struct TalkRunner {
             if scribe { _ = conversation.respond(to: "/scribe", at: clock.now()) }
             let session = TalkSession(conversation: conversation, store: store, lines: terminal.lines,
                                       presenters: [terminal.screen, SilentSpeaker()], clock: clock)
+            let words = loaded.content.words
+            session.onSavedStateChange = { allSaved in
+                ns_set_signal_message("\n" + words.say(allSaved ? .stopped : .stoppedUnsaved) + "\n")
+            }
             return session.run()
         } catch let error as StoreError {
             Console.error("The records could not be used: \(error)")

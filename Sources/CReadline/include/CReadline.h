@@ -17,4 +17,7 @@ void ns_free(char *line);
 /// and readline has already restored the terminal before the handler runs.
 void ns_install_signal_handlers(const char *message);
 
+/// Changes what the signal handlers write (for example after a save failed).
+void ns_set_signal_message(const char *message);
+
 #endif

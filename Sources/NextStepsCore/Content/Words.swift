@@ -22,6 +22,8 @@ public enum PhraseKey: String, Sendable, CaseIterable {
     case pauseEnd = "break-end"
     /// The end of a session for today.
     case stopped
+    /// The end of a session for today when the last answer could not be saved.
+    case stoppedUnsaved = "stopped-unsaved"
     /// A session that goes on from where it stopped.
     case welcomeBack = "welcome-back"
     /// "Last time you said: {answer}."

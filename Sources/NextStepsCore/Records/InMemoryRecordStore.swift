@@ -6,8 +6,8 @@ public final class InMemoryRecordStore: RecordStore {
     private var sittingList: [Sitting] = []
     private var answerList: [Answer] = []
     private var progressByKey: [String: TopicProgress] = [:]
-    /// When set, the next save throws this error (to test a full disk).
-    public var failNextSave: StoreError?
+    /// When set, the save with this number (1 is the next one) throws, as a full disk would.
+    public var failOnSave: Int?
 
     /// Makes an empty store.
     public init() {}
@@ -44,9 +44,12 @@ public final class InMemoryRecordStore: RecordStore {
 
     /// Saves an answer and progress together.
     public func save(_ answer: Answer?, progress: TopicProgress) throws -> Answer? {
-        if let error = failNextSave {
-            failNextSave = nil
-            throw error
+        if let count = failOnSave {
+            failOnSave = count - 1
+            if count == 1 {
+                failOnSave = nil
+                throw StoreError("The disk is full, so the records could not be saved.")
+            }
         }
         var saved = answer
         if var new = answer {

@@ -23,6 +23,11 @@ public final class TalkSession {
     private let clock: Clock
     /// The prompt shown before each line of input.
     public var prompt = "> "
+    /// Told whether everything shown as saved is on disk: false after a failed save, true
+    /// again after the next good one (so a signal handler can say the right thing).
+    public var onSavedStateChange: ((Bool) -> Void)?
+    /// Whether the last save failed and nothing has been saved since.
+    public private(set) var lastSaveFailed = false
 
     /// Makes a session.
     public init(conversation: Conversation, store: RecordStore, lines: LineSource, presenters: [Presenter], clock: Clock) {
@@ -38,7 +43,7 @@ public final class TalkSession {
             let input = lines.read(prompt: prompt)
             presenters.forEach { $0.inputArrived() }
             guard case .line(let text) = input else {
-                present(.closing([conversation.content.words.say(.stopped)]))
+                present(.closing([stoppedWords]))
                 return .endOfInput
             }
             let before = conversation
@@ -53,7 +58,9 @@ public final class TalkSession {
         if let progress = turn.progress {
             do {
                 _ = try store.save(turn.answer, progress: progress)
+                setSaveFailed(false)
             } catch {
+                setSaveFailed(true)
                 if let rollback { conversation = rollback }
                 present(.message([conversation.content.words.say(.notSaved)]))
                 presenters.forEach { $0.notice("Not saved: \(error)") }
@@ -61,8 +68,23 @@ public final class TalkSession {
                 return nil
             }
         }
-        turn.presentations.forEach(present)
+        if turn.ending == .stopped && lastSaveFailed {
+            // Never say "everything is saved" when it is not.
+            present(.closing([stoppedWords]))
+        } else {
+            turn.presentations.forEach(present)
+        }
         return turn.ending
+    }
+
+    private var stoppedWords: String {
+        conversation.content.words.say(lastSaveFailed ? .stoppedUnsaved : .stopped)
+    }
+
+    private func setSaveFailed(_ failed: Bool) {
+        guard failed != lastSaveFailed else { return }
+        lastSaveFailed = failed
+        onSavedStateChange?(!failed)
     }
 
     private func present(_ presentation: Presentation) {

@@ -1,0 +1,194 @@
+import CEspeakNG
+import Foundation
+
+/// The one owner of libespeak-ng in the process.
+///
+/// espeak-ng is one global: it is started once per process (starting it again after stopping
+/// hangs) and every call runs on one serial queue (calls from several threads deadlocked or
+/// crashed). It runs in synchronous mode, so samples come back through a callback; stopping is a
+/// flag that callback checks (`espeak_Cancel` does not interrupt). Nothing here plays sound:
+/// an `AudioSink` does.
+///
+/// - warning: Never give pupil text to the `espeak-ng` program: process arguments are visible
+///   to every user of the machine. Everything goes through this library.
+public final class SpeechEngine: @unchecked Sendable {
+    /// The engine of this process.
+    public static let shared = SpeechEngine()
+
+    /// Where the engine is.
+    public enum Status: Sendable, Equatable {
+        /// Not started yet; the first use starts it.
+        case notStarted
+        /// Started; samples come at this rate.
+        case ready(sampleRate: Int)
+        /// It cannot speak in this process (missing data, failed start); it stays silent.
+        case unavailable(SpeechError)
+    }
+
+    /// The longest audio made for one text (30 minutes), so an endless text cannot fill memory.
+    public static let longestAudioSeconds = 30 * 60
+
+    private let queue = DispatchQueue(label: "nextsteps.speech.espeak", qos: .userInitiated)
+    private let queueKey = DispatchSpecificKey<Bool>()
+    // Touched only on `queue`.
+    private var state: Status = .notStarted
+    private var selectedVoice: String?
+
+    private init() {
+        queue.setSpecific(key: queueKey, value: true)
+    }
+
+    /// Where the engine is now (waits for any synthesis in progress, a few milliseconds at most).
+    public var status: Status { onQueue { state } }
+
+    /// Starts espeak-ng if it has not started; returns the sample rate, or throws why it cannot speak.
+    ///
+    /// Cheap after the first call. A failure is kept: the engine does not try again in this process.
+    @discardableResult
+    public func start() throws -> Int {
+        try onQueue { try startOnQueue() }
+    }
+
+    /// Synthesises `text` as it stands (no pronunciations: see `SpeechScript.speakable`).
+    ///
+    /// Blocks the caller while espeak-ng works (about 2 ms a second of audio). Returns early,
+    /// with `wasStopped` set, within one callback buffer (about 1 ms) of `stop.stop()`.
+    /// An unknown voice falls back to British English; check `isVoiceAvailable` to say so.
+    public func synthesize(_ text: String, settings: SpeechSettings = .standard,
+                           stop: SpeechStop = SpeechStop()) throws -> SpeechAudio {
+        try onQueue {
+            let sampleRate = try startOnQueue()
+            apply(settings)
+            return try synthesizeOnQueue(text, sampleRate: sampleRate, stop: stop)
+        }
+    }
+
+    /// Whether espeak-ng has `voice` (a voice name such as "en", or a language such as "en-gb").
+    public func isVoiceAvailable(_ voice: String) -> Bool {
+        onQueue {
+            guard (try? startOnQueue()) != nil else { return false }
+            defer { selectedVoice = nil }          // the next synthesis selects its own voice again
+            return selectVoice(voice)
+        }
+    }
+
+    /// The languages of the installed voices, such as "en-gb", "en-us", "fr-fr".
+    public func voiceLanguages() -> [String] {
+        onQueue {
+            guard (try? startOnQueue()) != nil, let list = espeak_ListVoices(nil) else { return [] }
+            var languages: [String] = []
+            var index = 0
+            while let voice = list[index] {
+                // `languages` is a run of (priority byte, NUL-terminated name), ending with a zero byte.
+                if var pointer = voice.pointee.languages {
+                    while pointer.pointee != 0 {
+                        let name = String(cString: pointer + 1)
+                        if !name.isEmpty { languages.append(name) }
+                        pointer += 1 + name.utf8.count + 1
+                    }
+                }
+                index += 1
+            }
+            return Array(Set(languages)).sorted()
+        }
+    }
+
+    /// Writes `text` as spoken with `settings` to a WAV file (mode 0600), applying `pronunciations`.
+    ///
+    /// For `nextsteps say TEXT --wav FILE` and the spoken "My views" export. Throws a
+    /// `SpeechError` when espeak-ng cannot speak or the file cannot be written.
+    public static func writeWAV(text: String, settings: SpeechSettings, pronunciations: Pronunciations = Pronunciations(),
+                                to url: URL) throws {
+        let spoken = SpeechScript(pronunciations: pronunciations).speakable(text)
+        let audio = try shared.synthesize(spoken, settings: settings)
+        try WAVFile(audio: audio).write(to: url)
+    }
+
+    /// What is wrong with the espeak-ng data folder at `folder`, if anything.
+    public static func dataProblem(at folder: String) -> SpeechError? {
+        let needed = ["phontab", "phonindex", "phondata", "intonations", "en_dict"]
+        let missing = needed.filter { !FileManager.default.fileExists(atPath: (folder as NSString).appendingPathComponent($0)) }
+        return missing.isEmpty ? nil : .dataMissing(path: folder)
+    }
+
+    // MARK: - On the queue
+
+    private func onQueue<T>(_ work: () throws -> T) rethrows -> T {
+        if DispatchQueue.getSpecific(key: queueKey) == true { return try work() }
+        return try queue.sync(execute: work)
+    }
+
+    private func startOnQueue() throws -> Int {
+        switch state {
+        case .ready(let sampleRate): return sampleRate
+        case .unavailable(let error): throw error
+        case .notStarted: break
+        }
+        // espeak_Initialize prints to stderr when the data is missing: look first, quietly.
+        espeak_ng_InitializePath(nil)
+        var path: UnsafePointer<CChar>? = nil
+        _ = espeak_Info(&path)
+        let folder = path.map { String(cString: $0) } ?? ""
+        if let problem = Self.dataProblem(at: folder) {
+            state = .unavailable(problem)
+            throw problem
+        }
+        // DONT_EXIT: with broken data espeak_Initialize would otherwise call exit(1).
+        let sampleRate = Int(espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 50, nil, Int32(espeakINITIALIZE_DONT_EXIT)))
+        guard sampleRate > 0 else {
+            let error = SpeechError.dataMissing(path: folder)
+            state = .unavailable(error)
+            throw error
+        }
+        espeak_SetSynthCallback(nextStepsSynthCallback)
+        guard selectVoice(SpeechSettings.defaultVoice) else {
+            let error = SpeechError.engineFailed("British English is not installed")
+            state = .unavailable(error)
+            throw error
+        }
+        state = .ready(sampleRate: sampleRate)
+        return sampleRate
+    }
+
+    private func apply(_ settings: SpeechSettings) {
+        if !selectVoice(settings.voice) { _ = selectVoice(SpeechSettings.defaultVoice) }
+        espeak_SetParameter(espeakRATE, Int32(settings.rate), 0)
+        espeak_SetParameter(espeakPITCH, Int32(settings.pitch), 0)
+        espeak_SetParameter(espeakWORDGAP, Int32(settings.wordGap), 0)
+    }
+
+    /// Selects a voice by name ("en"), else by language ("en-gb": by name it is not found).
+    private func selectVoice(_ voice: String) -> Bool {
+        if voice == selectedVoice { return true }
+        var found = voice.withCString { espeak_SetVoiceByName($0) } == EE_OK
+        if !found {
+            found = voice.withCString { language -> Bool in
+                var wanted = espeak_VOICE()
+                wanted.languages = language
+                return espeak_SetVoiceByProperties(&wanted) == EE_OK
+            }
+        }
+        selectedVoice = found ? voice : nil
+        return found
+    }
+
+    private func synthesizeOnQueue(_ text: String, sampleRate: Int, stop: SpeechStop) throws -> SpeechAudio {
+        let collector = SynthesisCollector(stop: stop, limit: sampleRate * Self.longestAudioSeconds)
+        guard text.contains(where: { $0.isLetter || $0.isNumber }) else {
+            return SpeechAudio(sampleRate: sampleRate, samples: [])
+        }
+        let flags = UInt32(espeakCHARS_UTF8) | UInt32(espeakENDPAUSE)
+        let result = withExtendedLifetime(collector) {
+            text.withCString { pointer in
+                espeak_Synth(pointer, strlen(pointer) + 1, 0, POS_CHARACTER, 0, flags, nil,
+                             Unmanaged.passUnretained(collector).toOpaque())
+            }
+        }
+        let elapsed = collector.elapsed
+        guard result == EE_OK || collector.stopped else {
+            throw SpeechError.engineFailed("espeak_Synth returned \(result.rawValue)")
+        }
+        return SpeechAudio(sampleRate: sampleRate, samples: collector.samples, wasStopped: collector.stopped,
+                           firstSampleAfter: collector.firstSampleAfter, synthesisTime: elapsed)
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+
+/// A RIFF/WAVE file of 16-bit mono PCM: what espeak-ng makes, in the form every player reads.
+public struct WAVFile: Sendable, Equatable {
+    /// Samples a second.
+    public var sampleRate: Int
+    /// Signed 16-bit mono samples.
+    public var samples: [Int16]
+
+    /// The length of the header written before the samples.
+    public static let headerLength = 44
+
+    /// Makes a file from samples.
+    public init(sampleRate: Int, samples: [Int16]) { self.sampleRate = sampleRate; self.samples = samples }
+
+    /// Makes a file from synthesised speech.
+    public init(audio: SpeechAudio) { self.init(sampleRate: audio.sampleRate, samples: audio.samples) }
+
+    /// Reads a 16-bit mono PCM WAV file as written by `data` (a canonical 44-byte header).
+    public init(data: Data) throws {
+        let bytes = [UInt8](data)
+        func text(_ at: Int) -> String { String(decoding: bytes[at..<at + 4], as: UTF8.self) }
+        func u16(_ at: Int) -> Int { Int(bytes[at]) | Int(bytes[at + 1]) << 8 }
+        func u32(_ at: Int) -> Int { u16(at) | u16(at + 2) << 16 }
+        guard bytes.count >= Self.headerLength, text(0) == "RIFF", text(8) == "WAVE", text(12) == "fmt ",
+              u32(16) == 16, u16(20) == 1, u16(22) == 1, u16(34) == 16, text(36) == "data" else {
+            throw WAVError.notSupported
+        }
+        let length = u32(40)
+        guard u32(4) == 36 + length, Self.headerLength + length <= bytes.count, length % 2 == 0,
+              u32(28) == u32(24) * 2, u16(32) == 2 else {
+            throw WAVError.notSupported
+        }
+        sampleRate = u32(24)
+        samples = stride(from: Self.headerLength, to: Self.headerLength + length, by: 2).map {
+            Int16(bitPattern: UInt16(bytes[$0]) | UInt16(bytes[$0 + 1]) << 8)
+        }
+    }
+
+    /// Why a WAV file could not be read.
+    public enum WAVError: Error, Sendable, Equatable {
+        /// Not a 16-bit mono PCM WAV file with a canonical header.
+        case notSupported
+    }
+
+    /// The whole file: the RIFF header (PCM, 1 channel, 16 bits, `sampleRate`) then the samples, little-endian.
+    public var data: Data {
+        let dataLength = samples.count * 2
+        var out = Data(capacity: Self.headerLength + dataLength)
+        func put(_ text: String) { out.append(contentsOf: Array(text.utf8)) }
+        func put16(_ value: Int) { out.append(contentsOf: [UInt8(value & 0xFF), UInt8(value >> 8 & 0xFF)]) }
+        func put32(_ value: Int) { put16(value & 0xFFFF); put16(value >> 16 & 0xFFFF) }
+        put("RIFF"); put32(36 + dataLength); put("WAVE")
+        put("fmt "); put32(16); put16(1); put16(1)           // PCM, mono
+        put32(sampleRate); put32(sampleRate * 2); put16(2); put16(16)
+        put("data"); put32(dataLength)
+        samples.withUnsafeBufferPointer { buffer in
+            for sample in buffer {
+                let bits = UInt16(bitPattern: sample)
+                out.append(UInt8(bits & 0xFF)); out.append(UInt8(bits >> 8))
+            }
+        }
+        return out
+    }
+
+    /// How long the sound lasts, in seconds.
+    public var duration: Double { sampleRate > 0 ? Double(samples.count) / Double(sampleRate) : 0 }
+
+    /// Writes the file, created 0600 (it may hold a pupil's words), replacing any file there.
+    ///
+    /// The data goes to a temporary file in the same folder, is synced, then renamed into place,
+    /// so a reader never sees half a file.
+    public func write(to url: URL) throws {
+        let path = url.path
+        let temporary = path + ".part"
+        let bytes = data
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw SpeechError.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+        var failure: String?
+        if fchmod(descriptor, 0o600) != 0 { failure = String(cString: strerror(errno)) }
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while failure == nil, offset < raw.count, let base = raw.baseAddress {
+                let written = Foundation.write(descriptor, base + offset, raw.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    failure = String(cString: strerror(errno))
+                } else {
+                    offset += written
+                }
+            }
+        }
+        if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
+        close(descriptor)
+        if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
+        if let failure {
+            unlink(temporary)
+            throw SpeechError.cannotWrite(path: path, reason: failure)
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+import NextStepsCore
+import NextStepsTerminal
+import XCTest
+
+final class TalkSessionTests: XCTestCase {
+    func session(_ lines: [String], store: InMemoryRecordStore, content: Content) throws -> (TalkSession, RecordingOutput) {
+        let pupil = try store.pupil(named: "Sam") ?? store.addPupil(Pupil(name: "Sam", createdAt: Date(timeIntervalSince1970: 0)))
+        let clock = SteppingClock()
+        let conversation = Conversation(topic: try XCTUnwrap(content.topic("pets")), content: content, pupilId: pupil.id!,
+                                        sittingId: nil, supporter: nil, history: try store.answers(pupilId: pupil.id!),
+                                        progress: try store.progress(pupilId: pupil.id!, topicId: "pets"), now: clock.now())
+        let output = RecordingOutput()
+        let screen = ScreenPresenter(renderer: ScreenRenderer(plain: true), output: output)
+        return (TalkSession(conversation: conversation, store: store, lines: ScriptedLineSource(lines), presenters: [screen], clock: clock), output)
+    }
+
+    func testAFailedSaveIsSaidCalmlyTheQuestionComesBackAndNothingClaimsToBeSaved() throws {
+        let content = try Fixtures.petsContent()
+        let store = InMemoryRecordStore()
+        var states: [Bool] = []
+        let (talk, output) = try session(["", "dog"], store: store, content: content)
+        talk.onSavedStateChange = { states.append($0) }
+        // Saves 1 and 2 are the places at the start and after the card; save 3, the answer, fails.
+        store.failOnSave = 3
+        XCTAssertEqual(talk.run(), .endOfInput)
+        XCTAssertTrue(output.text.contains(content.words.say(.notSaved)), output.text)
+        XCTAssertFalse(output.text.contains(content.words.say(.saved)), "nothing was saved, so nothing says so")
+        XCTAssertTrue(output.text.hasSuffix(content.words.say(.stoppedUnsaved) + "\n"), output.text)
+        XCTAssertEqual(states, [false])
+        XCTAssertTrue(talk.lastSaveFailed)
+        XCTAssertEqual(try store.answers(pupilId: 1), [])
+        // The same question is asked again after the failure, so nothing moved on.
+        XCTAssertEqual(output.text.components(separatedBy: "Which pet do you like best?").count - 1, 2)
+    }
+
+    func testTheNextGoodSaveClearsTheFailure() throws {
+        let content = try Fixtures.petsContent()
+        let store = InMemoryRecordStore()
+        var states: [Bool] = []
+        let (talk, output) = try session(["", "dog", "dog", "stop"], store: store, content: content)
+        talk.onSavedStateChange = { states.append($0) }
+        store.failOnSave = 3
+        XCTAssertEqual(talk.run(), .stopped)
+        XCTAssertEqual(states, [false, true])
+        XCTAssertEqual(try store.answers(pupilId: 1).map(\.optionIds), [["dog"]])
+        XCTAssertTrue(output.text.hasSuffix(content.words.say(.stopped) + "\n"), output.text)
+    }
+}
+

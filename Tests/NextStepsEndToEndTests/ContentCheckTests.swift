@@ -1,0 +1,128 @@
+import Foundation
+import XCTest
+
+/// `--help` everywhere, and `content check` on good, broken and hostile content.
+final class ContentCheckTests: XCTestCase {
+    // 9. Every command and subcommand has help, exit 0, naming the command.
+    func testHelpWorksForEveryCommandAndSubcommand() throws {
+        let sandbox = try Sandbox("help")
+        print("nextsteps binary under test: \(Binary.path)")
+        let commands: [[String]] = [[], ["start"], ["talk"], ["topics"], ["pupils"], ["pupils", "add"], ["pupils", "list"],
+                                    ["pupils", "show"], ["export"], ["content"], ["content", "check"]]
+        for command in commands {
+            let result = try sandbox.run(command + ["--help"])
+            let name = (["nextsteps"] + command).joined(separator: " ")
+            XCTAssertEqual(result.exitCode, 0, "\(name) --help\n\(result.transcript)")
+            XCTAssertTrue(result.out.contains("USAGE: \(name)"), "\(name) --help must show its usage\n\(result.transcript)")
+            XCTAssertNil(Text.crashWord(in: result.out + result.err))
+        }
+        let help = try sandbox.run(["help", "talk"])
+        XCTAssertEqual(help.exitCode, 0, help.transcript)
+        XCTAssertTrue(help.out.contains("--pupil"), help.transcript)
+        let unknown = try sandbox.run(["no-such-command"])
+        XCTAssertNotEqual(unknown.exitCode, 0, "an unknown command is refused")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: sandbox.home.path + "/.local"), "help makes no store")
+    }
+
+    // 9. The shipped content passes, found beside the binary, and the topics are the ones tested here.
+    func testShippedContentChecksOK() throws {
+        let sandbox = try Sandbox("content-ok")
+        let check = try sandbox.run(["content", "check"])
+        XCTAssertEqual(check.exitCode, 0, check.transcript)
+        XCTAssertTrue(check.out.hasPrefix("OK"), check.transcript)
+        let explicit = try sandbox.run(["content", "check", Binary.repoRoot.path])
+        XCTAssertEqual(explicit.exitCode, 0, explicit.transcript)
+        XCTAssertTrue(explicit.out.contains("OK"), explicit.transcript)
+        let topics = try sandbox.run(["topics"])
+        XCTAssertEqual(topics.exitCode, 0, topics.transcript)
+        XCTAssertEqual(topics.out.split(separator: "\n").map(String.init),
+                       ["about-me\tAbout me\t9 steps", "after-school\tAfter school\t5 steps", "my-future\tMy future\t10 steps"])
+    }
+
+    /// A copy of the shipped Content and Symbols in the sandbox.
+    private func copyOfContent(_ sandbox: Sandbox) throws -> URL {
+        let copy = sandbox.root.appendingPathComponent("copy")
+        try FileManager.default.createDirectory(at: copy, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Binary.contentFolder, to: copy.appendingPathComponent("Content"))
+        try FileManager.default.copyItem(at: Binary.symbolsFolder, to: copy.appendingPathComponent("Symbols"))
+        return copy
+    }
+
+    /// Replaces the first line equal to `old` (after `after`, a line that must come first); returns its 1-based number.
+    private func replaceLine(in url: URL, after: String? = nil, _ old: String, with new: String) throws -> Int {
+        var lines = try String(contentsOf: url, encoding: .utf8).components(separatedBy: "\n")
+        let start = after.flatMap { marker in lines.firstIndex(of: marker) } ?? 0
+        let index = try XCTUnwrap(lines[start...].firstIndex(of: old), "\(old) not found in \(url.lastPathComponent)")
+        lines[index] = new
+        try lines.joined(separator: "\n").write(to: url, atomically: true, encoding: .utf8)
+        return index + 1
+    }
+
+    // 9. Two problems in two files: both listed, each with file:line, exit 65; talk refuses to start.
+    func testBrokenContentListsEveryProblemWithFileAndLine() throws {
+        let sandbox = try Sandbox("content-broken")
+        let copy = try copyOfContent(sandbox)
+        let aboutMe = copy.appendingPathComponent("Content/topics/about-me.yaml")
+        let afterSchool = copy.appendingPathComponent("Content/topics/after-school.yaml")
+        let symbolLine = try replaceLine(in: aboutMe, after: "  - id: important", "    symbol: important",
+                                         with: "    symbol: no-such-symbol-xyz")
+        let stepLine = symbolLine - 2                                  // "  - id: important"
+        let kindLine = try replaceLine(in: afterSchool, after: "  - id: visit", "    kind: yes-no", with: "    kind: dance")
+
+        let check = try sandbox.run(["content", "check", copy.path])
+        XCTAssertEqual(check.exitCode, 65, check.transcript)
+        let lines = check.out.split(separator: "\n").map(String.init)
+        let symbolProblem = lines.first { $0.contains("about-me.yaml:") && $0.contains("no-such-symbol-xyz") }
+        let kindProblem = lines.first { $0.contains("after-school.yaml:") && $0.contains("dance") }
+        XCTAssertNotNil(symbolProblem, "the unknown symbol must be listed\n\(check.transcript)")
+        XCTAssertNotNil(kindProblem, "the unknown kind must be listed\n\(check.transcript)")
+        let symbolAt = symbolProblem.flatMap { Self.lineNumber(in: $0, file: "about-me.yaml") }
+        XCTAssertTrue(symbolAt == symbolLine || symbolAt == stepLine,
+                      "the symbol problem points at line \(symbolAt.map(String.init) ?? "none"), not \(symbolLine) (or its step, \(stepLine))")
+        XCTAssertEqual(kindProblem.flatMap { Self.lineNumber(in: $0, file: "after-school.yaml") }, kindLine)
+        XCTAssertTrue(check.out.contains("2 problem(s)"), check.transcript)
+
+        try sandbox.addPupil("Sam Smith", knownAs: "Sam")
+        let talk = try sandbox.run(["talk", "--pupil", "Sam", "--store", sandbox.store,
+                                    "--content", copy.appendingPathComponent("Content").path,
+                                    "--symbols", copy.appendingPathComponent("Symbols").path], lines: ["", "1"])
+        XCTAssertEqual(talk.exitCode, 65, talk.transcript)
+        XCTAssertTrue(talk.err.contains("no-such-symbol-xyz") && talk.err.contains("dance"), talk.transcript)
+        XCTAssertFalse(talk.out.contains(Phrases.step(1, of: 9)), "no question is asked with broken content")
+    }
+
+    /// The number after `file:` in a problem line.
+    private static func lineNumber(in problem: String, file: String) -> Int? {
+        guard let range = problem.range(of: file + ":") else { return nil }
+        return Int(problem[range.upperBound...].prefix { $0.isNumber })
+    }
+
+    // 9. A "billion laughs" (anchors and aliases) is refused in under a second, naming anchors.
+    func testBillionLaughsIsRefusedQuicklyWithAMessageAboutAnchors() throws {
+        let sandbox = try Sandbox("content-laughs")
+        let copy = try copyOfContent(sandbox)
+        var yaml = ["format: 1", "id: after-school", "title: After school", "symbol: after-school",
+                    "a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]"]
+        let names = Array("abcdefghi").map(String.init)
+        for level in 1..<names.count {
+            yaml.append("\(names[level]): &\(names[level]) [" + Array(repeating: "*\(names[level - 1])", count: 9).joined(separator: ",") + "]")
+        }
+        let bomb = copy.appendingPathComponent("Content/topics/after-school.yaml")
+        try (yaml.joined(separator: "\n") + "\n").write(to: bomb, atomically: true, encoding: .utf8)
+        XCTAssertLessThan(try Data(contentsOf: bomb).count, 1024, "a small file")
+
+        let check = try sandbox.run(["content", "check", copy.path], timeout: 8)
+        XCTAssertFalse(check.timedOut, "content check was still running after 8 s (killed): the aliases were expanded")
+        XCTAssertLessThan(check.seconds, 1, "refused in under 1 s, took \(String(format: "%.2f", check.seconds)) s")
+        XCTAssertEqual(check.exitCode, 65, check.transcript)
+        let problem = check.out.split(separator: "\n").first { $0.contains("after-school.yaml") && $0.lowercased().contains("anchor") }
+        XCTAssertNotNil(problem, "the problem must name anchors (and the file)\n\(check.transcript)")
+
+        try sandbox.addPupil("Sam Smith", knownAs: "Sam")
+        let talk = try sandbox.run(["talk", "--pupil", "Sam", "--store", sandbox.store,
+                                    "--content", copy.appendingPathComponent("Content").path], timeout: 8)
+        XCTAssertFalse(talk.timedOut, "talk was still loading the content after 8 s (killed)")
+        XCTAssertEqual(talk.exitCode, 65, talk.transcript)
+        XCTAssertTrue(talk.err.lowercased().contains("anchor"), talk.transcript)
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+
+/// The program's sentences, read from the shipped Content/words.yaml, so the tests follow
+/// the content when its words change.
+enum Phrases {
+    /// Every `phrases:` entry of words.yaml: key to sentence (with its {placeholders}).
+    static let all: [String: String] = {
+        let url = Binary.contentFolder.appendingPathComponent("words.yaml")
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [:] }
+        var phrases: [String: String] = [:]
+        var inPhrases = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if !line.hasPrefix(" ") && !line.hasPrefix("#") && !line.isEmpty { inPhrases = line.hasPrefix("phrases:") }
+            guard inPhrases, line.hasPrefix("  "), !line.hasPrefix("   "), let colon = line.firstIndex(of: ":") else { continue }
+            let key = line[..<colon].trimmingCharacters(in: .whitespaces)
+            var value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = String(value.dropFirst().dropLast()) }
+            phrases[key] = value
+        }
+        return phrases
+    }()
+
+    /// The sentence for `key`, with its placeholders filled in.
+    static func say(_ key: String, _ values: [String: String] = [:]) -> String {
+        guard var text = all[key] else { return "<<missing phrase \(key) in words.yaml>>" }
+        for (name, value) in values { text = text.replacingOccurrences(of: "{\(name)}", with: value) }
+        return text
+    }
+
+    static var saved: String { say("saved") }
+    static var stopped: String { say("stopped") }
+    static var gentle: String { say("gentle") }
+    static var unclear: String { say("unclear") }
+    static var tooLong: String { say("too-long") }
+    static var notSaved: String { say("not-saved") }
+
+    /// "Step 3 of 9".
+    static func step(_ step: Int, of steps: Int) -> String { say("step", ["step": "\(step)", "steps": "\(steps)"]) }
+
+    /// "Welcome back. We are at step 3 of 9."
+    static func welcomeBack(_ step: Int, of steps: Int) -> String { say("welcome-back", ["step": "\(step)", "steps": "\(steps)"]) }
+
+    /// "That is the end of About me. Everything is saved."
+    static func finished(_ topic: String) -> String { say("finished", ["topic": topic]) }
+
+    /// The calm replies to input the program could not use.
+    static var calmReplies: [String] { [gentle, unclear, tooLong, say("help")] }
+}
+
+/// The About me topic as the tests walk it (Content/topics/about-me.yaml).
+enum AboutMe {
+    static let title = "About me"
+    static let steps = 9
+    /// Step ids in order; step 1 is information (Enter goes on, no answer is kept).
+    static let stepIds = ["intro", "important", "important-words", "liked", "good-day", "bad-day", "support",
+                          "changes-early", "support-words"]
+    /// Question text of each step, to check that the right question comes next.
+    static let questions = [
+        "This part is about you.",
+        "What is important to you?",
+        "What else is important to you?",
+        "What do people like about you?",
+        "What happens on a good day for you?",
+        "What can make a bad day for you?",
+        "How can people help you?",
+        "Would you like people to tell you about changes before they happen?",
+        "What else could people do to help you?",
+    ]
+}
