@@ -11,6 +11,21 @@
 #include "CReadline.h"
 
 static char ns_signal_message[512];
+static void (*ns_key_callback)(void *) = NULL;
+static void *ns_key_context = NULL;
+
+// Every key readline reads passes here first, so the pupil's first key can stop speech.
+static int ns_getc(FILE *stream) {
+    int key = rl_getc(stream);
+    if (ns_key_callback != NULL && key != EOF) ns_key_callback(ns_key_context);
+    return key;
+}
+
+void ns_readline_on_key(void (*callback)(void *), void *context) {
+    ns_key_callback = callback;
+    ns_key_context = context;
+    rl_getc_function = callback != NULL ? ns_getc : rl_getc;
+}
 static size_t ns_signal_message_length = 0;
 
 void ns_readline_setup(const char *name, int plain) {

@@ -1,3 +1,4 @@
+import NextStepsCore
 import CEspeakNG
 import Foundation
 

@@ -67,8 +67,9 @@ public final class SQLiteRecordStore: RecordStore {
                 throw StoreError("There is already a pupil called \(pupil.name).")
             }
             try db.execute(sql: """
-                INSERT INTO pupil (name, knownAs, yearGroup, dateOfBirth, createdAt) VALUES (?, ?, ?, ?, ?)
-                """, arguments: [pupil.name, pupil.knownAs, pupil.yearGroup, pupil.dateOfBirth, pupil.createdAt])
+                INSERT INTO pupil (name, knownAs, yearGroup, dateOfBirth, createdAt, speech) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [pupil.name, pupil.knownAs, pupil.yearGroup, pupil.dateOfBirth, pupil.createdAt,
+                                 StoreRows.speechJSON(pupil.speech)])
             var saved = pupil
             saved.id = db.lastInsertedRowID
             return saved
@@ -83,6 +84,14 @@ public final class SQLiteRecordStore: RecordStore {
     /// The pupil with this name or known-as name (any case), if exactly one matches.
     public func pupil(named name: String) throws -> Pupil? {
         PupilLookup.match(name, in: try pupils())
+    }
+
+    /// Changes how prompts are spoken to a pupil.
+    public func updateSpeech(pupilId: Int64, to settings: SpeechSettings) throws {
+        try write { db in
+            try db.execute(sql: "UPDATE pupil SET speech = ? WHERE id = ?", arguments: [StoreRows.speechJSON(settings), pupilId])
+            if db.changesCount == 0 { throw StoreError("There is no such pupil.") }
+        }
     }
 
     /// Starts a sitting.

@@ -49,6 +49,10 @@ enum StoreMigrations {
                 t.primaryKey(["pupilId", "topicId"])
             }
         }
+        migrator.registerMigration("v2-pupil-speech-settings") { db in
+            // JSON of SpeechSettings; NULL means the standard settings (speech off).
+            try db.alter(table: "pupil") { t in t.add(column: "speech", .text) }
+        }
         return migrator
     }
 }

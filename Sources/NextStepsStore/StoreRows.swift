@@ -5,8 +5,10 @@ import NextStepsCore
 /// Turning rows into the core's record values.
 enum StoreRows {
     static func pupil(_ row: Row) -> Pupil {
-        Pupil(id: row["id"], name: row["name"], knownAs: row["knownAs"], yearGroup: row["yearGroup"],
-              dateOfBirth: row["dateOfBirth"], createdAt: row["createdAt"])
+        let json: String? = row["speech"]
+        let speech = json.flatMap { try? JSONDecoder().decode(SpeechSettings.self, from: Data($0.utf8)) } ?? .standard
+        return Pupil(id: row["id"], name: row["name"], knownAs: row["knownAs"], yearGroup: row["yearGroup"],
+                     dateOfBirth: row["dateOfBirth"], createdAt: row["createdAt"], speech: speech)
     }
 
     static func sitting(_ row: Row) -> Sitting {
@@ -28,6 +30,10 @@ enum StoreRows {
     static func progress(_ row: Row) -> TopicProgress {
         TopicProgress(pupilId: row["pupilId"], topicId: row["topicId"], runStartedAt: row["runStartedAt"],
                  stepId: row["stepId"], cardId: row["cardId"], finished: row["finished"], updatedAt: row["updatedAt"])
+    }
+
+    static func speechJSON(_ settings: SpeechSettings) -> String? {
+        (try? JSONEncoder().encode(settings)).map { String(decoding: $0, as: UTF8.self) }
     }
 
     static func optionsJSON(_ ids: [String]) -> String {

@@ -4,9 +4,28 @@ import NextStepsCore
 
 /// Lines from readline, on a terminal: line editing, no history kept or written.
 public final class ReadlineLineSource: LineSource {
+    /// Told of every key the pupil presses (to stop speech at the first one).
+    private final class KeyListener {
+        let action: () -> Void
+        init(_ action: @escaping () -> Void) { self.action = action }
+    }
+    private var keyListener: KeyListener?
+
     /// Sets readline up; `plain` turns off its bracketed-paste escape bytes.
     public init(plain: Bool) {
         ns_readline_setup("nextsteps", plain ? 1 : 0)
+    }
+
+    deinit { ns_readline_on_key(nil, nil) }
+
+    /// Calls `action` for every key pressed while a line is read.
+    public func onKey(_ action: @escaping () -> Void) {
+        let listener = KeyListener(action)
+        keyListener = listener
+        ns_readline_on_key({ context in
+            guard let context else { return }
+            Unmanaged<KeyListener>.fromOpaque(context).takeUnretainedValue().action()
+        }, Unmanaged.passUnretained(listener).toOpaque())
     }
 
     /// Shows the prompt and reads a line; nil from readline means end of input.

@@ -1,3 +1,4 @@
+import Foundation
 import NextStepsCore
 
 /// Turns presentations into screen lines: plain (no escape bytes, no glyphs) or styled.
@@ -84,10 +85,12 @@ public struct ScreenRenderer: Sendable {
     private func dim(_ text: String) -> String { plain ? text : "\u{1B}[36m\(text)\u{1B}[39m" }
 }
 
-/// The screen as a presenter of the conversation.
-public final class ScreenPresenter: Presenter {
+/// The screen as a presenter of the conversation. Notes may come from the speech thread,
+/// so every write is made whole under a lock.
+public final class ScreenPresenter: Presenter, @unchecked Sendable {
     private let renderer: ScreenRenderer
     private let output: TextOutput
+    private let lock = NSLock()
 
     /// Shows presentations on `output`.
     public init(renderer: ScreenRenderer, output: TextOutput) {
@@ -95,8 +98,13 @@ public final class ScreenPresenter: Presenter {
     }
 
     /// Writes the presentation at once.
-    public func present(_ presentation: Presentation) { output.write(renderer.render(presentation)) }
+    public func present(_ presentation: Presentation) {
+        let text = renderer.render(presentation)
+        lock.withLock { output.write(text) }
+    }
 
     /// A note for the adult, on its own line.
-    public func notice(_ text: String) { output.write("(\(text))\n") }
+    public func notice(_ text: String) {
+        lock.withLock { output.write("(\(text))\n") }
+    }
 }

@@ -1,23 +1,28 @@
 import ArgumentParser
 import Foundation
 import NextStepsCore
+import NextStepsSpeech
 import NextStepsStore
 
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract: "Export a pupil's whole record.",
-        discussion: "json: the whole record with a format version (also the pupil's own copy). Written atomically, readable only by you."
+        discussion: """
+            json: the whole record with a format version (also the pupil's own copy).
+            wav: the pupil's own views read aloud in the first person, in their voice and speed, to play at a review meeting.
+            Files are written atomically and readable only by you.
+            """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case json
+        case json, wav
     }
 
     @Option(help: "The pupil's name or known-as name.")
     var pupil: String
 
-    @Option(help: "The format: json.")
+    @Option(help: "The format: json or wav.")
     var format: Format = .json
 
     @Option(name: [.customShort("o"), .long], help: ArgumentHelp("The file to write.", valueName: "file"))
@@ -33,8 +38,22 @@ struct ExportCommand: ParsableCommand {
         }
         do {
             let record = try RecordExport.gather(pupil: found, from: store, at: Date())
-            try AtomicFile.write(try record.json(), to: output)
-            Console.out("Wrote \(record.answers.count) answers for \(found.name) to \(output).")
+            switch format {
+            case .json:
+                try AtomicFile.write(try record.json(), to: output)
+                Console.out("Wrote \(record.answers.count) answers for \(found.name) to \(output).")
+            case .wav:
+                let content = try places.loadContent().content
+                let sentences = MyViews.sentences(pupil: found, answers: record.answers, content: content)
+                do {
+                    try SpeechEngine.writeWAV(text: sentences.joined(separator: " "), settings: found.speech,
+                                              pronunciations: Pronunciations(content.pronunciations), to: URL(fileURLWithPath: output))
+                } catch {
+                    Console.error("The spoken views could not be written: \(error)")
+                    throw ExitCode(74)
+                }
+                Console.out("Wrote \(found.knownAs)'s views, \(sentences.count) sentences, to \(output).")
+            }
         } catch let error as StoreError {
             Console.error("The export could not be written: \(error)")
             throw ExitCode(74)

@@ -11,7 +11,7 @@ struct NextSteps: ParsableCommand {
             (or ~/.local/share/nextsteps/), or --store PATH / NEXTSTEPS_STORE.
             """,
         subcommands: [StartCommand.self, TalkCommand.self, TopicsCommand.self, PupilsCommand.self,
-                      ExportCommand.self, ContentCommand.self],
+                      ExportCommand.self, ContentCommand.self, SayCommand.self],
         defaultSubcommand: StartCommand.self
     )
 }

@@ -7,7 +7,7 @@ struct PupilsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pupils",
         abstract: "Add, list and show pupils.",
-        subcommands: [Add.self, List.self, Show.self],
+        subcommands: [Add.self, List.self, Show.self, Speech.self],
         defaultSubcommand: List.self
     )
 
@@ -83,6 +83,44 @@ struct PupilsCommand: ParsableCommand {
                                            progress: try store.allProgress(pupilId: id), content: loaded.content) {
                 Console.out(line)
             }
+        }
+    }
+}
+
+extension PupilsCommand {
+    struct Speech: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Show or change how prompts are spoken to a pupil.",
+            discussion: "For example: nextsteps pupils speech Sam --on --rate 120. Try a voice with: nextsteps say --pupil Sam Hello"
+        )
+
+        @Argument(help: "The pupil's name or known-as name.")
+        var name: String
+
+        @Flag(name: .customLong("on"), help: "Speak the prompts.")
+        var on = false
+
+        @Flag(name: .customLong("off"), help: "Do not speak the prompts.")
+        var off = false
+
+        @OptionGroup var voice: VoiceOptions
+        @OptionGroup var places: PlaceOptions
+
+        func validate() throws {
+            if on && off { throw ValidationError("Choose --on or --off, not both.") }
+        }
+
+        func run() throws {
+            let store = try places.openStore()
+            guard let pupil = try store.pupil(named: name), let id = pupil.id else {
+                Console.error("There is no pupil called \(name).")
+                throw ExitCode(66)
+            }
+            var settings = voice.applied(to: pupil.speech)
+            if on { settings.enabled = true }
+            if off { settings.enabled = false }
+            if settings != pupil.speech { try store.updateSpeech(pupilId: id, to: settings) }
+            Console.out("\(pupil.knownAs): speech \(settings.enabled ? "on" : "off"), voice \(settings.voice), \(settings.rate) words a minute, pitch \(settings.pitch), gap \(settings.wordGap)")
         }
     }
 }

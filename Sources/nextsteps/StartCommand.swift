@@ -14,6 +14,8 @@ struct StartCommand: ParsableCommand {
     @Flag(help: "Plain text: no colour, no glyphs, no escape bytes.")
     var plain = false
 
+    @OptionGroup var speech: SpeechOptions
+
     @OptionGroup var places: PlaceOptions
 
     func run() throws {
@@ -25,7 +27,7 @@ struct StartCommand: ParsableCommand {
         guard case .line(let rawSupporter) = terminal.lines.read(prompt: "> ") else { return }
         let supporter = InputCleaner.clean(rawSupporter).text
         let runner = TalkRunner(loaded: loaded, store: store, terminal: terminal,
-                                supporter: supporter.isEmpty ? nil : supporter, role: nil, scribe: false)
+                                supporter: supporter.isEmpty ? nil : supporter, role: nil, scribe: false, speech: speech)
         let topic: Topic
         if let unfinished = TalkRunner.unfinishedTopic(pupil: pupil, store: store, content: loaded.content) {
             topic = unfinished

@@ -32,6 +32,7 @@ struct TalkRunner {
     let supporter: String?
     let role: String?
     let scribe: Bool
+    let speech: SpeechOptions
 
     func run(pupil: Pupil, topic: Topic) throws -> SessionOutcome {
         guard let pupilId = pupil.id else { throw ExitCode(70) }
@@ -43,13 +44,24 @@ struct TalkRunner {
                                             supporter: supporter, history: try store.answers(pupilId: pupilId),
                                             progress: try store.progress(pupilId: pupilId, topicId: topic.id), now: clock.now())
             if scribe { _ = conversation.respond(to: "/scribe", at: clock.now()) }
+            let screen = terminal.screen
+            var presenters: [Presenter] = [screen]
+            if let voice = speech.presenter(for: pupil, content: loaded.content, notice: { screen.notice($0) }) {
+                presenters.append(voice)
+                (terminal.lines as? ReadlineLineSource)?.onKey { voice.inputArrived() }
+            }
             let session = TalkSession(conversation: conversation, store: store, lines: terminal.lines,
-                                      presenters: [terminal.screen, SilentSpeaker()], clock: clock)
+                                      presenters: presenters, clock: clock)
             let words = loaded.content.words
             session.onSavedStateChange = { allSaved in
                 ns_set_signal_message("\n" + words.say(allSaved ? .stopped : .stoppedUnsaved) + "\n")
             }
-            return session.run()
+            let outcome = session.run()
+            // Files of spoken steps are finished before the program ends; live speech just stops.
+            if speech.speechTo != nil, let voice = presenters.last as? EspeakPresenter {
+                _ = voice.waitUntilQuiet(timeout: 60)
+            }
+            return outcome
         } catch let error as StoreError {
             Console.error("The records could not be used: \(error)")
             throw ExitCode(74)
@@ -93,6 +105,8 @@ struct TalkCommand: ParsableCommand {
     @Flag(help: "Plain text: no colour, no symbols' glyphs, no escape bytes (also NO_COLOR or TERM=dumb).")
     var plain = false
 
+    @OptionGroup var speech: SpeechOptions
+
     @OptionGroup var places: PlaceOptions
 
     func run() throws {
@@ -105,7 +119,7 @@ struct TalkCommand: ParsableCommand {
         let terminal = TalkTerminal(forcePlain: plain, words: loaded.content.words)
         let runner = TalkRunner(loaded: loaded, store: store, terminal: terminal,
                                 supporter: supporter ?? ProcessInfo.processInfo.environment["NEXTSTEPS_SUPPORTER"],
-                                role: role, scribe: scribe)
+                                role: role, scribe: scribe, speech: speech)
         let chosen: Topic
         if let topic {
             guard let named = loaded.content.topic(topic) else {

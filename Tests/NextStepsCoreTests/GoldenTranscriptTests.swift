@@ -17,6 +17,7 @@ final class CountingStore: RecordStore {
     func addPupil(_ pupil: Pupil) throws -> Pupil { try inner.addPupil(pupil) }
     func pupils() throws -> [Pupil] { try inner.pupils() }
     func pupil(named: String) throws -> Pupil? { try inner.pupil(named: named) }
+    func updateSpeech(pupilId: Int64, to settings: SpeechSettings) throws { try inner.updateSpeech(pupilId: pupilId, to: settings) }
     func startSitting(_ sitting: Sitting) throws -> Sitting { try inner.startSitting(sitting) }
     func sittings(pupilId: Int64) throws -> [Sitting] { try inner.sittings(pupilId: pupilId) }
     func save(_ answer: Answer?, progress: TopicProgress) throws -> Answer? {

@@ -1,3 +1,4 @@
+import NextStepsCore
 import Foundation
 import XCTest
 @testable import NextStepsSpeech
@@ -46,22 +47,13 @@ final class PronunciationsTests: XCTestCase {
         XCTAssertEqual(Pronunciations().apply(to: "EHCP"), "EHCP")
     }
 
-    /// The content file keeps to its one simple form and fixes the words the issue names.
+    /// The shipped list loads through the content loader and fixes the words the issue names.
     func testContentFileListsTheWordsEspeakSaysBadly() throws {
-        let url = SpeechTestSupport.root.appendingPathComponent("Content/pronunciations.yaml")
-        let text = try String(contentsOf: url, encoding: .utf8)
-        XCTAssertTrue(text.hasPrefix("format: 1\n"))
-        XCTAssertFalse(text.contains("&") || text.contains("*"), "no anchors or aliases")
-        let entry = try NSRegularExpression(pattern: #"^  - \{ word: ([^,]+), say: "([^"]+)" \}(\s+#.*)?$"#)
-        var pairs: [String: String] = [:]
-        for line in text.split(separator: "\n").map(String.init) where line.hasPrefix("  -") {
-            let range = NSRange(line.startIndex..., in: line)
-            guard let match = entry.firstMatch(in: line, range: range),
-                  let word = Range(match.range(at: 1), in: line), let say = Range(match.range(at: 2), in: line) else {
-                XCTFail("not in the form `  - { word: X, say: \"Y\" }`: \(line)"); continue
-            }
-            pairs[String(line[word])] = String(line[say])
-        }
+        let root = SpeechTestSupport.root
+        let result = ContentLoader.load(contentFolder: root.appendingPathComponent("Content").path,
+                                        symbolsFolder: root.appendingPathComponent("Symbols").path)
+        guard case .success(let loaded) = result else { return XCTFail("\(result)") }
+        let pairs = loaded.content.pronunciations
         for word in ["EHCP", "SEND", "SENCO", "A level"] { XCTAssertNotNil(pairs[word], word) }
         let list = Pronunciations(pairs)
         XCTAssertEqual(list.apply(to: "Your EHCP and SEND support."), "Your E H C P and S E N D support.")

@@ -1,3 +1,4 @@
+import NextStepsCore
 import Foundation
 import XCTest
 @testable import NextStepsSpeech

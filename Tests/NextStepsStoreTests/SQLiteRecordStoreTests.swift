@@ -32,7 +32,7 @@ final class SQLiteRecordStoreTests: XCTestCase {
         XCTAssertEqual(settings.synchronous, 2, "synchronous=FULL: every commit is fsynced")
         XCTAssertEqual(settings.secureDelete, 1)
         XCTAssertEqual(settings.journalMode, "delete")
-        XCTAssertEqual(try store.appliedMigrations(), ["v1-pupils-sittings-answers-progress"])
+        XCTAssertEqual(try store.appliedMigrations(), ["v1-pupils-sittings-answers-progress", "v2-pupil-speech-settings"])
         XCTAssertEqual(try store.integrityCheck(), "ok")
     }
 
@@ -98,6 +98,19 @@ final class SQLiteRecordStoreTests: XCTestCase {
         _ = try store.save(nil, progress: finished)
         XCTAssertEqual(try store.allProgress(pupilId: id).count, 1, "one place per topic, updated")
         XCTAssertEqual(try store.progress(pupilId: id, topicId: "after-school")?.finished, true)
+    }
+
+    func testSpeechSettingsAreKeptWithThePupil() throws {
+        let path = folder.appendingPathComponent("speech.sqlite").path
+        let store = try SQLiteRecordStore(path: path)
+        let pupil = try store.addPupil(Pupil(name: "Sam Smith", createdAt: Date()))
+        XCTAssertEqual(pupil.speech, .standard)
+        XCTAssertFalse(pupil.speech.enabled, "speech is off until an adult turns it on")
+        try store.updateSpeech(pupilId: pupil.id!, to: SpeechSettings(enabled: true, voice: "en-us", rate: 100, pitch: 30, wordGap: 5))
+        let reopened = try SQLiteRecordStore(path: path)
+        XCTAssertEqual(try reopened.pupil(named: "Sam Smith")?.speech,
+                       SpeechSettings(enabled: true, voice: "en-us", rate: 100, pitch: 30, wordGap: 5))
+        XCTAssertThrowsError(try reopened.updateSpeech(pupilId: 999, to: .standard))
     }
 
     func testPupilNamesAreUniqueAndFoundByKnownAs() throws {

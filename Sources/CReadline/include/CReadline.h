@@ -9,6 +9,9 @@ void ns_readline_setup(const char *name, int plain);
 /// end of input.
 char *ns_readline(const char *prompt);
 
+/// Calls `callback(context)` for every key readline reads (NULL turns it off).
+void ns_readline_on_key(void (*callback)(void *), void *context);
+
 /// Frees a string returned by ns_readline.
 void ns_free(char *line);
 

@@ -59,6 +59,12 @@ public enum ContentLoader {
             words = readers.words(root, file: file)
         }
 
+        var pronunciations: [String: String] = [:]
+        let pronunciationsPath = join(contentFolder, "pronunciations.yaml")
+        if source.exists(pronunciationsPath), let (root, file) = parse(pronunciationsPath) {
+            pronunciations = readers.pronunciations(root, file: file)
+        }
+
         var cards: [String: Card] = [:]
         var cardFiles: [String: String] = [:]
         let cardsFolder = join(contentFolder, "cards")
@@ -74,7 +80,7 @@ public enum ContentLoader {
         }
 
         var topics: [Topic] = []
-        var topicFiles: [String: (file: String, stepLines: [String: Int?])] = [:]
+        var topicFiles: [String: (file: String, stepLines: [String: StepLines])] = [:]
         let topicsFolder = join(contentFolder, "topics")
         let topicNames = source.yamlFiles(in: topicsFolder)
         if topicNames.isEmpty { problems.add(topicsFolder, nil, "there are no topics here") }
@@ -92,7 +98,8 @@ public enum ContentLoader {
         guard let words else {
             return .failure(ContentFailure(problems: problems.all))
         }
-        let content = Content(topics: TopicOrder.sorted(topics), cards: cards, symbols: symbols, words: words)
+        let content = Content(topics: TopicOrder.sorted(topics), cards: cards, symbols: symbols, words: words,
+                              pronunciations: pronunciations)
         let references = ContentReferences(content: content, topicFiles: topicFiles.mapValues { $0 },
                                            cardFiles: cardFiles, wordsFile: wordsPath, problems: problems)
         references.check()

@@ -105,6 +105,9 @@ public struct Step: Sendable, Equatable {
     public var card: String?
     /// The step looked back on, for recall steps.
     public var recall: StepReference?
+    /// The heading of this answer in the pupil's own views, in the first person
+    /// ("What is important to me"); the step's text when not given.
+    public var views: String?
 
     /// Makes a step.
     public init(id: String, kind: StepKind, text: String, symbol: String, options: [Choice] = [],
@@ -177,10 +180,14 @@ public struct Content: Sendable {
     public var symbols: [String: Symbol]
     /// The program's own words.
     public var words: Words
+    /// Words the voice says badly, and what it is given instead (from `pronunciations.yaml`).
+    public var pronunciations: [String: String]
 
     /// Makes content.
-    public init(topics: [Topic], cards: [String: Card], symbols: [String: Symbol], words: Words) {
+    public init(topics: [Topic], cards: [String: Card], symbols: [String: Symbol], words: Words,
+                pronunciations: [String: String] = [:]) {
         self.topics = topics; self.cards = cards; self.symbols = symbols; self.words = words
+        self.pronunciations = pronunciations
     }
 
     /// The topic with this id, if any.

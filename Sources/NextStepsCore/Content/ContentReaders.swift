@@ -92,6 +92,22 @@ struct ContentReaders {
                      idioms: top.strings("idioms", required: false).map(\.0), terms: terms)
     }
 
+    // MARK: Content/pronunciations.yaml (optional)
+
+    func pronunciations(_ root: Node, file: String) -> [String: String] {
+        guard let top = YAMLFields(root, file: file, problems: problems, what: "the pronunciation list") else { return [:] }
+        top.checkFormat()
+        top.refuseUnknownKeys(["format", "words"])
+        var out: [String: String] = [:]
+        for fields in top.maps("words", what: "a pronunciation") {
+            fields.refuseUnknownKeys(["word", "say"])
+            guard let word = fields.string("word"), let say = fields.string("say") else { continue }
+            if out[word] != nil { problems.add(file, fields.line, "\"\(word)\" is listed twice") }
+            out[word] = say
+        }
+        return out
+    }
+
     mutating func scale(_ top: YAMLFields, file: String, required: Bool) -> [ScalePoint] {
         guard top.node("scale") != nil || required else { return [] }
         let points = options(top.maps("scale", what: "a point of the scale"), file: file)

@@ -1,7 +1,7 @@
 /// Checks that everything content names exists: symbols, cards, recalled steps, command words.
 struct ContentReferences {
     let content: Content
-    let topicFiles: [String: (file: String, stepLines: [String: Int?])]
+    let topicFiles: [String: (file: String, stepLines: [String: StepLines])]
     let cardFiles: [String: String]
     let wordsFile: String
     let problems: ProblemList
@@ -25,24 +25,28 @@ struct ContentReferences {
             symbol(topic.symbol, file, nil, "topic \"\(topic.id)\"")
             for point in topic.scale { symbol(point.symbol, file, nil, "scale point \"\(point.id)\"") }
             for step in topic.steps {
-                let line = lines[step.id] ?? nil
-                checkStep(step, topic: topic, file: file, line: line)
+                guard let stepLines = lines[step.id] else { continue }
+                checkStep(step, topic: topic, file: file, lines: stepLines)
             }
         }
     }
 
-    private func checkStep(_ step: Step, topic: Topic, file: String, line: Int?) {
-        symbol(step.symbol, file, line, "step \"\(step.id)\"")
+    private func checkStep(_ step: Step, topic: Topic, file: String, lines: StepLines) {
+        symbol(step.symbol, file, lines.line(of: "symbol"), "step \"\(step.id)\"")
         for option in step.options {
-            symbol(option.symbol, file, line, "option \"\(option.id)\"")
+            symbol(option.symbol, file, (lines.optionSymbols[option.id] ?? nil) ?? lines.step, "option \"\(option.id)\"")
         }
-        for card in step.cards + [step.card].compactMap({ $0 }) where content.cards[card] == nil {
-            problems.add(file, line, "step \"\(step.id)\" names the card \"\(card)\", which does not exist")
+        for card in step.cards where content.cards[card] == nil {
+            problems.add(file, lines.line(of: "cards"), "step \"\(step.id)\" names the card \"\(card)\", which does not exist")
+        }
+        if let card = step.card, content.cards[card] == nil {
+            problems.add(file, lines.line(of: "card"), "step \"\(step.id)\" names the card \"\(card)\", which does not exist")
         }
         if step.kind == .sort && topic.scale.isEmpty && content.words.scale.isEmpty {
-            problems.add(file, line, "sort step \"\(step.id)\" has no scale to sort on")
+            problems.add(file, lines.step, "sort step \"\(step.id)\" has no scale to sort on")
         }
         if let reference = step.recall {
+            let line = lines.line(of: "recall")
             guard let target = content.topic(reference.topic)?.step(reference.step) else {
                 problems.add(file, line, "step \"\(step.id)\" recalls \(reference.topic)/\(reference.step), which does not exist")
                 return

@@ -2,7 +2,7 @@ import Yams
 
 extension ContentReaders {
     /// Reads one topic file.
-    mutating func topic(_ root: Node, file: String) -> (Topic, [String: Int?])? {
+    mutating func topic(_ root: Node, file: String) -> (Topic, [String: StepLines])? {
         guard let top = YAMLFields(root, file: file, problems: problems, what: "the topic") else { return nil }
         top.checkFormat()
         top.refuseUnknownKeys(["format", "id", "title", "symbol", "order", "plan", "scale", "steps"])
@@ -15,14 +15,14 @@ extension ContentReaders {
         for (text, line) in plan { note(file, line, text, .sentences) }
         let scale = self.scale(top, file: file, required: false)
         var steps: [Step] = []
-        var lines: [String: Int?] = [:]
+        var lines: [String: StepLines] = [:]
         for fields in top.maps("steps", what: "a step") {
             guard let step = self.step(fields, topic: id, file: file) else { continue }
             if lines[step.id] != nil {
                 problems.add(file, fields.line, "topic \"\(id)\" has 2 steps with the id \"\(step.id)\"")
                 continue
             }
-            lines[step.id] = fields.line
+            lines[step.id] = StepLines(fields)
             steps.append(step)
         }
         if steps.isEmpty { problems.add(file, top.lineOf("steps"), "topic \"\(id)\" has no steps") }
@@ -36,7 +36,7 @@ extension ContentReaders {
     }
 
     private mutating func step(_ fields: YAMLFields, topic: String, file: String) -> Step? {
-        fields.refuseUnknownKeys(["id", "kind", "text", "symbol", "options", "cards", "card", "recall"])
+        fields.refuseUnknownKeys(["id", "kind", "text", "symbol", "options", "cards", "card", "recall", "views"])
         guard let id = fields.id(), let kindName = fields.string("kind"), let text = fields.string("text"),
               let symbol = fields.id("symbol") else { return nil }
         guard let kind = StepKind(rawValue: kindName) else {
@@ -46,6 +46,8 @@ extension ContentReaders {
         }
         note(file, fields.lineOf("text"), text, kind == .info ? .sentences : .question)
         var step = Step(id: id, kind: kind, text: text, symbol: symbol)
+        step.views = fields.string("views", required: false)
+        note(file, fields.lineOf("views"), step.views, .label)
         let allowed: Set<String>
         switch kind {
         case .chooseOne, .chooseSeveral:
@@ -85,4 +87,24 @@ extension ContentReaders {
         }
         return step
     }
+}
+
+/// Where the parts of one step were written, so a problem points at the very line.
+struct StepLines {
+    var step: Int?
+    var fields: [String: Int?] = [:]
+    var optionSymbols: [String: Int?] = [:]
+
+    init(_ fields: YAMLFields) {
+        step = fields.line
+        for key in ["symbol", "cards", "card", "recall"] where fields.node(key) != nil {
+            self.fields[key] = fields.lineOf(key)
+        }
+        for option in fields.maps("options", what: "an option", required: false) {
+            if let id = option.string("id", required: false) { optionSymbols[id] = option.lineOf("symbol") }
+        }
+    }
+
+    /// The line of a field of the step, or the step's own line.
+    func line(of key: String) -> Int? { (fields[key] ?? nil) ?? step }
 }

@@ -68,6 +68,10 @@ public enum PhraseKey: String, Sendable, CaseIterable {
     case nothingElse = "nothing-else"
     /// After "no" to a recall: what the pupil would say now.
     case whatNow = "what-now"
+    /// The first sentence of the pupil's own views: "My views, by {name}."
+    case viewsTitle = "views-title"
+    /// The last sentence of the pupil's own views.
+    case viewsEnd = "views-end"
 }
 
 /// One rule of the term list: the word to use and the words to avoid.

@@ -61,31 +61,10 @@ extension Conversation {
     }
 
     /// What an earlier answer said, in words ("College, Work", "I don't know", or the own words).
-    func summary(_ answer: Answer) -> String {
-        let words = content.words
-        let real = substance(of: answer)
-        let target = content.topic(real.topicId)?.step(real.stepId)
-        switch real.kind {
-        case .dontKnow: return words.say(.dontKnow)
-        case .notNow: return words.say(.notNow)
-        case .yes: return words.say(.yes)
-        case .no: return words.say(.no)
-        case .words, .note: return "\u{201C}\(real.words)\u{201D}"
-        case .sorted:
-            let points = (content.topic(real.topicId).map { $0.scale.isEmpty ? words.scale : $0.scale }) ?? words.scale
-            return real.optionIds.compactMap { id in points.first { $0.id == id }?.label }.joined(separator: ", ")
-        case .choice, .choices, .confirmed:
-            let labels = real.optionIds.compactMap { id in target?.options.first { $0.id == id }?.label }
-            return labels.isEmpty ? "\u{201C}\(real.words)\u{201D}" : labels.joined(separator: ", ")
-        }
-    }
+    func summary(_ answer: Answer) -> String { AnswerSummary(content: content, history: history).words(for: answer) }
 
     /// A "still right" answer stands for the answer it confirmed.
-    func substance(of answer: Answer) -> Answer {
-        guard answer.kind == .confirmed else { return answer }
-        return history.last { $0.question == answer.question && $0.kind != .confirmed && $0.kind != .note && $0.at <= answer.at }
-            ?? answer
-    }
+    func substance(of answer: Answer) -> Answer { AnswerSummary(content: content, history: history).substance(of: answer) }
 
     /// The recalled step's answers in a sentence or two ("I like this: College, Work.").
     func recallSummary() -> String {

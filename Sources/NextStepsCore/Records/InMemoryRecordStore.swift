@@ -31,6 +31,12 @@ public final class InMemoryRecordStore: RecordStore {
         PupilLookup.match(name, in: pupilList)
     }
 
+    /// Changes how prompts are spoken to a pupil.
+    public func updateSpeech(pupilId: Int64, to settings: SpeechSettings) throws {
+        guard let index = pupilList.firstIndex(where: { $0.id == pupilId }) else { throw StoreError("There is no such pupil.") }
+        pupilList[index].speech = settings
+    }
+
     /// Starts a sitting.
     public func startSitting(_ sitting: Sitting) throws -> Sitting {
         var saved = sitting

@@ -14,11 +14,13 @@ public struct Pupil: Sendable, Equatable, Codable {
     public var dateOfBirth: String?
     /// When the pupil was added.
     public var createdAt: Date
+    /// How prompts are spoken to this pupil (off unless turned on).
+    public var speech: SpeechSettings
 
     /// Makes a pupil.
     public init(id: Int64? = nil, name: String, knownAs: String? = nil, yearGroup: Int? = nil,
-                dateOfBirth: String? = nil, createdAt: Date) {
-        self.id = id; self.name = name
+                dateOfBirth: String? = nil, createdAt: Date, speech: SpeechSettings = .standard) {
+        self.id = id; self.name = name; self.speech = speech
         self.knownAs = (knownAs?.isEmpty == false ? knownAs : nil) ?? name.split(separator: " ").first.map(String.init) ?? name
         self.yearGroup = yearGroup; self.dateOfBirth = dateOfBirth; self.createdAt = createdAt
     }

@@ -20,6 +20,8 @@ public protocol RecordStore: AnyObject {
     func pupils() throws -> [Pupil]
     /// The pupil with this name or known-as name (any case), if exactly one matches.
     func pupil(named: String) throws -> Pupil?
+    /// Changes how prompts are spoken to a pupil.
+    func updateSpeech(pupilId: Int64, to settings: SpeechSettings) throws
     /// Starts a sitting.
     func startSitting(_ sitting: Sitting) throws -> Sitting
     /// All sittings of a pupil, oldest first.

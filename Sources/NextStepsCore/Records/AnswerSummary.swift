@@ -1,0 +1,95 @@
+import Foundation
+
+/// Says what answers meant, in the content's words: for "last time you said …", for
+/// `pupils show`, and for the pupil's own views.
+public struct AnswerSummary: Sendable {
+    /// The content the answers refer to.
+    public let content: Content
+    /// Every answer of the pupil, oldest first.
+    public let history: [Answer]
+
+    /// Makes a summary over a pupil's answers.
+    public init(content: Content, history: [Answer]) { self.content = content; self.history = history }
+
+    /// A "still right" answer stands for the answer it confirmed.
+    public func substance(of answer: Answer) -> Answer {
+        guard answer.kind == .confirmed else { return answer }
+        return history.last { $0.question == answer.question && $0.kind != .confirmed && $0.kind != .note && $0.at <= answer.at }
+            ?? answer
+    }
+
+    /// The sorting scale a topic uses.
+    public func scale(ofTopic id: String) -> [ScalePoint] {
+        guard let topic = content.topic(id), !topic.scale.isEmpty else { return content.words.scale }
+        return topic.scale
+    }
+
+    /// What an answer said ("College, Work", "I don't know", or the own words in quotes).
+    public func words(for answer: Answer) -> String {
+        let words = content.words
+        let real = substance(of: answer)
+        let target = content.topic(real.topicId)?.step(real.stepId)
+        switch real.kind {
+        case .dontKnow: return words.say(.dontKnow)
+        case .notNow: return words.say(.notNow)
+        case .yes: return words.say(.yes)
+        case .no: return words.say(.no)
+        case .words, .note: return "\u{201C}\(real.words)\u{201D}"
+        case .sorted:
+            let points = scale(ofTopic: real.topicId)
+            return real.optionIds.compactMap { id in points.first { $0.id == id }?.label }.joined(separator: ", ")
+        case .choice, .choices, .confirmed:
+            let labels = real.optionIds.compactMap { id in target?.options.first { $0.id == id }?.label }
+            return labels.isEmpty ? "\u{201C}\(real.words)\u{201D}" : labels.joined(separator: ", ")
+        }
+    }
+
+    /// The latest answer to each question, in the order the questions were first answered;
+    /// notes and "not now" are left out.
+    public func latest() -> [Answer] {
+        var latest: [QuestionKey: Answer] = [:]
+        var order: [QuestionKey] = []
+        for answer in history where answer.kind != .note {
+            if latest[answer.question] == nil { order.append(answer.question) }
+            latest[answer.question] = answer
+        }
+        return order.compactMap { latest[$0] }.filter { $0.kind != .notNow }
+    }
+}
+
+/// The pupil's own views in the first person, one sentence a question, in content order:
+/// the words of the spoken "My views" and, later, of the written exports.
+public enum MyViews {
+    /// The sentences, from the title to the end.
+    public static func sentences(pupil: Pupil, answers: [Answer], content: Content) -> [String] {
+        let summary = AnswerSummary(content: content, history: answers)
+        let latest = summary.latest()
+        let words = content.words
+        var out = [words.say(.viewsTitle, ["name": pupil.knownAs])]
+        for topic in content.topics {
+            for step in topic.steps where step.kind != .info {
+                let heading = (step.views ?? step.text).trimmingCharacters(in: CharacterSet(charactersIn: ".?! "))
+                let mine = latest.filter { $0.topicId == topic.id && $0.stepId == step.id }
+                if step.kind == .sort {
+                    var parts: [String] = []
+                    for point in summary.scale(ofTopic: topic.id) {
+                        let titles = mine.filter { summary.substance(of: $0).optionIds == [point.id] }
+                            .compactMap { $0.cardId.flatMap { content.cards[$0]?.title } }
+                        if !titles.isEmpty { parts.append("\(point.label): \(titles.joined(separator: ", ")).") }
+                    }
+                    if !parts.isEmpty { out.append("\(heading). " + parts.joined(separator: " ")) }
+                } else if let answer = mine.last {
+                    out.append(sentence("\(heading): \(summary.words(for: answer))"))
+                }
+            }
+        }
+        out.append(words.say(.viewsEnd))
+        return out
+    }
+
+    /// Ends with a full stop unless the pupil's own words already end a sentence.
+    static func sentence(_ text: String) -> String {
+        let ending = text.trimmingCharacters(in: CharacterSet(charactersIn: "\u{201D}\"")).last
+        return ending.map { ".!?".contains($0) } == true ? text : text + "."
+    }
+}
