@@ -74,9 +74,9 @@ final class Session {
     let output = Pipe()
     var seen = Data()
 
-    init(pupil: String, topic: String) throws {
+    init(pupil: String, topic: String, extra: [String] = []) throws {
         process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["talk", "--pupil", pupil, "--topic", topic, "--plain"]
+        process.arguments = ["talk", "--pupil", pupil, "--topic", topic, "--plain"] + extra
         process.environment = environment
         process.standardInput = input
         process.standardOutput = output
@@ -108,25 +108,40 @@ final class Session {
     }
 }
 
-var launchSamples: [Double] = []
-var answerSamples: [Double] = []
-for run in 0..<25 {
-    try addPupil("Bench \(run)")
-    let started = Date()
-    let session = try Session(pupil: "Bench \(run)", topic: "about-me")
-    session.wait(for: "\n> ", count: 1)
-    launchSamples.append(Date().timeIntervalSince(started))
-    // Go on from the first card, then pass 4 questions with "not now" and time each save.
-    session.send("")
-    session.wait(for: "\n> ", count: 2)
-    for index in 1...4 {
-        let sent = Date()
-        session.send("not now")
-        session.wait(for: "That is saved.", count: index)
-        answerSamples.append(Date().timeIntervalSince(sent))
+/// Runs `runs` sessions, each for a new pupil: the time to the first prompt, and the time
+/// from typing each of 4 answers ("not now") to "saved" on the screen.
+func timedSessions(_ name: String, runs: Int, extra: (Int) -> [String] = { _ in [] }) throws -> (launch: [Double], answers: [Double]) {
+    var launch: [Double] = [], answers: [Double] = []
+    for run in 0..<runs {
+        try addPupil("\(name) \(run)")
+        let started = Date()
+        let session = try Session(pupil: "\(name) \(run)", topic: "about-me", extra: extra(run))
+        session.wait(for: "\n> ", count: 1)
+        launch.append(Date().timeIntervalSince(started))
+        // Go on from the first card, then pass 4 questions and time each save.
+        session.send("")
+        session.wait(for: "\n> ", count: 2)
+        for index in 1...4 {
+            let sent = Date()
+            session.send("not now")
+            session.wait(for: "That is saved.", count: index)
+            answers.append(Date().timeIntervalSince(sent))
+        }
+        session.send("stop")
+        session.finish()
     }
-    session.send("stop")
-    session.finish()
+    return (launch, answers)
 }
-figures("launch to first prompt (binary, piped)", launchSamples)
-figures("answer typed to \"saved\" shown (binary)", answerSamples)
+
+let silent = try timedSessions("Bench", runs: 25)
+figures("launch to first prompt (binary, piped)", silent.launch)
+figures("answer typed to \"saved\" shown (binary)", silent.answers)
+
+// 4. Speech: the library beside the espeak-ng program, and the presenter never in the way.
+print("")
+SpeechBenchmark.run().forEach { print($0) }
+
+// 5. The binary with every step spoken into files: the prompt and "saved" still come at once.
+let spoken = try timedSessions("Spoken", runs: 10) { ["--speech-to", scratch.appendingPathComponent("spoken-\($0)").path] }
+figures("launch to first prompt, speech to files", spoken.launch)
+figures("answer to \"saved\" shown, speech to files", spoken.answers)

@@ -57,5 +57,8 @@ final class PronunciationsTests: XCTestCase {
         for word in ["EHCP", "SEND", "SENCO", "A level"] { XCTAssertNotNil(pairs[word], word) }
         let list = Pronunciations(pairs)
         XCTAssertEqual(list.apply(to: "Your EHCP and SEND support."), "Your E H C P and S E N D support.")
+        XCTAssertEqual(list.apply(to: "Some people live with family."), "Some people liv with family.",
+                       "espeak reads this \"live\" as the adjective")
+        XCTAssertEqual(list.apply(to: "Where would you like to live?"), "Where would you like to live?")
     }
 }

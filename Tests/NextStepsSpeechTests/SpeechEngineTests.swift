@@ -70,7 +70,7 @@ final class SpeechEngineTests: XCTestCase {
     }
 
     func testStopEndsSynthesisWithin50Milliseconds() throws {
-        let beforeStop = try engine.synthesize(SpeechBenchmark.prompt, settings: settings)
+        let beforeStop = try engine.synthesize(SpeechTestSupport.prompt, settings: settings)
         let stop = SpeechStop()
         let text = SpeechTestSupport.longText(sentences: 400)            // about 20 minutes of audio
         let finished = DispatchSemaphore(value: 0)
@@ -92,7 +92,7 @@ final class SpeechEngineTests: XCTestCase {
         XCTAssertLessThan(latency, 0.05, "stopped after \(latency * 1000) ms")
         // The engine is fine afterwards: the same words give the same length of audio.
         // (espeak-ng varies a few samples from run to run, so lengths are compared, not samples.)
-        let again = try engine.synthesize(SpeechBenchmark.prompt, settings: settings)
+        let again = try engine.synthesize(SpeechTestSupport.prompt, settings: settings)
         XCTAssertFalse(again.wasStopped)
         XCTAssertEqual(again.duration, beforeStop.duration, accuracy: beforeStop.duration * 0.02)
     }
@@ -109,17 +109,17 @@ final class SpeechEngineTests: XCTestCase {
         XCTAssertTrue(engine.isVoiceAvailable("en"))
         XCTAssertFalse(engine.isVoiceAvailable("xx-nonexistent"))
         XCTAssertTrue(engine.voiceLanguages().contains("en-gb"))
-        let british = try engine.synthesize(SpeechBenchmark.prompt, settings: settings)
-        let german = try engine.synthesize(SpeechBenchmark.prompt, settings: SpeechSettings(enabled: true, voice: "de"))
+        let british = try engine.synthesize(SpeechTestSupport.prompt, settings: settings)
+        let german = try engine.synthesize(SpeechTestSupport.prompt, settings: SpeechSettings(enabled: true, voice: "de"))
         XCTAssertNotEqual(german.duration, british.duration, accuracy: british.duration * 0.05, "another voice sounds different")
         // After German, an unknown voice gives British English, not whatever was used last.
-        let fallback = try engine.synthesize(SpeechBenchmark.prompt, settings: SpeechSettings(enabled: true, voice: "xx-nonexistent"))
+        let fallback = try engine.synthesize(SpeechTestSupport.prompt, settings: SpeechSettings(enabled: true, voice: "xx-nonexistent"))
         XCTAssertEqual(fallback.duration, british.duration, accuracy: british.duration * 0.02)
         XCTAssertGreaterThan(fallback.rms, 500)
     }
 
     func testFirstSampleComesQuickly() throws {
-        let audio = try engine.synthesize(SpeechBenchmark.prompt, settings: settings)
+        let audio = try engine.synthesize(SpeechTestSupport.prompt, settings: settings)
         let first = try XCTUnwrap(audio.firstSampleAfter)
         XCTAssertLessThan(first, 0.05)
         XCTAssertLessThan(audio.synthesisTime, audio.duration / 10, "much faster than real time")

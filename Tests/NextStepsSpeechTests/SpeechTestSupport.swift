@@ -4,6 +4,10 @@ import NextStepsCore
 
 /// Helpers shared by the speech tests.
 enum SpeechTestSupport {
+    /// A fixed 20-word prompt (the same as the benchmark's).
+    static let prompt = "What would you like to do after school? You could choose college, "
+        + "an apprenticeship, a supported internship, or a job."
+
     /// The repository's root folder.
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()

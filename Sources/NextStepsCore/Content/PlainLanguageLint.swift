@@ -42,15 +42,15 @@ public enum PlainLanguageLint {
                 add("\(beforeQuestion) sentences come before the question; the most is \(maxSentencesBeforeQuestion)")
             }
         }
-        let lowered = " " + site.text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'") + " "
-        for demand in words.demandWords where contains(lowered, phrase: demand) {
+        let tokens = Self.words(site.text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'"))
+        for demand in words.demandWords where contains(tokens, phrase: demand) {
             add("\"\(demand)\" makes a demand; invite instead (\"You could …\")")
         }
-        for idiom in words.idioms where contains(lowered, phrase: idiom) {
+        for idiom in words.idioms where contains(tokens, phrase: idiom) {
             add("\"\(idiom)\" is an idiom; say it in literal words")
         }
         for rule in words.terms {
-            for avoided in rule.avoid where contains(lowered, phrase: avoided) {
+            for avoided in rule.avoid where contains(tokens, phrase: avoided) {
                 add("\"\(avoided)\" is said \"\(rule.use)\" everywhere")
             }
         }
@@ -113,15 +113,12 @@ public enum PlainLanguageLint {
         text.split { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "\u{2019}") }.map(String.init)
     }
 
-    private static func contains(_ padded: String, phrase: String) -> Bool {
-        let phrase = phrase.lowercased().trimmingCharacters(in: .whitespaces)
-        guard !phrase.isEmpty else { return false }
-        var searchRange = padded.startIndex..<padded.endIndex
-        while let range = padded.range(of: phrase, range: searchRange) {
-            let before = padded[padded.index(before: range.lowerBound)]
-            let after = padded[range.upperBound]
-            if !(before.isLetter || before.isNumber) && !(after.isLetter || after.isNumber) { return true }
-            searchRange = range.upperBound..<padded.endIndex
+    /// Whether the words of `phrase` stand together, whole, in `tokens`.
+    private static func contains(_ tokens: [String], phrase: String) -> Bool {
+        let wanted = words(phrase.lowercased().replacingOccurrences(of: "\u{2019}", with: "'"))
+        guard !wanted.isEmpty, wanted.count <= tokens.count else { return false }
+        for start in 0...(tokens.count - wanted.count) where tokens[start] == wanted[0] {
+            if Array(tokens[start..<start + wanted.count]) == wanted { return true }
         }
         return false
     }

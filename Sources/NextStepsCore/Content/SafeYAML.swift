@@ -30,7 +30,8 @@ enum SafeYAML {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: text)
+            // Every value is read as text, so no tag guessing (`yes` stays the word yes).
+            root = try Yams.compose(yaml: text, .basic)
         } catch let error as YamlError {
             problems.add(file, line(of: error), "this is not valid YAML (\(summary(of: error)))")
             return nil
