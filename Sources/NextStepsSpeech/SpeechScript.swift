@@ -34,7 +34,7 @@ public struct SpeechScript: Sendable, Equatable {
         case .opening(let title, _, let lines):
             return finished([title] + lines)
         case .question(let view):
-            var parts = counterParts(view.counter)
+            var parts = counterParts(view.counter) + [view.cardCounter].compactMap { $0 }
             if let card = view.card { parts += [card.title] + card.sentences }
             parts.append(view.text)
             return finished(parts) + options(view.choices)

@@ -117,8 +117,9 @@ public final class SQLiteRecordStore: RecordStore {
         try write { db in
             var saved = answer
             if var answer {
-                answer.supersedes = try Int64.fetchOne(db, sql: """
-                    SELECT id FROM answer WHERE pupilId = ? AND topicId = ? AND stepId = ? AND cardId IS ?
+                // An adult's note stands beside the pupil's answers: it neither replaces one nor is replaced.
+                answer.supersedes = answer.kind == .note ? nil : try Int64.fetchOne(db, sql: """
+                    SELECT id FROM answer WHERE pupilId = ? AND topicId = ? AND stepId = ? AND cardId IS ? AND kind != 'note'
                     ORDER BY id DESC LIMIT 1
                     """, arguments: [answer.pupilId, answer.topicId, answer.stepId, answer.cardId])
                 try db.execute(sql: """

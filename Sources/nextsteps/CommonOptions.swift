@@ -22,10 +22,15 @@ struct PlaceOptions: ParsableArguments {
         return StoreFiles.defaultPath(environment: environment)
     }
 
-    /// The content and symbols folders to use.
-    func folders() -> (content: String, symbols: String) {
+    /// The content and symbols folders to use; `dir` (from `content check DIR`) comes first.
+    /// A folder holding `Content` and `Symbols` works as well as the content folder itself.
+    func folders(_ dir: String? = nil) -> (content: String, symbols: String) {
         let environment = ProcessInfo.processInfo.environment
-        let contentFolder = content ?? environment["NEXTSTEPS_CONTENT"] ?? ContentLocator.builtIn() ?? "Content"
+        var contentFolder = dir ?? content ?? environment["NEXTSTEPS_CONTENT"] ?? ContentLocator.builtIn() ?? "Content"
+        let nested = (contentFolder as NSString).appendingPathComponent("Content")
+        if FileManager.default.fileExists(atPath: (nested as NSString).appendingPathComponent("words.yaml")) {
+            contentFolder = nested
+        }
         let parent = (contentFolder as NSString).deletingLastPathComponent
         let symbolsFolder = symbols ?? environment["NEXTSTEPS_SYMBOLS"]
             ?? (parent.isEmpty ? "Symbols" : (parent as NSString).appendingPathComponent("Symbols"))

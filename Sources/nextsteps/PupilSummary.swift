@@ -13,23 +13,20 @@ enum PupilSummary {
             let place = item.finished ? "finished" : "stopped at \(item.stepId ?? "?")"
             out.append("Topic \(title): \(place)")
         }
-        var latest: [QuestionKey: Answer] = [:]
-        var order: [QuestionKey] = []
-        for answer in answers where answer.kind != .note {
-            if latest[answer.question] == nil { order.append(answer.question) }
-            latest[answer.question] = answer
-        }
+        let summary = AnswerSummary(content: content, history: answers)
         out.append("Latest answers (\(answers.count) in all, none overwritten):")
-        for key in order {
-            guard let answer = latest[key] else { continue }
-            let place = [key.topicId, key.stepId, key.cardId].compactMap { $0 }.joined(separator: "/")
-            let chosen = answer.optionIds.isEmpty ? "" : " [\(answer.optionIds.joined(separator: ", "))]"
-            out.append("  \(place): \(answer.kind.rawValue)\(chosen) \"\(answer.words)\" (\(answer.mode.rawValue))")
+        for answer in summary.latest() {
+            let place = [answer.topicId, answer.stepId, answer.cardId].compactMap { $0 }.joined(separator: "/")
+            let how = answer.mode.rawValue.replacingOccurrences(of: "-", with: " ")
+            let typed = answer.kind == .words ? "" : " (typed \"\(answer.words)\")"
+            out.append("  \(place): \(summary.words(for: answer))\(typed), \(how)")
         }
         let notes = answers.filter { $0.kind == .note }
         if !notes.isEmpty {
             out.append("Adult notes:")
-            notes.forEach { out.append("  \($0.topicId)/\($0.stepId): \($0.words)") }
+            notes.forEach { note in
+                out.append("  " + [note.topicId, note.stepId, note.cardId].compactMap { $0 }.joined(separator: "/") + ": \(note.words)")
+            }
         }
         return out
     }

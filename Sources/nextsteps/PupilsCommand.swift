@@ -31,7 +31,10 @@ struct PupilsCommand: ParsableCommand {
         func validate() throws {
             if name.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("The name is empty.") }
             if let year, !(7...14).contains(year) { throw ValidationError("The year group is from 7 to 14.") }
-            if let dob, PupilDates.parse(dob) == nil { throw ValidationError("The date of birth is written yyyy-mm-dd, like 2010-04-21.") }
+            if let dob {
+                guard let date = PupilDates.parse(dob) else { throw ValidationError("The date of birth is written yyyy-mm-dd, like 2010-04-21.") }
+                if date > Date() { throw ValidationError("The date of birth \(dob) is in the future.") }
+            }
         }
 
         func run() throws {
@@ -40,6 +43,10 @@ struct PupilsCommand: ParsableCommand {
                 let pupil = try store.addPupil(Pupil(name: name.trimmingCharacters(in: .whitespaces), knownAs: knownAs,
                                                      yearGroup: year, dateOfBirth: dob, createdAt: Date()))
                 Console.out("Added \(pupil.name) (known as \(pupil.knownAs)).")
+                let others = PupilLookup.candidates(pupil.knownAs, in: try store.pupils()).filter { $0.id != pupil.id }
+                if !others.isEmpty {
+                    Console.out("\(others.map(\.name).joined(separator: ", ")) is also known as \(pupil.knownAs): use full names, or set --known-as.")
+                }
             } catch {
                 Console.error("\(error)")
                 throw ExitCode(65)
@@ -74,10 +81,8 @@ struct PupilsCommand: ParsableCommand {
         func run() throws {
             let loaded = try places.loadContent()
             let store = try places.openStore()
-            guard let pupil = try store.pupil(named: name), let id = pupil.id else {
-                Console.error("There is no pupil called \(name).")
-                throw ExitCode(66)
-            }
+            let pupil = try PupilFinder.find(name, in: store)
+            guard let id = pupil.id else { throw ExitCode(70) }
             for line in PupilSummary.lines(pupil: pupil, sittings: try store.sittings(pupilId: id),
                                            answers: try store.answers(pupilId: id),
                                            progress: try store.allProgress(pupilId: id), content: loaded.content) {
@@ -112,11 +117,10 @@ extension PupilsCommand {
 
         func run() throws {
             let store = try places.openStore()
-            guard let pupil = try store.pupil(named: name), let id = pupil.id else {
-                Console.error("There is no pupil called \(name).")
-                throw ExitCode(66)
-            }
+            let pupil = try PupilFinder.find(name, in: store)
+            guard let id = pupil.id else { throw ExitCode(70) }
             var settings = voice.applied(to: pupil.speech)
+            try voice.check(settings)
             if on { settings.enabled = true }
             if off { settings.enabled = false }
             if settings != pupil.speech { try store.updateSpeech(pupilId: id, to: settings) }

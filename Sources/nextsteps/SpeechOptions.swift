@@ -58,56 +58,15 @@ struct VoiceOptions: ParsableArguments {
     }
 
     var isEmpty: Bool { voice == nil && rate == nil && pitch == nil && gap == nil }
-}
 
-struct SayCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "say",
-        abstract: "Try a voice: speak some words, or write them to a WAV file.",
-        discussion: "With --pupil, the pupil's own voice settings are used; the other options change them for this time only."
-    )
-
-    @Argument(help: "The words to say.")
-    var words: [String]
-
-    @Option(help: ArgumentHelp("Write the speech to this WAV file instead of playing it.", valueName: "file"))
-    var wav: String?
-
-    @Option(help: "Use this pupil's voice settings.")
-    var pupil: String?
-
-    @OptionGroup var voice: VoiceOptions
-    @OptionGroup var places: PlaceOptions
-
-    func run() throws {
-        let text = words.joined(separator: " ")
-        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("There are no words to say.") }
-        var settings = SpeechSettings.standard
-        if let pupil {
-            guard let found = try places.openStore().pupil(named: pupil) else {
-                Console.error("There is no pupil called \(pupil).")
-                throw ExitCode(66)
-            }
-            settings = found.speech
+    /// Refuses a voice espeak-ng does not have, and says which values were brought into range.
+    func check(_ settings: SpeechSettings) throws {
+        if let voice, !SpeechEngine.shared.isVoiceAvailable(voice) {
+            let english = SpeechEngine.shared.voiceLanguages().filter { $0.hasPrefix("en") }.joined(separator: ", ")
+            throw ValidationError("There is no voice \"\(voice)\". English voices: \(english). `espeak-ng --voices` lists them all.")
         }
-        settings = voice.applied(to: settings)
-        settings.enabled = true
-        let pronunciations = Pronunciations((try? places.loadContent().content.pronunciations) ?? [:])
-        if let wav {
-            do {
-                try SpeechEngine.writeWAV(text: text, settings: settings, pronunciations: pronunciations, to: URL(fileURLWithPath: wav))
-                Console.out("Wrote \(wav).")
-            } catch {
-                Console.error("The speech could not be written: \(error)")
-                throw ExitCode(74)
-            }
-            return
-        }
-        let presenter = EspeakPresenter(settings: settings, script: SpeechScript(pronunciations: pronunciations))
-        let notes = presenter.prepare()
-        notes.forEach { Console.error($0) }
-        if presenter.isSilenced { throw ExitCode(69) }
-        presenter.speak(text)
-        _ = presenter.waitUntilQuiet(timeout: 600)
+        if let rate, rate != settings.rate { Console.error("(Speed \(rate) is out of range, so it is \(settings.rate): the range is 80 to 300.)") }
+        if let pitch, pitch != settings.pitch { Console.error("(Pitch \(pitch) is out of range, so it is \(settings.pitch): the range is 0 to 100.)") }
+        if let gap, gap != settings.wordGap { Console.error("(Gap \(gap) is out of range, so it is \(settings.wordGap): the range is 0 to 100.)") }
     }
 }

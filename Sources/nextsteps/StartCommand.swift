@@ -22,7 +22,7 @@ struct StartCommand: ParsableCommand {
         let loaded = try places.loadContent()
         let store = try places.openStore()
         let terminal = TalkTerminal(forcePlain: plain, words: loaded.content.words)
-        guard let pupil = try choosePupil(store: store, terminal: terminal) else { return }
+        guard let pupil = try choosePupil(store: store, terminal: terminal, words: loaded.content.words) else { return }
         terminal.output.write("Adult's name (or press Enter to leave it out):\n")
         guard case .line(let rawSupporter) = terminal.lines.read(prompt: "> ") else { return }
         let supporter = InputCleaner.clean(rawSupporter).text
@@ -39,46 +39,47 @@ struct StartCommand: ParsableCommand {
     }
 
     /// The adult picks a pupil by number or name, or adds one.
-    private func choosePupil(store: SQLiteRecordStore, terminal: TalkTerminal) throws -> Pupil? {
+    private func choosePupil(store: SQLiteRecordStore, terminal: TalkTerminal, words: Words) throws -> Pupil? {
         let pupils = (try? store.pupils()) ?? []
         let output = terminal.output
+        let commandWords = Set(words.commands.values.joined())
         output.write("\nWho is here today?\n")
         for (index, pupil) in pupils.enumerated() {
             output.write("  \(index + 1). \(pupil.knownAs) (\(pupil.name))\n")
         }
-        output.write("Type a number or a name. A new name adds a new pupil.\n")
+        let howTo = pupils.isEmpty ? "Type the pupil's full name to add them." : "Type a number or a name. A new name adds a new pupil."
+        output.write(howTo + "\n")
         while true {
             guard case .line(let raw) = terminal.lines.read(prompt: "> ") else { return nil }
             let text = InputCleaner.clean(raw).text
-            if text.isEmpty { continue }
-            if let number = Int(text), (1...max(1, pupils.count)).contains(number), number <= pupils.count {
-                return pupils[number - 1]
+            let key = AnswerInterpreter.normalise(text)
+            if words.commands[.stop, default: []].contains(key) { return nil }
+            if let number = Int(key) {
+                if pupils.indices.contains(number - 1) { return pupils[number - 1] }
+                output.write(pupils.isEmpty ? howTo + "\n" : "There is no number \(number) here. Type a number from 1 to \(pupils.count), or a name.\n")
+                continue
             }
             if let found = PupilLookup.match(text, in: pupils) { return found }
+            let candidates = PupilLookup.candidates(text, in: pupils)
+            if candidates.count > 1 {
+                output.write("\(candidates.count) pupils are called \(text). Type their number.\n")
+                continue
+            }
+            guard text.contains(where: \.isLetter), !commandWords.contains(key) else {
+                output.write(howTo + "\n")
+                continue
+            }
             output.write("Add \(text) as a new pupil? (yes or no)\n")
             guard case .line(let answer) = terminal.lines.read(prompt: "> ") else { return nil }
-            if AnswerInterpreter.normalise(answer).hasPrefix("y") {
+            if words.commands[.yes, default: []].contains(AnswerInterpreter.normalise(answer)) {
                 do {
                     return try store.addPupil(Pupil(name: text, createdAt: Date()))
                 } catch {
                     output.write("\(error)\n")
                 }
             } else {
-                output.write("Type a number or a name.\n")
+                output.write(howTo + "\n")
             }
-        }
-    }
-}
-
-struct TopicsCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "topics", abstract: "List the topics: id and title.")
-
-    @OptionGroup var places: PlaceOptions
-
-    func run() throws {
-        let loaded = try places.loadContent()
-        for topic in loaded.content.topics {
-            Console.out("\(topic.id)\t\(topic.title)\t\(topic.steps.count) steps")
         }
     }
 }

@@ -40,10 +40,10 @@ struct TalkRunner {
         do {
             let sitting = try store.startSitting(Sitting(pupilId: pupilId, startedAt: clock.now(),
                                                          supporterName: supporter, supporterRole: role))
-            var conversation = Conversation(topic: topic, content: loaded.content, pupilId: pupilId, sittingId: sitting.id,
+            let conversation = Conversation(topic: topic, content: loaded.content, pupilId: pupilId, sittingId: sitting.id,
                                             supporter: supporter, history: try store.answers(pupilId: pupilId),
-                                            progress: try store.progress(pupilId: pupilId, topicId: topic.id), now: clock.now())
-            if scribe { _ = conversation.respond(to: "/scribe", at: clock.now()) }
+                                            progress: try store.progress(pupilId: pupilId, topicId: topic.id), now: clock.now(),
+                                            typingMode: scribe ? .scribedByAdult : .typedByPupil)
             let screen = terminal.screen
             var presenters: [Presenter] = [screen]
             if let voice = speech.presenter(for: pupil, content: loaded.content, notice: { screen.notice($0) }) {
@@ -112,10 +112,7 @@ struct TalkCommand: ParsableCommand {
     func run() throws {
         let loaded = try places.loadContent()
         let store = try places.openStore()
-        guard let found = try? store.pupil(named: pupil) else {
-            Console.error("There is no pupil called \(pupil). You can add one with: nextsteps pupils add \"\(pupil)\"")
-            throw ExitCode(66)
-        }
+        let found = try PupilFinder.find(pupil, in: store)
         let terminal = TalkTerminal(forcePlain: plain, words: loaded.content.words)
         let runner = TalkRunner(loaded: loaded, store: store, terminal: terminal,
                                 supporter: supporter ?? ProcessInfo.processInfo.environment["NEXTSTEPS_SUPPORTER"],

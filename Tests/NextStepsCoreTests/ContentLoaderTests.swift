@@ -92,7 +92,23 @@ final class ContentLoaderTests: XCTestCase {
         XCTAssertTrue(text.contains { $0.contains("the words file has no `commands`") }, "\(text)")
         let none = ContentLoader.load(contentFolder: "nowhere", symbolsFolder: "nothing", source: InMemoryContentSource([:]))
         guard case .failure(let failure) = none else { return XCTFail("empty content loaded") }
-        XCTAssertTrue(failure.problems.contains { $0.description == "nothing/index.yaml: there is no symbol index here" })
+        XCTAssertTrue(failure.problems.contains { $0.description == "nothing/index.yaml: there is no symbol index here (is the symbols folder right?)" })
+    }
+
+    func testUnknownPlaceholdersCascadesAndParserWordsAreMadePlain() {
+        let words = Fixtures.wordsYAML.replacingOccurrences(of: "{topic}", with: "{topc}")
+        XCTAssertNotEqual(words, Fixtures.wordsYAML)
+        let text = problems(Fixtures.source(topics: ["pets.yaml": Fixtures.pets], cards: Fixtures.petCards,
+                                            symbols: ["pet", "cat", "dog", "fish", "rabbit"], words: words)).map(\.description)
+        XCTAssertTrue(text.contains { $0.contains("phrase `finished` has {topc}, which is never filled in; it can use {topic}") }, "\(text)")
+        // A symbols folder that is not there is one problem, not one for every symbol named.
+        var source = Fixtures.source(topics: ["pets.yaml": Fixtures.pets], cards: Fixtures.petCards, symbols: ["pet", "cat", "dog", "fish", "rabbit"])
+        source.files["S/index.yaml"] = nil
+        XCTAssertEqual(problems(source).map(\.description), ["S/index.yaml: there is no symbol index here (is the symbols folder right?)"])
+        let colon = Fixtures.pets.replacingOccurrences(of: "text: Why do you like pets?", with: "text: Note: why do you like pets?")
+        let colonText = problems(Fixtures.source(topics: ["pets.yaml": colon], cards: Fixtures.petCards,
+                                                 symbols: ["pet", "cat", "dog", "fish", "rabbit"])).map(\.description)
+        XCTAssertTrue(colonText.contains { $0.hasPrefix("C/topics/pets.yaml:38: this is not valid YAML (a colon and a space inside a value") }, "\(colonText)")
     }
 
     func testQuotedAndPlainYesKeysAreTheSame() throws {

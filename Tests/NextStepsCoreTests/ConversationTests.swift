@@ -105,8 +105,17 @@ final class ConversationTests: XCTestCase {
         let back = conversation.respond(to: "back", at: start)
         XCTAssertEqual(question(back)?.counter, "Step 2 of 7")
         XCTAssertEqual(back.progress?.stepId, "favourite", "going back is saved as the place")
-        XCTAssertEqual(question(conversation.respond(to: "again", at: start))?.text, "Which pet do you like best?")
-        XCTAssertEqual(conversation.respond(to: "help", at: start).presentations, [.message([content.words.say(.help)])])
+        let youSaid = content.words.say(.youSaid, ["answer": "Cat"]) + " " + content.words.say(.stillRight)
+        XCTAssertEqual(question(back)?.text, youSaid, "the answer given is offered again, not asked from nothing")
+        XCTAssertEqual(question(back)?.card?.title, "Which pet do you like best?", "the question stays in view")
+        XCTAssertEqual(question(conversation.respond(to: "again", at: start))?.text, youSaid)
+        let help = conversation.respond(to: "help", at: start)
+        XCTAssertEqual(help.presentations.first, .message([content.words.say(.help)]))
+        XCTAssertNotNil(question(help), "the question comes back after help")
+        XCTAssertNil(conversation.respond(to: "next", at: start).answer, "next keeps the answer given")
+        XCTAssertEqual(conversation.currentStepId, "all")
+        _ = conversation.respond(to: "back", at: start)
+        XCTAssertEqual(conversation.respond(to: "no", at: start).presentations.count, 1, "no asks the question itself")
         let pause = conversation.respond(to: "break", at: start)
         XCTAssertTrue(pause.waitsForEnter)
         XCTAssertEqual(pause.presentations, [.pause([content.words.say(.pause), content.words.say(.pauseEnd)])])
@@ -128,7 +137,8 @@ final class ConversationTests: XCTestCase {
         XCTAssertEqual(more.presentations.first, .more(CardView(title: "Cat", symbol: content.symbols["cat"], sentences: ["Cats sleep a lot."])))
         let first = conversation.respond(to: "like", at: start)
         XCTAssertEqual(first.progress?.cardId, "dog")
-        XCTAssertEqual(question(first)?.counter, "Step 4 of 7 · Card 2 of 2")
+        XCTAssertEqual(question(first)?.counter, "Step 4 of 7")
+        XCTAssertEqual(question(first)?.cardCounter, "Card 2 of 2")
         XCTAssertEqual(question(first)?.card?.title, "Dog")
         XCTAssertEqual(conversation.respond(to: "more", at: start).presentations, [.message([content.words.say(.noMore)])])
         let back = conversation.respond(to: "back", at: start)
@@ -187,8 +197,9 @@ final class ConversationTests: XCTestCase {
         var turn = Turn()
         for line in ["", "1", "1", "1", "3", "soft", "no"] { turn = conversation.respond(to: line, at: start) }
         let view = try XCTUnwrap(question(turn))
-        XCTAssertTrue(view.text.contains("I like this: Cat."), view.text)
-        XCTAssertTrue(view.text.contains("I don't like this: Dog."), view.text)
+        XCTAssertEqual(view.card?.title, "Last time you sorted pets.")
+        XCTAssertEqual(view.card?.sentences, ["I like this: Cat.", "I don't like this: Dog."])
+        XCTAssertEqual(view.text, content.words.say(.stillRight), "one short question under what was said")
         let no = conversation.respond(to: "no", at: start)
         XCTAssertEqual(question(no)?.text, content.words.say(.whatNow))
         let words = try XCTUnwrap(conversation.respond(to: "I like dogs now", at: start).answer)
@@ -202,7 +213,23 @@ final class ConversationTests: XCTestCase {
         _ = conversation.begin(at: start)
         var last = Turn()
         for line in ["", "1", "1", "skip", "skip", "soft", "yes"] { last = conversation.respond(to: line, at: start) }
-        XCTAssertEqual(last.ending, .finished, "nothing sorted, so nothing to recall")
+        XCTAssertEqual(question(last)?.text, content.words.say(.nothingToRecall), "nothing sorted: said plainly, not skipped")
+        XCTAssertEqual(question(last)?.counter, "Step 7 of 7")
+        XCTAssertEqual(conversation.respond(to: "", at: start).ending, .finished)
+    }
+
+    func testOwnSentencesAtAChoiceAreKeptAndAGlyphOrAllChooses() throws {
+        let content = try Fixtures.petsContent()
+        var conversation = try makeConversation(content)
+        _ = conversation.begin(at: start)
+        _ = conversation.respond(to: "", at: start)
+        let sentence = try XCTUnwrap(conversation.respond(to: "I like the one my gran has", at: start).answer)
+        XCTAssertEqual(sentence.kind, .words)
+        XCTAssertEqual(sentence.words, "I like the one my gran has")
+        XCTAssertEqual(conversation.respond(to: "all of them", at: start).answer?.optionIds, ["cat", "dog", "rabbit"])
+        XCTAssertEqual(conversation.respond(to: "*", at: start).answer?.optionIds, ["like"], "the glyph shown beside an option picks it")
+        XCTAssertEqual(conversation.respond(to: "gran", at: start).presentations, [.message([content.words.say(.unclear)])],
+                       "one unknown word may be a slip, so it is asked about")
     }
 
     func testAdultScribesAndNotes() throws {
@@ -226,7 +253,7 @@ final class ConversationTests: XCTestCase {
         _ = conversation.begin(at: start)
         _ = conversation.respond(to: "", at: start)
         let hostile = ["\u{1B}[31m\u{1B}[2J", "\u{0}\u{7}\u{8}", "\u{FFFD}\u{FFFD}", String(repeating: "a", count: 100_000),
-                       "🐶🐱", "\u{202E}tac", "\r", String(repeating: " ", count: 500), "1; DROP TABLE answer"]
+                       "🐶🐱", "\u{202E}tac", "\r", String(repeating: " ", count: 500), "1;--"]
         for line in hostile {
             let turn = conversation.respond(to: line, at: start)
             XCTAssertNil(turn.answer, "\(line.prefix(20)) is not an answer here")

@@ -120,7 +120,7 @@ final class GoldenTranscriptTests: XCTestCase {
             var outcome = SessionOutcome.endOfInput
             while outcome == .endOfInput {
                 sessions += 1
-                XCTAssertLessThan(sessions, 200, "the script does not move the topic on")
+                guard sessions < 200 else { return XCTFail("the script does not move the topic on") }
                 let progress = try store.progress(pupilId: pupil.id!, topicId: id)
                 let conversation = Conversation(topic: topic, content: content, pupilId: pupil.id!, sittingId: nil, supporter: nil,
                                                 history: try store.answers(pupilId: pupil.id!), progress: progress, now: clock.now())

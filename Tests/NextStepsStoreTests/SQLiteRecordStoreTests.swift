@@ -94,6 +94,12 @@ final class SQLiteRecordStoreTests: XCTestCase {
         XCTAssertNil(other.supersedes)
         XCTAssertEqual(second.supersedes, first.id)
         XCTAssertEqual(try store.answers(pupilId: id).map(\.words), ["first", "yes", "second"])
+        var note = answer(id, step: "why", kind: .note, words: "smiled", at: Date())
+        note.mode = .adultNote
+        let savedNote = try XCTUnwrap(try store.save(note, progress: progress))
+        let third = try XCTUnwrap(try store.save(answer(id, step: "why", kind: .words, words: "third", at: Date()), progress: progress))
+        XCTAssertNil(savedNote.supersedes, "an adult's note replaces no answer")
+        XCTAssertEqual(third.supersedes, second.id, "and no answer replaces a note")
         let finished = TopicProgress(pupilId: id, topicId: "after-school", runStartedAt: Date(), stepId: nil, finished: true, updatedAt: Date())
         _ = try store.save(nil, progress: finished)
         XCTAssertEqual(try store.allProgress(pupilId: id).count, 1, "one place per topic, updated")

@@ -13,6 +13,10 @@ public struct LoadedContent: Sendable {
 public struct ContentFailure: Error, Sendable {
     /// All problems, in file order.
     public var problems: [ContentProblem]
+    /// The pupil-facing texts that could be read, so the lint can still look at them.
+    public var texts: [TextSite] = []
+    /// The program's words, if the words file could be read.
+    public var words: Words?
 }
 
 /// Loads and validates `Content/` and `Symbols/`.
@@ -38,10 +42,12 @@ public enum ContentLoader {
         }
 
         var symbols: [String: Symbol] = [:]
+        var symbolsReadable = false
         let indexPath = join(symbolsFolder, "index.yaml")
         if !source.exists(indexPath) {
-            problems.add(indexPath, nil, "there is no symbol index here")
+            problems.add(indexPath, nil, "there is no symbol index here (is the symbols folder right?)")
         } else if let (root, file) = parse(indexPath) {
+            symbolsReadable = true
             for symbol in readers.symbols(root, file: file) {
                 if symbols[symbol.id] != nil { problems.add(file, nil, "the symbol \"\(symbol.id)\" is listed twice") }
                 symbols[symbol.id] = symbol
@@ -68,8 +74,9 @@ public enum ContentLoader {
         var cards: [String: Card] = [:]
         var cardFiles: [String: String] = [:]
         let cardsFolder = join(contentFolder, "cards")
+        var cardsReadable = true
         for name in source.yamlFiles(in: cardsFolder) {
-            guard let (root, file) = parse(join(cardsFolder, name)) else { continue }
+            guard let (root, file) = parse(join(cardsFolder, name)) else { cardsReadable = false; continue }
             for card in readers.cards(root, file: file) {
                 if let other = cardFiles[card.id] {
                     problems.add(file, nil, "the card \"\(card.id)\" is also in \(other)")
@@ -96,15 +103,16 @@ public enum ContentLoader {
         }
 
         guard let words else {
-            return .failure(ContentFailure(problems: problems.all))
+            return .failure(ContentFailure(problems: problems.all, texts: readers.texts))
         }
         let content = Content(topics: TopicOrder.sorted(topics), cards: cards, symbols: symbols, words: words,
                               pronunciations: pronunciations)
         let references = ContentReferences(content: content, topicFiles: topicFiles.mapValues { $0 },
-                                           cardFiles: cardFiles, wordsFile: wordsPath, problems: problems)
+                                           cardFiles: cardFiles, wordsFile: wordsPath, problems: problems,
+                                           checkSymbols: symbolsReadable, checkCards: cardsReadable)
         references.check()
         if !problems.all.isEmpty {
-            return .failure(ContentFailure(problems: problems.all))
+            return .failure(ContentFailure(problems: problems.all, texts: readers.texts, words: words))
         }
         return .success(LoadedContent(content: content, texts: readers.texts))
     }

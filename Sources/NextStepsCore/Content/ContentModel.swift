@@ -166,8 +166,10 @@ public enum Command: String, Sendable, CaseIterable, Codable {
     case help
     /// Shows more about a card.
     case more
-    /// Goes on from something to read.
+    /// Goes on: from something to read, or past a question already answered.
     case next
+    /// Every option, where several can be chosen.
+    case all
 }
 
 /// Everything the program says and shows: topics, cards, words and symbols.

@@ -26,6 +26,9 @@ struct ContentReaders {
             if glyph.count > 3 {
                 problems.add(file, fields.lineOf("glyph"), "the glyph of symbol \"\(id)\" is longer than 3 characters")
             }
+            if glyph.unicodeScalars.contains("\u{FE0F}") {
+                problems.add(file, fields.lineOf("glyph"), "the glyph of symbol \"\(id)\" needs a variation selector, so many terminals show it too narrow; choose an emoji that is wide on its own")
+            }
             return Symbol(id: id, label: label, glyph: glyph, spoken: spoken, image: image)
         }
     }
@@ -76,6 +79,10 @@ struct ContentReaders {
             for key in PhraseKey.allCases {
                 guard let text = fields.string(key.rawValue) else { continue }
                 phrases[key] = text
+                for name in Self.placeholders(in: text) where !key.placeholders.contains(name) {
+                    let known = key.placeholders.isEmpty ? "this phrase has none" : "it can use " + key.placeholders.map { "{\($0)}" }.joined(separator: ", ")
+                    problems.add(file, fields.lineOf(key.rawValue), "phrase `\(key.rawValue)` has {\(name)}, which is never filled in; \(known)")
+                }
                 note(file, fields.lineOf(key.rawValue), text, key.isLabel ? .label : .sentences)
             }
         } else {
@@ -128,7 +135,32 @@ struct ContentReaders {
     }
 }
 
+extension ContentReaders {
+    /// The `{name}` placeholders in a phrase.
+    static func placeholders(in text: String) -> [String] {
+        var out: [String] = []
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "{"), let close = rest[open...].firstIndex(of: "}") {
+            out.append(String(rest[rest.index(after: open)..<close]))
+            rest = rest[rest.index(after: close)...]
+        }
+        return out
+    }
+}
+
 extension PhraseKey {
     /// Phrases that are single labels rather than sentences.
     var isLabel: Bool { [.step, .card, .dontKnow, .notNow, .yes, .no].contains(self) }
+
+    /// The placeholders the program fills in for this phrase.
+    var placeholders: [String] {
+        switch self {
+        case .step, .welcomeBack: return ["step", "steps"]
+        case .card: return ["card", "cards"]
+        case .finished: return ["topic"]
+        case .lastTime, .youSaid: return ["answer"]
+        case .viewsTitle: return ["name"]
+        default: return []
+        }
+    }
 }

@@ -5,13 +5,17 @@ struct ContentReferences {
     let cardFiles: [String: String]
     let wordsFile: String
     let problems: ProblemList
+    /// False when the symbol index could not be read: every symbol would look missing.
+    let checkSymbols: Bool
+    /// False when a card file could not be read: its cards would look missing.
+    let checkCards: Bool
 
     /// Symbols the program itself shows beside the always-there answers.
     static let builtInSymbols = ["yes", "no", "dont-know", "not-now"]
 
     func check() {
-        for id in Self.builtInSymbols {
-            symbol(id, wordsFile, nil, "the program's own answers")
+        for id in Self.builtInSymbols where checkSymbols && content.symbols[id] == nil {
+            problems.add(wordsFile, nil, "the program shows the symbol \"\(id)\" beside its own answers, but the symbol index has no \"\(id)\"")
         }
         for point in content.words.scale {
             symbol(point.symbol, wordsFile, nil, "scale point \"\(point.id)\"")
@@ -36,10 +40,10 @@ struct ContentReferences {
         for option in step.options {
             symbol(option.symbol, file, (lines.optionSymbols[option.id] ?? nil) ?? lines.step, "option \"\(option.id)\"")
         }
-        for card in step.cards where content.cards[card] == nil {
+        for card in step.cards where checkCards && content.cards[card] == nil {
             problems.add(file, lines.line(of: "cards"), "step \"\(step.id)\" names the card \"\(card)\", which does not exist")
         }
-        if let card = step.card, content.cards[card] == nil {
+        if let card = step.card, checkCards, content.cards[card] == nil {
             problems.add(file, lines.line(of: "card"), "step \"\(step.id)\" names the card \"\(card)\", which does not exist")
         }
         if step.kind == .sort && topic.scale.isEmpty && content.words.scale.isEmpty {
@@ -71,7 +75,7 @@ struct ContentReferences {
     }
 
     private func symbol(_ id: String, _ file: String, _ line: Int?, _ what: String) {
-        if content.symbols[id] == nil {
+        if checkSymbols && content.symbols[id] == nil {
             problems.add(file, line, "\(what) names symbol \"\(id)\", which does not exist")
         }
     }

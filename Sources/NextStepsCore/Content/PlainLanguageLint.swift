@@ -15,6 +15,11 @@ public enum PlainLanguageLint {
         "thirty", "forty", "fifty", "hundred", "thousand",
     ]
 
+    /// Findings about the words alone, for content that did not load as a whole.
+    public static func checkTexts(_ texts: [TextSite], words: Words) -> [ContentProblem] {
+        texts.flatMap { check($0, words: words) }
+    }
+
     /// Every finding over loaded content.
     public static func check(_ loaded: LoadedContent) -> [ContentProblem] {
         let words = loaded.content.words

@@ -58,10 +58,25 @@ enum SafeYAML {
     private static func summary(of error: YamlError) -> String {
         switch error {
         case .scanner(_, let problem, _, _), .parser(_, let problem, _, _), .composer(_, let problem, _, _):
-            return problem
+            return hint(for: problem)
         default:
             return "unreadable"
         }
+    }
+
+    /// libyaml's words, and what a person editing the file can do about them.
+    static func hint(for problem: String) -> String {
+        let hints = [
+            ("mapping values are not allowed", "a colon and a space inside a value: put the whole value in \"double quotes\""),
+            ("did not find expected key", "a line is not lined up with the ones around it, or a quote is not closed"),
+            ("found character that cannot start any token", "a value starts with a character such as ` @ % or a tab: put it in \"double quotes\""),
+            ("could not find expected ':'", "a line has no `name:` before its value, or a quote is not closed"),
+            ("found unexpected end of stream", "a quote or a bracket is opened and never closed"),
+            ("did not find expected ',' or ']'", "a [list] is not closed with ], or an item has a comma or colon inside it: use \"double quotes\""),
+            ("found a tab character", "tabs are not allowed for indenting: use spaces"),
+        ]
+        for (words, hint) in hints where problem.contains(words) { return "\(hint); the parser said: \(problem)" }
+        return problem
     }
 }
 

@@ -14,8 +14,14 @@ public enum PhraseKey: String, Sendable, CaseIterable {
     case gentle
     /// Input that matched nothing.
     case unclear
-    /// What can be typed.
+    /// What can be typed at a question with options.
     case help
+    /// What can be typed at something to read.
+    case helpReading = "help-reading"
+    /// What can be typed at an own-words question.
+    case helpWords = "help-words"
+    /// A recall step with nothing to look back on yet.
+    case nothingToRecall = "nothing-to-recall"
     /// The pause screen.
     case pause = "break"
     /// How to leave the pause screen.
@@ -28,6 +34,8 @@ public enum PhraseKey: String, Sendable, CaseIterable {
     case welcomeBack = "welcome-back"
     /// "Last time you said: {answer}."
     case lastTime = "last-time"
+    /// "You said: {answer}." (earlier in the same sitting, before going back).
+    case youSaid = "you-said"
     /// "Is that still right?"
     case stillRight = "still-right"
     /// "back" at the first question.

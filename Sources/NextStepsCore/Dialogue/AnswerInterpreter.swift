@@ -68,6 +68,7 @@ public struct AnswerInterpreter: Sendable {
                 return .chosen(Self.unique(numbers.map { $0 - 1 }))
             }
             if let chosen = Self.match(key, options: options, several: several) { return .chosen(chosen) }
+            if let glyph = options.firstIndex(where: { $0.also.contains(trimmed) }) { return .chosen([glyph]) }
             return fuzzyCommand(key, allowed: allowed).map { .command($0) } ?? .unclear
         }
     }
@@ -83,8 +84,8 @@ public struct AnswerInterpreter: Sendable {
     }
 
     private func allowedCommands(_ shape: PromptShape) -> [Command] {
-        var list: [Command] = [.dontKnow, .skip, .back, .again, .pause, .stop, .help, .more]
-        if shape == .reading { list.append(.next) }
+        var list: [Command] = [.dontKnow, .skip, .back, .again, .pause, .stop, .help, .more, .next]
+        if case .options(_, true) = shape { list.append(.all) }
         return list
     }
 

@@ -12,12 +12,28 @@ extension Conversation {
         switch step.kind {
         case .info: return .reading
         case .words: return .words
-        case .chooseOne: return .options(step.options, several: false)
-        case .chooseSeveral: return .options(step.options, several: true)
-        case .yesNo, .recall: return .options(yesNoOptions, several: false)
-        case .sort: return .options(scale, several: false)
+        case .chooseOne: return .options(withGlyphs(step.options), several: false)
+        case .chooseSeveral: return .options(withGlyphs(step.options), several: true)
+        case .yesNo: return .options(withGlyphs(yesNoOptions), several: false)
+        case .recall: return isEmptyRecall ? .reading : .options(withGlyphs(yesNoOptions), several: false)
+        case .sort: return .options(withGlyphs(scale), several: false)
         }
     }
+
+    /// Options that also answer to the glyph shown beside them (a pupil may type 👍).
+    func withGlyphs(_ options: [Choice]) -> [Choice] {
+        options.map { option in
+            var copy = option
+            if let glyph = symbol(option.symbol)?.glyph, !glyph.isEmpty { copy.also.append(glyph) }
+            return copy
+        }
+    }
+
+    /// A recall step with nothing to look back on: shown as something to read.
+    var isEmptyRecall: Bool { step.kind == .recall && recalledAnswers.isEmpty }
+
+    /// Whether the current step is only read, not answered.
+    var isReading: Bool { step.kind == .info || isEmptyRecall }
 
     var yesNoOptions: [Choice] {
         let words = content.words
@@ -36,7 +52,8 @@ extension Conversation {
         let words = content.words
         switch command {
         case .help:
-            return Turn(presentations: [.message([words.say(.help)])])
+            let help: PhraseKey = shape == .reading ? .helpReading : (shape == .words ? .helpWords : .help)
+            return Turn(presentations: [.message([words.say(help)]), prompt()])
         case .again:
             return Turn(presentations: [prompt()])
         case .pause:
@@ -51,9 +68,17 @@ extension Conversation {
             guard let card = currentCard, !card.more.isEmpty else {
                 return Turn(presentations: [.message([words.say(.noMore)])])
             }
-            return Turn(presentations: [.more(CardView(title: card.title, symbol: symbol(card.symbol), sentences: card.more))])
+            return Turn(presentations: [.more(CardView(title: card.title, symbol: symbol(card.symbol), sentences: card.more)),
+                                        prompt(showingCard: false)])
         case .next:
-            return advance(after: nil, at: now)
+            // Past something to read, or past a question already answered (keeping that answer).
+            if isReading || phase != .asking || previousAnswer(questionKey) != nil { return advance(after: nil, at: now) }
+            return record(.notNow, options: [], words: typed, mode: typingMode, at: now)
+        case .all:
+            guard step.kind == .chooseSeveral, phase == .asking else {
+                return Turn(presentations: [.message([words.say(.unclear)])])
+            }
+            return chose(Array(step.options.indices), typed: typed, at: now)
         case .dontKnow:
             return record(.dontKnow, options: [], words: typed, mode: typingMode, at: now)
         case .skip:
@@ -68,7 +93,7 @@ extension Conversation {
         switch phase {
         case .confirming:
             if indices == [0] {
-                let earlier = lastTime(questionKey)
+                let earlier = previousAnswer(questionKey)
                 return record(.confirmed, options: earlier?.optionIds ?? [], words: typed, mode: mode, at: now)
             }
             phase = .asking
@@ -100,6 +125,15 @@ extension Conversation {
         record(.words, options: [], words: text, mode: typingMode, at: now)
     }
 
+    /// A pupil's own sentence at a question with options is kept as their own words, not refused.
+    /// A single unknown word is more likely a slip, so it is asked about instead.
+    mutating func keepUnmatchedWords(_ text: String, at now: Date) -> Turn? {
+        guard phase == .asking, [.chooseOne, .chooseSeveral, .sort, .yesNo].contains(step.kind) else { return nil }
+        let words = text.split(whereSeparator: { $0.isWhitespace }).filter { $0.contains(where: \.isLetter) }
+        guard words.count >= 2 else { return nil }
+        return ownWords(text, at: now)
+    }
+
     mutating func adult(_ action: AdultAction, at now: Date) -> Turn {
         switch action {
         case .scribe:
@@ -119,7 +153,7 @@ extension Conversation {
 
     /// Records an answer to the current question and moves on.
     mutating func record(_ kind: AnswerKind, options: [String], words: String, mode: AnswerMode, at now: Date) -> Turn {
-        if step.kind == .info && phase == .asking {
+        if isReading && phase == .asking {
             return advance(after: nil, at: now)
         }
         let answer = makeAnswer(kind, options: options, words: words, mode: mode, at: now)
@@ -133,10 +167,10 @@ extension Conversation {
                supporter: supporter, at: now)
     }
 
-    /// The latest answer to `key` from before this run, if it is worth asking about again.
-    func lastTime(_ key: QuestionKey) -> Answer? {
-        guard let answer = history.last(where: { $0.question == key && $0.kind != .note && $0.at < runStartedAt })
-        else { return nil }
+    /// The latest answer to `key` (last time, or earlier today before going back), if it is
+    /// worth asking "is that still right?" about.
+    func previousAnswer(_ key: QuestionKey) -> Answer? {
+        guard let answer = history.last(where: { $0.question == key && $0.kind != .note }) else { return nil }
         return answer.kind == .notNow ? nil : answer
     }
 

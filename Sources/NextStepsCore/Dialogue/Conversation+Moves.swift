@@ -22,35 +22,33 @@ extension Conversation {
         return Turn(answer: answer, progress: progress(at: now), presentations: presentations)
     }
 
-    /// Goes back one question (one card in a sort step), passing over recall steps with nothing to recall.
+    /// Goes back one question (one card in a sort step); an answer given there is offered
+    /// again as "you said …, is that still right?".
     mutating func goBack(at now: Date) -> Turn {
-        let start = (stepIndex, cardIndex)
-        phase = .asking
-        repeat {
-            if cardIndex > 0 {
-                cardIndex -= 1
-            } else if stepIndex > 0 {
-                stepIndex -= 1
-                cardIndex = max(0, topic.steps[stepIndex].cards.count - 1)
-            } else {
-                (stepIndex, cardIndex) = start
-                return Turn(presentations: [.message([content.words.say(.firstStep)]), prompt()])
-            }
-        } while step.kind == .recall && recalledAnswers.isEmpty
+        if cardIndex > 0 {
+            cardIndex -= 1
+        } else if stepIndex > 0 {
+            stepIndex -= 1
+            cardIndex = max(0, topic.steps[stepIndex].cards.count - 1)
+        } else {
+            return Turn(presentations: [.message([content.words.say(.firstStep)]), prompt()])
+        }
+        phase = askingPhase
         return Turn(progress: progress(at: now), presentations: [prompt()])
     }
 
-    /// From the current place, passes over what has nothing to ask and decides whether to
-    /// ask "last time you said …" first.
+    /// From the current place: finished past the last step, else whether to ask
+    /// "last time you said …" first.
     mutating func settleForward() {
-        while stepIndex < topic.steps.count && step.kind == .recall && recalledAnswers.isEmpty {
-            stepIndex += 1
-            cardIndex = 0
-        }
         guard stepIndex < topic.steps.count else {
             phase = .finished
             return
         }
-        phase = (step.kind != .info && step.kind != .recall && lastTime(questionKey) != nil) ? .confirming : .asking
+        phase = askingPhase
+    }
+
+    /// Asking, or first "you said …, is that still right?" when the question has an answer.
+    var askingPhase: Phase {
+        (step.kind != .info && step.kind != .recall && previousAnswer(questionKey) != nil) ? .confirming : .asking
     }
 }

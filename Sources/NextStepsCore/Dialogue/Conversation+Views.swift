@@ -11,28 +11,33 @@ extension Conversation {
     }
 
     /// The current question as every presenter shows it.
-    func prompt() -> Presentation {
+    /// - Parameter showingCard: false just after "more", when the card is still in view.
+    func prompt(showingCard: Bool = true) -> Presentation {
         let words = content.words
         guard phase != .finished, topic.steps.indices.contains(stepIndex) else {
             return .closing([words.say(.finished, ["topic": topic.title])])
         }
-        var counter = words.say(.step, ["step": "\(stepIndex + 1)", "steps": "\(topic.steps.count)"])
-        if step.kind == .sort {
-            counter += " · " + words.say(.card, ["card": "\(cardIndex + 1)", "cards": "\(step.cards.count)"])
-        }
-        let cardView = currentCard.map { CardView(title: $0.title, symbol: symbol($0.symbol), sentences: $0.says) }
+        let counter = words.say(.step, ["step": "\(stepIndex + 1)", "steps": "\(topic.steps.count)"])
+        let cardCounter = step.kind == .sort
+            ? words.say(.card, ["card": "\(cardIndex + 1)", "cards": "\(step.cards.count)"]) : nil
+        let cardView = showingCard ? currentCard.map { CardView(title: $0.title, symbol: symbol($0.symbol), sentences: $0.says) } : nil
         let extras = words.say(.extraOptions)
-        func view(_ text: String, _ options: [Choice], _ hint: String, extras: String? = extras) -> Presentation {
+        func view(_ text: String, _ options: [Choice], _ hint: String, extras: String? = extras,
+                  card: CardView? = cardView) -> Presentation {
             let choices = options.enumerated().map { ChoiceLine(number: $0.offset + 1, label: $0.element.label, symbol: symbol($0.element.symbol)) }
-            return .question(QuestionView(counter: counter, topicTitle: topic.title, card: cardView, symbol: symbol(step.symbol),
-                                          text: text, choices: choices, hint: hint, extras: extras))
+            return .question(QuestionView(counter: counter, cardCounter: cardCounter, topicTitle: topic.title, card: card,
+                                          symbol: symbol(step.symbol), text: text, choices: choices, hint: hint, extras: extras))
         }
         switch phase {
         case .confirming:
-            let said = lastTime(questionKey).map(summary) ?? ""
-            let text = [step.kind == .sort ? nil : step.text, words.say(.lastTime, ["answer": said]), words.say(.stillRight)]
-                .compactMap { $0 }.joined(separator: " ")
-            return view(text, yesNoOptions, words.say(.chooseOne))
+            // The question stays in view above; the words ask only one thing.
+            let previous = previousAnswer(questionKey)
+            let said = previous.map(summary) ?? ""
+            // "Last time" is for another day; an answer from earlier today is just "you said".
+            let earlierToday = (previous?.at ?? .distantPast) >= runStartedAt
+            let text = words.say(earlierToday ? .youSaid : .lastTime, ["answer": said]) + " " + words.say(.stillRight)
+            let context = step.kind == .sort ? cardView : CardView(title: step.text, symbol: symbol(step.symbol), sentences: [])
+            return view(text, yesNoOptions, words.say(.chooseOne), card: context)
         case .followUp:
             return view(words.say(.whatNow), [], words.say(.ownWords))
         default:
@@ -54,9 +59,12 @@ extension Conversation {
         case .yesNo:
             return view(step.text, yesNoOptions, words.say(.chooseOne))
         case .recall:
-            let said = recallSummary()
-            let text = [step.text, said, words.say(.stillRight)].joined(separator: " ")
-            return view(text, yesNoOptions, words.say(.chooseOne))
+            if isEmptyRecall {
+                return view(words.say(.nothingToRecall), [], words.say(.infoNext), extras: nil)
+            }
+            // What was said shows as a card, one line a group, so the question itself stays short.
+            let said = CardView(title: step.text, symbol: symbol(step.symbol), sentences: recallSummary())
+            return view(words.say(.stillRight), yesNoOptions, words.say(.chooseOne), card: said)
         }
     }
 
@@ -66,12 +74,12 @@ extension Conversation {
     /// A "still right" answer stands for the answer it confirmed.
     func substance(of answer: Answer) -> Answer { AnswerSummary(content: content, history: history).substance(of: answer) }
 
-    /// The recalled step's answers in a sentence or two ("I like this: College, Work.").
-    func recallSummary() -> String {
+    /// The recalled step's answers, a line each ("I like this: College, Work.").
+    func recallSummary() -> [String] {
         let answers = recalledAnswers
-        guard let reference = step.recall, let target = content.topic(reference.topic)?.step(reference.step) else { return "" }
+        guard let reference = step.recall, let target = content.topic(reference.topic)?.step(reference.step) else { return [] }
         if target.kind != .sort {
-            return answers.last.map { content.words.say(.lastTime, ["answer": summary($0)]) } ?? ""
+            return answers.last.map { [content.words.say(.lastTime, ["answer": summary($0)])] } ?? []
         }
         let targetTopic = content.topic(reference.topic)
         let points = targetTopic.map { $0.scale.isEmpty ? content.words.scale : $0.scale } ?? content.words.scale
@@ -81,6 +89,6 @@ extension Conversation {
                 .compactMap { $0.cardId.flatMap { content.cards[$0]?.title } }
             if !titles.isEmpty { parts.append("\(point.label): \(titles.joined(separator: ", ")).") }
         }
-        return parts.joined(separator: " ")
+        return parts
     }
 }

@@ -44,10 +44,11 @@ public struct Conversation: Sendable {
     /// - Parameters:
     ///   - history: all the pupil's earlier answers, oldest first.
     ///   - progress: the saved place in this topic, if any; a finished topic starts a new run.
+    ///   - typingMode: whether the pupil types, or the adult types what the pupil says.
     public init(topic: Topic, content: Content, pupilId: Int64, sittingId: Int64?, supporter: String?,
-                history: [Answer], progress: TopicProgress?, now: Date) {
+                history: [Answer], progress: TopicProgress?, now: Date, typingMode: AnswerMode = .typedByPupil) {
         self.topic = topic; self.content = content; self.pupilId = pupilId; self.sittingId = sittingId
-        self.supporter = supporter; self.history = history
+        self.supporter = supporter; self.history = history; self.typingMode = typingMode
         self.interpreter = AnswerInterpreter(commands: content.words.commands)
         if let progress, !progress.finished, let stepId = progress.stepId,
            let index = topic.steps.firstIndex(where: { $0.id == stepId }) {
@@ -74,14 +75,11 @@ public struct Conversation: Sendable {
         var presentations: [Presentation] = []
         let words = content.words
         settleForward()
-        if isResuming {
-            let counter = words.say(.welcomeBack, ["step": "\(stepIndex + 1)", "steps": "\(topic.steps.count)"])
-            presentations.append(.opening(title: topic.title, symbol: symbol(topic.symbol),
-                                          lines: [counter, words.say(.anyTime)]))
-        } else {
-            presentations.append(.opening(title: topic.title, symbol: symbol(topic.symbol),
-                                          lines: topic.plan + [words.say(.anyTime)]))
-        }
+        var lines = isResuming ? [words.say(.welcomeBack, ["step": "\(stepIndex + 1)", "steps": "\(topic.steps.count)"])]
+                               : topic.plan
+        lines.append(words.say(.anyTime))
+        if typingMode == .scribedByAdult { lines.append(words.say(.scribeOn)) }
+        presentations.append(.opening(title: topic.title, symbol: symbol(topic.symbol), lines: lines))
         if phase == .finished {
             presentations.append(.closing([words.say(.nothingElse), words.say(.finished, ["topic": topic.title])]))
             return Turn(progress: progress(at: now), presentations: presentations, ending: .finished)
@@ -100,6 +98,7 @@ public struct Conversation: Sendable {
         if phase == .finished { return Turn(ending: .finished) }
         if tooLong { return Turn(presentations: [.message([content.words.say(.tooLong)])]) }
         let intent = interpreter.interpret(text, at: shape)
+        if intent == .unclear, let turn = keepUnmatchedWords(text, at: now) { return turn }
         switch intent {
         case .empty:
             return Turn(presentations: [.message([content.words.say(.gentle)]), prompt()])

@@ -15,8 +15,10 @@ public struct ChoiceLine: Sendable, Equatable {
 
 /// A question as every presenter shows or says it.
 public struct QuestionView: Sendable, Equatable {
-    /// "Step 2 of 6", and for a sorted card "Card 3 of 8".
+    /// "Step 2 of 6".
     public var counter: String
+    /// "Card 3 of 8", for a card of a sort step.
+    public var cardCounter: String?
     /// The topic's title.
     public var topicTitle: String
     /// A card shown above the question (info and sort steps).
@@ -33,9 +35,9 @@ public struct QuestionView: Sendable, Equatable {
     public var extras: String?
 
     /// Makes a view.
-    public init(counter: String, topicTitle: String, card: CardView? = nil, symbol: Symbol?, text: String,
-                choices: [ChoiceLine], hint: String, extras: String?) {
-        self.counter = counter; self.topicTitle = topicTitle; self.card = card; self.symbol = symbol
+    public init(counter: String, cardCounter: String? = nil, topicTitle: String, card: CardView? = nil, symbol: Symbol?,
+                text: String, choices: [ChoiceLine], hint: String, extras: String?) {
+        self.counter = counter; self.cardCounter = cardCounter; self.topicTitle = topicTitle; self.card = card; self.symbol = symbol
         self.text = text; self.choices = choices; self.hint = hint; self.extras = extras
     }
 }

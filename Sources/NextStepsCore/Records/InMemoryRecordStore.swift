@@ -60,7 +60,8 @@ public final class InMemoryRecordStore: RecordStore {
         var saved = answer
         if var new = answer {
             new.id = Int64(answerList.count + 1)
-            new.supersedes = answerList.last { $0.pupilId == new.pupilId && $0.question == new.question }?.id
+            new.supersedes = new.kind == .note ? nil
+                : answerList.last { $0.pupilId == new.pupilId && $0.question == new.question && $0.kind != .note }?.id
             answerList.append(new)
             saved = new
         }
@@ -82,6 +83,13 @@ public final class InMemoryRecordStore: RecordStore {
 
 /// Finds a pupil by name or known-as name, as adults type it.
 public enum PupilLookup {
+    /// Every pupil whose full name or known-as name is `name` (any case): more than one means
+    /// the adult has to say which.
+    public static func candidates(_ name: String, in pupils: [Pupil]) -> [Pupil] {
+        let wanted = name.trimmingCharacters(in: .whitespaces).lowercased()
+        return pupils.filter { $0.name.lowercased() == wanted || $0.knownAs.lowercased() == wanted }
+    }
+
     /// The one pupil whose full name, or else known-as name, matches (any case); nil if none or several.
     public static func match(_ name: String, in pupils: [Pupil]) -> Pupil? {
         let wanted = name.trimmingCharacters(in: .whitespaces).lowercased()

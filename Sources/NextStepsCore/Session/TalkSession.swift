@@ -21,8 +21,8 @@ public final class TalkSession {
     private let lines: LineSource
     private let presenters: [Presenter]
     private let clock: Clock
-    /// The prompt shown before each line of input.
-    public var prompt = "> "
+    /// The prompt shown before each line of input; the adult's when the adult is typing.
+    public var prompts = (pupil: "> ", adult: "adult> ")
     /// Told whether everything shown as saved is on disk: false after a failed save, true
     /// again after the next good one (so a signal handler can say the right thing).
     public var onSavedStateChange: ((Bool) -> Void)?
@@ -40,7 +40,7 @@ public final class TalkSession {
         let opening = conversation.begin(at: clock.now())
         if let ending = apply(opening, rollback: nil) { return outcome(ending) }
         while true {
-            let input = lines.read(prompt: prompt)
+            let input = lines.read(prompt: conversation.typingMode == .scribedByAdult ? prompts.adult : prompts.pupil)
             presenters.forEach { $0.inputArrived() }
             guard case .line(let text) = input else {
                 present(.closing([stoppedWords]))

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import NextStepsCore
+import NextStepsSpeech
+
+struct SayCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "say",
+        abstract: "Try a voice: speak some words, or write them to a WAV file.",
+        discussion: "With --pupil, the pupil's own voice settings are used; the other options change them for this time only."
+    )
+
+    @Argument(help: "The words to say.")
+    var words: [String]
+
+    @Option(help: ArgumentHelp("Write the speech to this WAV file instead of playing it.", valueName: "file"))
+    var wav: String?
+
+    @Option(help: "Use this pupil's voice settings.")
+    var pupil: String?
+
+    @OptionGroup var voice: VoiceOptions
+    @OptionGroup var places: PlaceOptions
+
+    func run() throws {
+        let text = words.joined(separator: " ")
+        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("There are no words to say.") }
+        var settings = SpeechSettings.standard
+        if let pupil {
+            settings = try PupilFinder.find(pupil, in: places.openStore()).speech
+        }
+        settings = voice.applied(to: settings)
+        try voice.check(settings)
+        settings.enabled = true
+        let pronunciations = Pronunciations((try? places.loadContent().content.pronunciations) ?? [:])
+        if let wav {
+            do {
+                try SpeechEngine.writeWAV(text: text, settings: settings, pronunciations: pronunciations, to: URL(fileURLWithPath: wav))
+                Console.out("Wrote \(wav).")
+            } catch {
+                Console.error("\(error)")
+                throw ExitCode(74)
+            }
+            return
+        }
+        let presenter = EspeakPresenter(settings: settings, script: SpeechScript(pronunciations: pronunciations))
+        let notes = presenter.prepare()
+        notes.forEach { Console.error($0) }
+        if presenter.isSilenced { throw ExitCode(69) }
+        presenter.speak(text)
+        _ = presenter.waitUntilQuiet(timeout: 600)
+    }
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+import NextStepsCore
+
+struct TopicsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "topics", abstract: "List the topics: id and title.")
+
+    @OptionGroup var places: PlaceOptions
+
+    func run() throws {
+        let loaded = try places.loadContent()
+        for topic in loaded.content.topics {
+            Console.out("\(topic.id)\t\(topic.title)\t\(topic.steps.count) steps")
+        }
+    }
+}
