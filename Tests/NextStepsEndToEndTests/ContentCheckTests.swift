@@ -126,3 +126,33 @@ final class ContentCheckTests: XCTestCase {
         XCTAssertTrue(talk.err.lowercased().contains("anchor"), talk.transcript)
     }
 }
+
+/// Adults naming pupils: two pupils known by the same name are named, not lost.
+final class PupilNamingTests: XCTestCase {
+    func testASharedKnownAsNameIsExplainedAndTheFullNameWorks() throws {
+        let sandbox = try Sandbox("naming")
+        try sandbox.addPupil("Sam Smith")
+        let second = try sandbox.run(["pupils", "add", "Sam Patel", "--store", sandbox.store])
+        XCTAssertTrue(second.out.contains("Sam Smith is also known as Sam"), second.transcript)
+        let ambiguous = try sandbox.run(["talk", "--pupil", "Sam", "--topic", "about-me", "--store", sandbox.store], lines: ["stop"])
+        XCTAssertEqual(ambiguous.exitCode, 66, ambiguous.transcript)
+        XCTAssertTrue(ambiguous.err.contains("2 pupils are called Sam: Sam Patel, Sam Smith. Use the full name."), ambiguous.transcript)
+        let full = try sandbox.run(["talk", "--pupil", "sam patel", "--topic", "about-me", "--store", sandbox.store], lines: ["", "stop"])
+        XCTAssertEqual(full.exitCode, 0, full.transcript)
+        let missing = try sandbox.run(["pupils", "show", "Alex", "--store", sandbox.store])
+        XCTAssertEqual(missing.exitCode, 66)
+        XCTAssertTrue(missing.err.contains("There is no pupil called Alex."), missing.transcript)
+    }
+
+    func testTheStartScreenRefusesNumbersOutOfRangeAndCommandWordsAsNames() throws {
+        let sandbox = try Sandbox("start-names")
+        try sandbox.addPupil("Sam Smith")
+        let result = try sandbox.run(["--store", sandbox.store], lines: ["9", "yes", "Priya Shah", "yes", "", "stop"])
+        XCTAssertEqual(result.exitCode, 0, result.transcript)
+        XCTAssertTrue(result.out.contains("There is no number 9 here. Type a number from 1 to 1, or a name."), result.transcript)
+        XCTAssertFalse(result.out.contains("Add yes as a new pupil?"), result.transcript)
+        XCTAssertTrue(result.out.contains("Add Priya Shah as a new pupil?"), result.transcript)
+        let list = try sandbox.run(["pupils", "list", "--store", sandbox.store])
+        XCTAssertEqual(list.out.split(separator: "\n").map(String.init), ["Priya Shah, known as Priya", "Sam Smith, known as Sam"])
+    }
+}

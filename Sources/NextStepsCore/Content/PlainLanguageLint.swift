@@ -17,21 +17,42 @@ public enum PlainLanguageLint {
 
     /// Findings about the words alone, for content that did not load as a whole.
     public static func checkTexts(_ texts: [TextSite], words: Words) -> [ContentProblem] {
-        texts.flatMap { check($0, words: words) }
+        let lists = PhraseLists(words)
+        return texts.flatMap { check($0, lists: lists) }
     }
 
     /// Every finding over loaded content.
     public static func check(_ loaded: LoadedContent) -> [ContentProblem] {
-        let words = loaded.content.words
+        let lists = PhraseLists(loaded.content.words)
         var problems: [ContentProblem] = []
         for site in loaded.texts {
-            problems += check(site, words: words)
+            problems += check(site, lists: lists)
         }
         problems += checkScreens(loaded)
         return problems
     }
 
+    /// The lint's phrase lists, split into words once.
+    struct PhraseLists {
+        let demands: [(String, [String])]
+        let idioms: [(String, [String])]
+        let terms: [(use: String, avoid: String, words: [String])]
+
+        init(_ words: Words) {
+            func split(_ phrase: String) -> [String] {
+                PlainLanguageLint.words(phrase.lowercased().replacingOccurrences(of: "\u{2019}", with: "'"))
+            }
+            demands = words.demandWords.map { ($0, split($0)) }
+            idioms = words.idioms.map { ($0, split($0)) }
+            terms = words.terms.flatMap { rule in rule.avoid.map { (rule.use, $0, split($0)) } }
+        }
+    }
+
     static func check(_ site: TextSite, words: Words) -> [ContentProblem] {
+        check(site, lists: PhraseLists(words))
+    }
+
+    static func check(_ site: TextSite, lists: PhraseLists) -> [ContentProblem] {
         var out: [ContentProblem] = []
         func add(_ message: String) { out.append(ContentProblem(file: site.file, line: site.line, message: message)) }
         let sentences = Self.sentences(site.text)
@@ -48,16 +69,14 @@ public enum PlainLanguageLint {
             }
         }
         let tokens = Self.words(site.text.lowercased().replacingOccurrences(of: "\u{2019}", with: "'"))
-        for demand in words.demandWords where contains(tokens, phrase: demand) {
+        for (demand, wanted) in lists.demands where contains(tokens, wanted) {
             add("\"\(demand)\" makes a demand; invite instead (\"You could …\")")
         }
-        for idiom in words.idioms where contains(tokens, phrase: idiom) {
+        for (idiom, wanted) in lists.idioms where contains(tokens, wanted) {
             add("\"\(idiom)\" is an idiom; say it in literal words")
         }
-        for rule in words.terms {
-            for avoided in rule.avoid where contains(tokens, phrase: avoided) {
-                add("\"\(avoided)\" is said \"\(rule.use)\" everywhere")
-            }
+        for term in lists.terms where contains(tokens, term.words) {
+            add("\"\(term.avoid)\" is said \"\(term.use)\" everywhere")
         }
         for word in Self.words(site.text) where numberWords.contains(word.lowercased()) {
             add("\"\(word)\" is a number; write it as digits")
@@ -118,9 +137,8 @@ public enum PlainLanguageLint {
         text.split { !($0.isLetter || $0.isNumber || $0 == "'" || $0 == "\u{2019}") }.map(String.init)
     }
 
-    /// Whether the words of `phrase` stand together, whole, in `tokens`.
-    private static func contains(_ tokens: [String], phrase: String) -> Bool {
-        let wanted = words(phrase.lowercased().replacingOccurrences(of: "\u{2019}", with: "'"))
+    /// Whether the words `wanted` stand together, whole, in `tokens`.
+    private static func contains(_ tokens: [String], _ wanted: [String]) -> Bool {
         guard !wanted.isEmpty, wanted.count <= tokens.count else { return false }
         for start in 0...(tokens.count - wanted.count) where tokens[start] == wanted[0] {
             if Array(tokens[start..<start + wanted.count]) == wanted { return true }
