@@ -18,6 +18,8 @@ public final class SQLiteRecordStore: RecordStore {
         try StoreFiles.prepareFolder(for: path)
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
+        // Another NextSteps (an export in a second terminal) may hold the file for a moment.
+        configuration.busyMode = .timeout(5)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA secure_delete = ON")
             try db.execute(sql: "PRAGMA synchronous = FULL")
@@ -132,13 +134,13 @@ public final class SQLiteRecordStore: RecordStore {
                 saved = answer
             }
             try db.execute(sql: """
-                INSERT INTO progress (pupilId, topicId, runStartedAt, stepId, cardId, finished, updatedAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO progress (pupilId, topicId, runStartedAt, stepId, cardId, finished, updatedAt, scribing)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (pupilId, topicId) DO UPDATE SET runStartedAt = excluded.runStartedAt,
                     stepId = excluded.stepId, cardId = excluded.cardId, finished = excluded.finished,
-                    updatedAt = excluded.updatedAt
+                    updatedAt = excluded.updatedAt, scribing = excluded.scribing
                 """, arguments: [progress.pupilId, progress.topicId, progress.runStartedAt, progress.stepId,
-                                 progress.cardId, progress.finished, progress.updatedAt])
+                                 progress.cardId, progress.finished, progress.updatedAt, progress.scribing])
             return saved
         }
     }

@@ -53,6 +53,9 @@ enum StoreMigrations {
             // JSON of SpeechSettings; NULL means the standard settings (speech off).
             try db.alter(table: "pupil") { t in t.add(column: "speech", .text) }
         }
+        migrator.registerMigration("v3-progress-scribing") { db in
+            try db.alter(table: "progress") { t in t.add(column: "scribing", .boolean).notNull().defaults(to: false) }
+        }
         return migrator
     }
 }

@@ -29,7 +29,8 @@ enum StoreRows {
 
     static func progress(_ row: Row) -> TopicProgress {
         TopicProgress(pupilId: row["pupilId"], topicId: row["topicId"], runStartedAt: row["runStartedAt"],
-                 stepId: row["stepId"], cardId: row["cardId"], finished: row["finished"], updatedAt: row["updatedAt"])
+                 stepId: row["stepId"], cardId: row["cardId"], finished: row["finished"], updatedAt: row["updatedAt"],
+                 scribing: row["scribing"])
     }
 
     static func speechJSON(_ settings: SpeechSettings) -> String? {

@@ -43,7 +43,7 @@ struct TalkRunner {
             let conversation = Conversation(topic: topic, content: loaded.content, pupilId: pupilId, sittingId: sitting.id,
                                             supporter: supporter, history: try store.answers(pupilId: pupilId),
                                             progress: try store.progress(pupilId: pupilId, topicId: topic.id), now: clock.now(),
-                                            typingMode: scribe ? .scribedByAdult : .typedByPupil)
+                                            typingMode: scribe ? .scribedByAdult : nil)
             let screen = terminal.screen
             var presenters: [Presenter] = [screen]
             if let voice = speech.presenter(for: pupil, content: loaded.content, notice: { screen.notice($0) }) {
@@ -57,9 +57,10 @@ struct TalkRunner {
                 ns_set_signal_message("\n" + words.say(allSaved ? .stopped : .stoppedUnsaved) + "\n")
             }
             let outcome = session.run()
-            // Files of spoken steps are finished before the program ends; live speech just stops.
-            if speech.speechTo != nil, let voice = presenters.last as? EspeakPresenter {
-                _ = voice.waitUntilQuiet(timeout: 60)
+            // Files of spoken steps are all written; live speech finishes its last words
+            // (the finished or stopped message), which input may still cut short.
+            if let voice = presenters.last as? EspeakPresenter {
+                _ = voice.waitUntilQuiet(timeout: speech.speechTo != nil ? 60 : 10)
             }
             return outcome
         } catch let error as StoreError {

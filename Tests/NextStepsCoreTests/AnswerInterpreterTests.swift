@@ -52,7 +52,9 @@ final class AnswerInterpreterTests: XCTestCase {
         XCTAssertEqual(one("help"), .command(.help))
         XCTAssertEqual(one("?"), .command(.help))
         XCTAssertEqual(one("brek"), .command(.pause), "close misspellings of commands too")
-        XCTAssertEqual(one("stpo"), .command(.stop))
+        XCTAssertEqual(one("stpo"), .unclear, "never a guess at a command that ends or skips")
+        XCTAssertEqual(one("shop"), .unclear, "\"shop\" is not taken for stop")
+        XCTAssertEqual(one("water"), .unclear, "\"water\" is not taken for later")
         XCTAssertEqual(interpreter.interpret("stop", at: .words), .command(.stop))
         XCTAssertEqual(interpreter.interpret("help", at: .reading), .command(.help))
     }

@@ -117,11 +117,11 @@ final class ConversationTests: XCTestCase {
         _ = conversation.respond(to: "back", at: start)
         XCTAssertEqual(conversation.respond(to: "no", at: start).presentations.count, 1, "no asks the question itself")
         let pause = conversation.respond(to: "break", at: start)
-        XCTAssertTrue(pause.waitsForEnter)
         XCTAssertEqual(pause.presentations, [.pause([content.words.say(.pause), content.words.say(.pauseEnd)])])
-        let resumed = conversation.respond(to: "stop", at: start)
-        XCTAssertNil(resumed.ending, "any key ends the break, even a command word")
+        let resumed = conversation.respond(to: "", at: start)
+        XCTAssertNil(resumed.ending, "Enter ends the break")
         XCTAssertEqual(question(resumed)?.counter, "Step 2 of 7")
+        _ = conversation.respond(to: "break", at: start)
         let stop = conversation.respond(to: "stop", at: start)
         XCTAssertEqual(stop.ending, .stopped)
         XCTAssertNil(stop.answer)
@@ -230,6 +230,51 @@ final class ConversationTests: XCTestCase {
         XCTAssertEqual(conversation.respond(to: "*", at: start).answer?.optionIds, ["like"], "the glyph shown beside an option picks it")
         XCTAssertEqual(conversation.respond(to: "gran", at: start).presentations, [.message([content.words.say(.unclear)])],
                        "one unknown word may be a slip, so it is asked about")
+    }
+
+    func testAtStillRightOwnWordsAreKeptNotNowKeepsAndARecallYesReadsAsYes() throws {
+        let content = try Fixtures.petsContent()
+        let yesterday = start.addingTimeInterval(-86_400)
+        let earlier = [
+            Answer(pupilId: 1, sittingId: 1, topicId: "pets", stepId: "favourite", kind: .choice, optionIds: ["dog"], words: "2",
+                   mode: .chosenFromOptions, supporter: nil, at: yesterday),
+            Answer(pupilId: 1, sittingId: 1, topicId: "pets", stepId: "all", kind: .choices, optionIds: ["cat"], words: "1",
+                   mode: .chosenFromOptions, supporter: nil, at: yesterday),
+            Answer(pupilId: 1, sittingId: 1, topicId: "pets", stepId: "own", kind: .no, words: "no",
+                   mode: .chosenFromOptions, supporter: nil, at: yesterday),
+        ]
+        var conversation = try makeConversation(content, history: earlier)
+        _ = conversation.begin(at: start)
+        _ = conversation.respond(to: "", at: start)
+        let words = try XCTUnwrap(conversation.respond(to: "I like cats more now", at: start).answer)
+        XCTAssertEqual(words.kind, .words, "a sentence at \"is that still right?\" is kept as the pupil's words")
+        let kept = conversation.respond(to: "not now", at: start)
+        XCTAssertNil(kept.answer, "not now leaves the earlier answer standing")
+        XCTAssertEqual(conversation.currentStepId, "sort-pets")
+        for line in ["1", "1", "soft"] { _ = conversation.respond(to: line, at: start) }
+        let yesNo = try XCTUnwrap(question(conversation.respond(to: "again", at: start)))
+        XCTAssertEqual(yesNo.choices.map(\.label), ["Yes", "No"])
+        XCTAssertEqual(yesNo.text, "Would you like a pet?", "a yes-no question is asked again, not confirmed")
+        XCTAssertTrue(yesNo.hint.hasPrefix(content.words.say(.lastTime, ["answer": "No"])), yesNo.hint)
+        XCTAssertEqual(conversation.respond(to: "yes", at: start).answer?.kind, .yes)
+        // The recall: "no", then back returns to its question, not to the step before.
+        _ = conversation.respond(to: "no", at: start)
+        XCTAssertEqual(question(conversation.respond(to: "back", at: start))?.text, content.words.say(.stillRight))
+        let confirmed = try XCTUnwrap(conversation.respond(to: "yes", at: start).answer)
+        XCTAssertEqual(AnswerSummary(content: content, history: conversation.history).words(for: confirmed), "Yes")
+    }
+
+    func testScribingGoesOnAfterAResume() throws {
+        let content = try Fixtures.petsContent()
+        var conversation = try makeConversation(content)
+        _ = conversation.begin(at: start)
+        let scribe = conversation.respond(to: "/scribe", at: start)
+        XCTAssertEqual(scribe.progress?.scribing, true, "saved, so a resumed session knows")
+        let progress = try XCTUnwrap(scribe.progress)
+        var resumed = try makeConversation(content, progress: progress)
+        XCTAssertEqual(resumed.typingMode, .scribedByAdult)
+        guard case .opening(_, _, let lines) = resumed.begin(at: start).presentations.first else { return XCTFail("no opening") }
+        XCTAssertTrue(lines.contains(content.words.say(.scribeOn)), "the adult is reminded")
     }
 
     func testAdultScribesAndNotes() throws {

@@ -10,7 +10,10 @@ public struct LoadedContent: Sendable {
 }
 
 /// Why content could not be used: every problem found, not only the first.
-public struct ContentFailure: Error, Sendable {
+public struct ContentFailure: Error, Sendable, CustomStringConvertible {
+    /// Every problem, one a line.
+    public var description: String { problems.map(\.description).joined(separator: "\n") }
+
     /// All problems, in file order.
     public var problems: [ContentProblem]
     /// The pupil-facing texts that could be read, so the lint can still look at them.

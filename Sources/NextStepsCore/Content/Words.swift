@@ -24,6 +24,8 @@ public enum PhraseKey: String, Sendable, CaseIterable {
     case nothingToRecall = "nothing-to-recall"
     /// The pause screen.
     case pause = "break"
+    /// The pause screen when the last answer could not be saved.
+    case pauseUnsaved = "break-unsaved"
     /// How to leave the pause screen.
     case pauseEnd = "break-end"
     /// The end of a session for today.

@@ -93,7 +93,12 @@ public struct AnswerInterpreter: Sendable {
         allowed.first { commands[$0, default: []].contains(key) }
     }
 
+    /// Commands a close misspelling may stand for: none that ends, skips or moves, so a word
+    /// like "shop" is never taken for "stop", nor "water" for "later".
+    static let forgivingCommands: Set<Command> = [.help, .again, .more, .pause, .dontKnow]
+
     private func fuzzyCommand(_ key: String, allowed: [Command]) -> Command? {
+        let allowed = allowed.filter { Self.forgivingCommands.contains($0) }
         var candidates: [(index: Int, text: String)] = []
         for (index, command) in allowed.enumerated() {
             for word in commands[command, default: []] { candidates.append((index, word)) }

@@ -59,7 +59,7 @@ extension Conversation {
         case .pause:
             let before = phase
             phase = .paused(before)
-            return Turn(presentations: [.pause([words.say(.pause), words.say(.pauseEnd)])], waitsForEnter: true)
+            return Turn(presentations: [.pause([words.say(.pause), words.say(.pauseEnd)])])
         case .stop:
             return Turn(presentations: [.closing([words.say(.stopped)])], ending: .stopped)
         case .back:
@@ -82,6 +82,8 @@ extension Conversation {
         case .dontKnow:
             return record(.dontKnow, options: [], words: typed, mode: typingMode, at: now)
         case .skip:
+            // "Not now" to "is that still right?" leaves the answer as it was.
+            if phase == .confirming { return advance(after: nil, at: now) }
             return record(.notNow, options: [], words: typed, mode: typingMode, at: now)
         case .yes, .no:
             return Turn(presentations: [.message([words.say(.unclear)])])
@@ -128,7 +130,8 @@ extension Conversation {
     /// A pupil's own sentence at a question with options is kept as their own words, not refused.
     /// A single unknown word is more likely a slip, so it is asked about instead.
     mutating func keepUnmatchedWords(_ text: String, at now: Date) -> Turn? {
-        guard phase == .asking, [.chooseOne, .chooseSeveral, .sort, .yesNo].contains(step.kind) else { return nil }
+        let choosing = phase == .asking && [.chooseOne, .chooseSeveral, .sort, .yesNo].contains(step.kind)
+        guard choosing || phase == .confirming else { return nil }
         let words = text.split(whereSeparator: { $0.isWhitespace }).filter { $0.contains(where: \.isLetter) }
         guard words.count >= 2 else { return nil }
         return ownWords(text, at: now)
@@ -138,10 +141,10 @@ extension Conversation {
         switch action {
         case .scribe:
             typingMode = .scribedByAdult
-            return Turn(presentations: [.message([content.words.say(.scribeOn)])])
+            return Turn(progress: progress(at: now), presentations: [.message([content.words.say(.scribeOn)])])
         case .pupilTypes:
             typingMode = .typedByPupil
-            return Turn(presentations: [.message([content.words.say(.scribeOff)])])
+            return Turn(progress: progress(at: now), presentations: [.message([content.words.say(.scribeOff)])])
         case .note(let note):
             let answer = makeAnswer(.note, options: [], words: note, mode: .adultNote, at: now)
             history.append(answer)

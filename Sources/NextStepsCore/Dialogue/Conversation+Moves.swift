@@ -25,6 +25,10 @@ extension Conversation {
     /// Goes back one question (one card in a sort step); an answer given there is offered
     /// again as "you said …, is that still right?".
     mutating func goBack(at now: Date) -> Turn {
+        if phase == .followUp {
+            phase = .asking
+            return Turn(presentations: [prompt()])
+        }
         if cardIndex > 0 {
             cardIndex -= 1
         } else if stepIndex > 0 {
@@ -48,7 +52,9 @@ extension Conversation {
     }
 
     /// Asking, or first "you said …, is that still right?" when the question has an answer.
+    /// Yes-no and sort questions are asked again instead, with what was said in the hint:
+    /// there, "yes" and "no" would be taken for answers to the question itself.
     var askingPhase: Phase {
-        (step.kind != .info && step.kind != .recall && previousAnswer(questionKey) != nil) ? .confirming : .asking
+        [.chooseOne, .chooseSeveral, .words].contains(step.kind) && previousAnswer(questionKey) != nil ? .confirming : .asking
     }
 }

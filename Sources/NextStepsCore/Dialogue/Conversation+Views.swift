@@ -52,12 +52,12 @@ extension Conversation {
         case .chooseSeveral:
             return view(step.text, step.options, words.say(.chooseSeveral))
         case .sort:
-            let hint = [words.say(.chooseOne), currentCard?.more.isEmpty == false ? words.say(.infoMore) : nil]
+            let hint = [saidBefore, words.say(.chooseOne), currentCard?.more.isEmpty == false ? words.say(.infoMore) : nil]
             return view(step.text, scale, hint.compactMap { $0 }.joined(separator: " "))
         case .words:
             return view(step.text, [], words.say(.ownWords))
         case .yesNo:
-            return view(step.text, yesNoOptions, words.say(.chooseOne))
+            return view(step.text, yesNoOptions, [saidBefore, words.say(.chooseOne)].compactMap { $0 }.joined(separator: " "))
         case .recall:
             if isEmptyRecall {
                 return view(words.say(.nothingToRecall), [], words.say(.infoNext), extras: nil)
@@ -66,6 +66,13 @@ extension Conversation {
             let said = CardView(title: step.text, symbol: symbol(step.symbol), sentences: recallSummary())
             return view(words.say(.stillRight), yesNoOptions, words.say(.chooseOne), card: said)
         }
+    }
+
+    /// "Last time you said: …" (or "You said: …" from earlier today), for a question asked again.
+    var saidBefore: String? {
+        guard let previous = previousAnswer(questionKey) else { return nil }
+        let key: PhraseKey = previous.at >= runStartedAt ? .youSaid : .lastTime
+        return content.words.say(key, ["answer": summary(previous)])
     }
 
     /// What an earlier answer said, in words ("College, Work", "I don't know", or the own words).

@@ -44,11 +44,14 @@ public struct Conversation: Sendable {
     /// - Parameters:
     ///   - history: all the pupil's earlier answers, oldest first.
     ///   - progress: the saved place in this topic, if any; a finished topic starts a new run.
-    ///   - typingMode: whether the pupil types, or the adult types what the pupil says.
+    ///   - typingMode: whether the pupil types, or the adult types what the pupil says; when
+    ///     not given, a resumed topic goes on as it was left.
     public init(topic: Topic, content: Content, pupilId: Int64, sittingId: Int64?, supporter: String?,
-                history: [Answer], progress: TopicProgress?, now: Date, typingMode: AnswerMode = .typedByPupil) {
+                history: [Answer], progress: TopicProgress?, now: Date, typingMode: AnswerMode? = nil) {
         self.topic = topic; self.content = content; self.pupilId = pupilId; self.sittingId = sittingId
-        self.supporter = supporter; self.history = history; self.typingMode = typingMode
+        self.supporter = supporter; self.history = history
+        let resumedScribing = progress.map { !$0.finished && $0.scribing } ?? false
+        self.typingMode = typingMode ?? (resumedScribing ? .scribedByAdult : .typedByPupil)
         self.interpreter = AnswerInterpreter(commands: content.words.commands)
         if let progress, !progress.finished, let stepId = progress.stepId,
            let index = topic.steps.firstIndex(where: { $0.id == stepId }) {
@@ -92,8 +95,9 @@ public struct Conversation: Sendable {
     public mutating func respond(to line: String, at now: Date) -> Turn {
         let (text, tooLong) = InputCleaner.clean(line)
         if case .paused(let before) = phase {
+            // Enter ends the break; anything else ends it too, and counts as typed.
             phase = before
-            return Turn(presentations: [prompt()])
+            if text.isEmpty { return Turn(presentations: [prompt()]) }
         }
         if phase == .finished { return Turn(ending: .finished) }
         if tooLong { return Turn(presentations: [.message([content.words.say(.tooLong)])]) }
@@ -129,7 +133,8 @@ public struct Conversation: Sendable {
         let finished = phase == .finished
         let cardId = finished ? nil : step.cards[safe: cardIndex]
         return TopicProgress(pupilId: pupilId, topicId: topic.id, runStartedAt: runStartedAt,
-                        stepId: finished ? nil : step.id, cardId: cardId, finished: finished, updatedAt: now)
+                        stepId: finished ? nil : step.id, cardId: cardId, finished: finished, updatedAt: now,
+                        scribing: typingMode == .scribedByAdult)
     }
 }
 

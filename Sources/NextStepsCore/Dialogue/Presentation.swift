@@ -93,13 +93,9 @@ public struct Turn: Sendable {
     public var presentations: [Presentation]
     /// Set when the conversation is over.
     public var ending: Ending?
-    /// The next prompt waits for Enter only (the break screen).
-    public var waitsForEnter: Bool
 
     /// Makes a turn.
-    public init(answer: Answer? = nil, progress: TopicProgress? = nil, presentations: [Presentation] = [],
-                ending: Ending? = nil, waitsForEnter: Bool = false) {
-        self.answer = answer; self.progress = progress; self.presentations = presentations
-        self.ending = ending; self.waitsForEnter = waitsForEnter
+    public init(answer: Answer? = nil, progress: TopicProgress? = nil, presentations: [Presentation] = [], ending: Ending? = nil) {
+        self.answer = answer; self.progress = progress; self.presentations = presentations; self.ending = ending
     }
 }

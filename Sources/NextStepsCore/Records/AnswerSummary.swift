@@ -38,6 +38,8 @@ public struct AnswerSummary: Sendable {
         case .sorted:
             let points = scale(ofTopic: real.topicId)
             return real.optionIds.compactMap { id in points.first { $0.id == id }?.label }.joined(separator: ", ")
+        case .confirmed where target?.kind == .recall:
+            return words.say(.yes)
         case .choice, .choices, .confirmed:
             let labels = real.optionIds.compactMap { id in target?.options.first { $0.id == id }?.label }
             return labels.isEmpty ? "\u{201C}\(real.words)\u{201D}" : labels.joined(separator: ", ")

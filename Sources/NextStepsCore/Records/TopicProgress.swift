@@ -16,10 +16,13 @@ public struct TopicProgress: Sendable, Equatable, Codable {
     public var finished: Bool
     /// When this was saved.
     public var updatedAt: Date
+    /// Whether the adult was typing for the pupil (`/scribe`), so a resumed session goes on so.
+    public var scribing: Bool
 
     /// Makes progress.
     public init(pupilId: Int64, topicId: String, runStartedAt: Date, stepId: String?, cardId: String? = nil,
-                finished: Bool = false, updatedAt: Date) {
+                finished: Bool = false, updatedAt: Date, scribing: Bool = false) {
+        self.scribing = scribing
         self.pupilId = pupilId; self.topicId = topicId; self.runStartedAt = runStartedAt
         self.stepId = stepId; self.cardId = cardId; self.finished = finished; self.updatedAt = updatedAt
     }

@@ -68,11 +68,16 @@ public final class TalkSession {
                 return nil
             }
         }
-        if turn.ending == .stopped && lastSaveFailed {
+        for presentation in turn.presentations {
             // Never say "everything is saved" when it is not.
-            present(.closing([stoppedWords]))
-        } else {
-            turn.presentations.forEach(present)
+            switch presentation {
+            case .closing where turn.ending == .stopped && lastSaveFailed:
+                present(.closing([stoppedWords]))
+            case .pause(let lines) where lastSaveFailed:
+                present(.pause([conversation.content.words.say(.pauseUnsaved)] + lines.dropFirst()))
+            default:
+                present(presentation)
+            }
         }
         return turn.ending
     }
