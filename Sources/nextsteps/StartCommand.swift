@@ -28,13 +28,7 @@ struct StartCommand: ParsableCommand {
         let supporter = InputCleaner.clean(rawSupporter).text
         let runner = TalkRunner(loaded: loaded, store: store, terminal: terminal,
                                 supporter: supporter.isEmpty ? nil : supporter, role: nil, scribe: false, speech: speech)
-        let topic: Topic
-        if let unfinished = TalkRunner.unfinishedTopic(pupil: pupil, store: store, content: loaded.content) {
-            topic = unfinished
-        } else {
-            guard let picked = TopicMenu(content: loaded.content, terminal: terminal).choose() else { return }
-            topic = picked
-        }
+        guard let topic = runner.nextTopic(for: pupil) else { return }
         _ = try runner.run(pupil: pupil, topic: topic)
     }
 

@@ -69,11 +69,16 @@ struct TalkRunner {
         }
     }
 
-    /// The topic to go on with: the one stopped in most recently, if any is unfinished.
-    static func unfinishedTopic(pupil: Pupil, store: RecordStore, content: Content) -> Topic? {
-        guard let id = pupil.id, let progress = try? store.allProgress(pupilId: id) else { return nil }
-        return progress.filter { !$0.finished }.sorted { $0.updatedAt > $1.updatedAt }
-            .lazy.compactMap { content.topic($0.topicId) }.first
+    /// The topic to talk about: the one stopped in most recently if any is unfinished, else the
+    /// pupil's choice (nil if they stop or input ends).
+    func nextTopic(for pupil: Pupil) -> Topic? {
+        let content = loaded.content
+        if let id = pupil.id, let progress = try? store.allProgress(pupilId: id),
+           let unfinished = progress.filter({ !$0.finished }).sorted(by: { $0.updatedAt > $1.updatedAt })
+               .lazy.compactMap({ content.topic($0.topicId) }).first {
+            return unfinished
+        }
+        return TopicMenu(content: content, terminal: terminal).choose()
     }
 }
 
@@ -125,11 +130,9 @@ struct TalkCommand: ParsableCommand {
                 throw ExitCode(64)
             }
             chosen = named
-        } else if let unfinished = TalkRunner.unfinishedTopic(pupil: found, store: store, content: loaded.content) {
-            chosen = unfinished
         } else {
-            guard let picked = TopicMenu(content: loaded.content, terminal: terminal).choose() else { return }
-            chosen = picked
+            guard let next = runner.nextTopic(for: found) else { return }
+            chosen = next
         }
         _ = try runner.run(pupil: found, topic: chosen)
     }
