@@ -23,11 +23,17 @@ struct StartCommand: ParsableCommand {
         let store = try places.openStore()
         let terminal = TalkTerminal(forcePlain: plain, words: loaded.content.words)
         guard let pupil = try choosePupil(store: store, terminal: terminal, words: loaded.content.words) else { return }
-        terminal.output.write("Adult's name (or press Enter to leave it out):\n")
+        // The adult of the pupil's last sitting is offered, so nobody retypes it every time.
+        let last = pupil.id.flatMap { try? store.sittings(pupilId: $0).last }
+        let previous = last?.supporterName
+        terminal.output.write(previous.map { "Adult's name (press Enter for \($0), or type another):\n" }
+                              ?? "Adult's name (or press Enter to leave it out):\n")
         guard case .line(let rawSupporter) = terminal.lines.read(prompt: "> ") else { return }
-        let supporter = InputCleaner.clean(rawSupporter).text
+        let typed = InputCleaner.clean(rawSupporter).text
+        let supporter = typed.isEmpty ? previous : typed
+        let role = typed.isEmpty ? last?.supporterRole : nil
         let runner = TalkRunner(loaded: loaded, store: store, terminal: terminal,
-                                supporter: supporter.isEmpty ? nil : supporter, role: nil, scribe: false, speech: speech)
+                                supporter: supporter, role: role, scribe: false, speech: speech)
         guard let topic = runner.nextTopic(for: pupil) else { return }
         _ = try runner.run(pupil: pupil, topic: topic)
     }

@@ -154,5 +154,11 @@ final class PupilNamingTests: XCTestCase {
         XCTAssertTrue(result.out.contains("Add Priya Shah as a new pupil?"), result.transcript)
         let list = try sandbox.run(["pupils", "list", "--store", sandbox.store])
         XCTAssertEqual(list.out.split(separator: "\n").map(String.init), ["Priya Shah, known as Priya", "Sam Smith, known as Sam"])
+        // The adult of the last sitting is offered next time, and kept with Enter.
+        XCTAssertEqual(try sandbox.run(["--store", sandbox.store], lines: ["Sam", "Ms Khan", "1", "stop"]).exitCode, 0)
+        let again = try sandbox.run(["--store", sandbox.store], lines: ["Sam", "", "2", "", "", "not now", "stop"])
+        XCTAssertTrue(again.out.contains("Adult's name (press Enter for Ms Khan, or type another):"), again.transcript)
+        let record = try sandbox.export(pupil: "Sam")
+        XCTAssertEqual((record["answers"] as? [[String: Any]])?.last?["supporter"] as? String, "Ms Khan", "\(record)")
     }
 }
