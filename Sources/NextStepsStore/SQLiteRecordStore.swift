@@ -16,6 +16,9 @@ public final class SQLiteRecordStore: RecordStore {
     public init(path: String) throws {
         self.path = path
         try StoreFiles.prepareFolder(for: path)
+        // SQLite gives its journal the database file's mode, so a 0600 file from the start
+        // keeps every side file private too, whatever the umask.
+        StoreFiles.createPrivately(path)
         var configuration = Configuration()
         configuration.foreignKeysEnabled = true
         // Another NextSteps (an export in a second terminal) may hold the file for a moment.
@@ -39,7 +42,6 @@ public final class SQLiteRecordStore: RecordStore {
         } catch {
             throw StoreFiles.plain(error, opening: path)
         }
-        StoreFiles.restrictModes(of: path)
     }
 
     /// The store's migrations that have been applied, oldest first.
@@ -170,7 +172,6 @@ public final class SQLiteRecordStore: RecordStore {
 
     /// One transaction, committed (and fsynced) before it returns.
     private func write<T>(_ body: (Database) throws -> T) throws -> T {
-        defer { StoreFiles.restrictModes(of: path) }
         do { return try queue.write(body) } catch let error as StoreError { throw error } catch {
             throw StoreFiles.plain(error, opening: nil)
         }

@@ -36,11 +36,16 @@ public enum StoreFiles {
         }
     }
 
-    /// Sets the database file and its side files to 0600, whatever the umask was.
-    static func restrictModes(of path: String) {
-        for suffix in ["", "-journal", "-wal", "-shm"] {
-            let file = path + suffix
-            if FileManager.default.fileExists(atPath: file) { chmod(file, 0o600) }
+    /// Makes the database file 0600 before SQLite opens it (an empty file is a new database),
+    /// or brings an existing one and its side files back to 0600.
+    static func createPrivately(_ path: String) {
+        let descriptor = open(path, O_CREAT | O_WRONLY | O_CLOEXEC, 0o600)
+        if descriptor >= 0 {
+            fchmod(descriptor, 0o600)
+            close(descriptor)
+        }
+        for suffix in ["-journal", "-wal", "-shm"] where FileManager.default.fileExists(atPath: path + suffix) {
+            chmod(path + suffix, 0o600)
         }
     }
 

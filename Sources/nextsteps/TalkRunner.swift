@@ -46,7 +46,8 @@ struct TalkRunner {
                                             typingMode: scribe ? .scribedByAdult : nil)
             let screen = terminal.screen
             var presenters: [Presenter] = [screen]
-            if let voice = speech.presenter(for: pupil, content: loaded.content, notice: { screen.notice($0) }) {
+            let voice = speech.presenter(for: pupil, content: loaded.content, notice: { screen.notice($0) })
+            if let voice {
                 presenters.append(voice)
                 (terminal.lines as? ReadlineLineSource)?.onKey { voice.inputArrived() }
             }
@@ -59,7 +60,7 @@ struct TalkRunner {
             let outcome = session.run()
             // Files of spoken steps are all written; live speech finishes its last words
             // (the finished or stopped message), which input may still cut short.
-            if let voice = presenters.last as? EspeakPresenter {
+            if let voice {
                 _ = voice.waitUntilQuiet(timeout: speech.speechTo != nil ? 60 : 10)
             }
             return outcome

@@ -48,10 +48,6 @@ public enum PlainLanguageLint {
         }
     }
 
-    static func check(_ site: TextSite, words: Words) -> [ContentProblem] {
-        check(site, lists: PhraseLists(words))
-    }
-
     static func check(_ site: TextSite, lists: PhraseLists) -> [ContentProblem] {
         var out: [ContentProblem] = []
         func add(_ message: String) { out.append(ContentProblem(file: site.file, line: site.line, message: message)) }

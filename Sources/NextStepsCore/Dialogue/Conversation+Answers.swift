@@ -59,9 +59,9 @@ extension Conversation {
         case .pause:
             let before = phase
             phase = .paused(before)
-            return Turn(presentations: [.pause([words.say(.pause), words.say(.pauseEnd)])])
+            return Turn(presentations: [.pause([words.say(lastSaveFailed ? .pauseUnsaved : .pause), words.say(.pauseEnd)])])
         case .stop:
-            return Turn(presentations: [.closing([words.say(.stopped)])], ending: .stopped)
+            return Turn(presentations: [.closing([stoppedWords])], ending: .stopped)
         case .back:
             return goBack(at: now)
         case .more:
@@ -180,12 +180,7 @@ extension Conversation {
     /// The latest answers to the step a recall step looks back on (one a card for a sort step).
     var recalledAnswers: [Answer] {
         guard let reference = step.recall else { return [] }
-        var latest: [QuestionKey: Answer] = [:]
-        var order: [QuestionKey] = []
-        for answer in history where answer.topicId == reference.topic && answer.stepId == reference.step && answer.kind != .note {
-            if latest[answer.question] == nil { order.append(answer.question) }
-            latest[answer.question] = answer
-        }
-        return order.compactMap { latest[$0] }.filter { $0.kind != .notNow }
+        return AnswerSummary(content: content, history: history).latest()
+            .filter { $0.topicId == reference.topic && $0.stepId == reference.step }
     }
 }

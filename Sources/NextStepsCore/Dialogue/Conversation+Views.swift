@@ -88,14 +88,6 @@ extension Conversation {
         if target.kind != .sort {
             return answers.last.map { [content.words.say(.lastTime, ["answer": summary($0)])] } ?? []
         }
-        let targetTopic = content.topic(reference.topic)
-        let points = targetTopic.map { $0.scale.isEmpty ? content.words.scale : $0.scale } ?? content.words.scale
-        var parts: [String] = []
-        for point in points {
-            let titles = answers.filter { substance(of: $0).optionIds == [point.id] }
-                .compactMap { $0.cardId.flatMap { content.cards[$0]?.title } }
-            if !titles.isEmpty { parts.append("\(point.label): \(titles.joined(separator: ", ")).") }
-        }
-        return parts
+        return AnswerSummary(content: content, history: history).sortGroups(answers, topicId: reference.topic)
     }
 }

@@ -36,6 +36,9 @@ public struct Conversation: Sendable {
     var stepIndex: Int
     var cardIndex: Int
     var phase: Phase = .asking
+    /// Set by the driver when the last save failed (and cleared by the next good one), so
+    /// the break and stop screens never say "everything is saved" when it is not.
+    public var lastSaveFailed = false
     /// How typed words are recorded: by the pupil, or scribed by the adult.
     public internal(set) var typingMode: AnswerMode = .typedByPupil
 
@@ -119,6 +122,9 @@ public struct Conversation: Sendable {
             return ownWords(words, at: now)
         }
     }
+
+    /// What is said when the session stops for today (also when input ends).
+    public var stoppedWords: String { content.words.say(lastSaveFailed ? .stoppedUnsaved : .stopped) }
 
     /// The current prompt again (after a failed save, or for "again").
     public func repeatPrompt() -> Presentation { prompt() }

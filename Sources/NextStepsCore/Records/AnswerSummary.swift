@@ -46,6 +46,15 @@ public struct AnswerSummary: Sendable {
         }
     }
 
+    /// Sorted cards grouped on the scale, a line a point: "I like this: College, Work."
+    public func sortGroups(_ answers: [Answer], topicId: String) -> [String] {
+        scale(ofTopic: topicId).compactMap { point in
+            let titles = answers.filter { substance(of: $0).optionIds == [point.id] }
+                .compactMap { $0.cardId.flatMap { content.cards[$0]?.title } }
+            return titles.isEmpty ? nil : "\(point.label): \(titles.joined(separator: ", "))."
+        }
+    }
+
     /// The latest answer to each question, in the order the questions were first answered;
     /// notes and "not now" are left out.
     public func latest() -> [Answer] {
@@ -73,12 +82,7 @@ public enum MyViews {
                 let heading = (step.views ?? step.text).trimmingCharacters(in: CharacterSet(charactersIn: ".?! "))
                 let mine = latest.filter { $0.topicId == topic.id && $0.stepId == step.id }
                 if step.kind == .sort {
-                    var parts: [String] = []
-                    for point in summary.scale(ofTopic: topic.id) {
-                        let titles = mine.filter { summary.substance(of: $0).optionIds == [point.id] }
-                            .compactMap { $0.cardId.flatMap { content.cards[$0]?.title } }
-                        if !titles.isEmpty { parts.append("\(point.label): \(titles.joined(separator: ", ")).") }
-                    }
+                    let parts = summary.sortGroups(mine, topicId: topic.id)
                     if !parts.isEmpty { out.append("\(heading). " + parts.joined(separator: " ")) }
                 } else if let answer = mine.last {
                     out.append(sentence("\(heading): \(summary.words(for: answer))"))

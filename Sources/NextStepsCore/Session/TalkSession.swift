@@ -43,7 +43,7 @@ public final class TalkSession {
             let input = lines.read(prompt: conversation.typingMode == .scribedByAdult ? prompts.adult : prompts.pupil)
             presenters.forEach { $0.inputArrived() }
             guard case .line(let text) = input else {
-                present(.closing([stoppedWords]))
+                present(.closing([conversation.stoppedWords]))
                 return .endOfInput
             }
             let before = conversation
@@ -60,33 +60,21 @@ public final class TalkSession {
                 _ = try store.save(turn.answer, progress: progress)
                 setSaveFailed(false)
             } catch {
-                setSaveFailed(true)
                 if let rollback { conversation = rollback }
+                setSaveFailed(true)
                 present(.message([conversation.content.words.say(.notSaved)]))
                 presenters.forEach { $0.notice("Not saved: \(error)") }
                 present(conversation.repeatPrompt())
                 return nil
             }
         }
-        for presentation in turn.presentations {
-            // Never say "everything is saved" when it is not.
-            switch presentation {
-            case .closing where turn.ending == .stopped && lastSaveFailed:
-                present(.closing([stoppedWords]))
-            case .pause(let lines) where lastSaveFailed:
-                present(.pause([conversation.content.words.say(.pauseUnsaved)] + lines.dropFirst()))
-            default:
-                present(presentation)
-            }
-        }
+        turn.presentations.forEach(present)
         return turn.ending
     }
 
-    private var stoppedWords: String {
-        conversation.content.words.say(lastSaveFailed ? .stoppedUnsaved : .stopped)
-    }
-
+    /// Tells the conversation (which chooses its words by it) and the signal handler.
     private func setSaveFailed(_ failed: Bool) {
+        conversation.lastSaveFailed = failed
         guard failed != lastSaveFailed else { return }
         lastSaveFailed = failed
         onSavedStateChange?(!failed)
