@@ -100,13 +100,15 @@ public final class SQLiteRecordStore: RecordStore {
 
     /// Starts a sitting.
     public func startSitting(_ sitting: Sitting) throws -> Sitting {
-        try write { db in
-            try db.execute(sql: "INSERT INTO sitting (pupilId, startedAt, supporterName, supporterRole) VALUES (?, ?, ?, ?)",
-                           arguments: [sitting.pupilId, sitting.startedAt, sitting.supporterName, sitting.supporterRole])
-            var saved = sitting
-            saved.id = db.lastInsertedRowID
-            return saved
-        }
+        try write { db in try insertSitting(sitting, db) }
+    }
+
+    private func insertSitting(_ sitting: Sitting, _ db: Database) throws -> Sitting {
+        try db.execute(sql: "INSERT INTO sitting (pupilId, startedAt, supporterName, supporterRole) VALUES (?, ?, ?, ?)",
+                       arguments: [sitting.pupilId, sitting.startedAt, sitting.supporterName, sitting.supporterRole])
+        var saved = sitting
+        saved.id = db.lastInsertedRowID
+        return saved
     }
 
     /// All sittings of a pupil, oldest first.
@@ -116,11 +118,15 @@ public final class SQLiteRecordStore: RecordStore {
         }
     }
 
-    /// Saves an answer and the new place in the topic in one durable transaction.
-    public func save(_ answer: Answer?, progress: TopicProgress) throws -> Answer? {
+    /// Saves an answer and the new place in the topic in one durable transaction, opening
+    /// the sitting in the same transaction when one is given.
+    public func save(_ answer: Answer?, progress: TopicProgress, opening sitting: Sitting?) throws -> SavedTurn {
         try write { db in
+            var opened: Sitting?
+            if let sitting { opened = try insertSitting(sitting, db) }
             var saved = answer
             if var answer {
+                if let opened { answer.sittingId = opened.id }
                 // An adult's note stands beside the pupil's answers: it neither replaces one nor is replaced.
                 answer.supersedes = answer.kind == .note ? nil : try Int64.fetchOne(db, sql: """
                     SELECT id FROM answer WHERE pupilId = ? AND topicId = ? AND stepId = ? AND cardId IS ? AND kind != 'note'
@@ -143,7 +149,7 @@ public final class SQLiteRecordStore: RecordStore {
                     updatedAt = excluded.updatedAt, scribing = excluded.scribing
                 """, arguments: [progress.pupilId, progress.topicId, progress.runStartedAt, progress.stepId,
                                  progress.cardId, progress.finished, progress.updatedAt, progress.scribing])
-            return saved
+            return SavedTurn(answer: saved, sitting: opened)
         }
     }
 

@@ -44,8 +44,10 @@ public final class PlainLineSource: LineSource {
     private let descriptor: Int32
     private var buffer: [UInt8] = []
     private var atEnd = false
-    /// The most bytes kept of one line; the rest of a longer line is read and dropped.
-    public static let maxLineBytes = 64 * 1024
+    /// The most bytes kept of one line; the rest of a longer line is read and dropped. It is
+    /// more than the cleaner keeps (4 bytes a character at most), so a cut line is always
+    /// seen as too long there, and the adult is told: words are never dropped unsaid.
+    public static let maxLineBytes = 4 * InputCleaner.maxCharacters + 8
 
     /// Reads from `descriptor`, writing each prompt to `output`.
     public init(output: TextOutput, descriptor: Int32 = 0) {

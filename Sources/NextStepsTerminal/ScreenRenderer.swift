@@ -29,7 +29,7 @@ public struct ScreenRenderer: Sendable {
             lines.append("")
             // "·" is for the eye; a screen reader reads commas better.
             let counter = [view.counter, view.cardCounter, view.topicTitle].compactMap { $0 }.filter { !$0.isEmpty }
-            if !view.counter.isEmpty { lines.append(dim(counter.joined(separator: plain ? ", " : " · "))) }
+            if !counter.isEmpty { lines.append(dim(counter.joined(separator: plain ? ", " : " · "))) }
             if let card = view.card { lines += cardLines(card) }
             lines.append(withGlyph(view.symbol, view.text))
             for choice in view.choices {

@@ -37,6 +37,7 @@ struct ContentCommand: ParsableCommand {
             case .success(let loaded):
                 let findings = PlainLanguageLint.check(loaded)
                 findings.forEach { Console.out($0.description) }
+                loaded.warnings.forEach { Console.out("warning: \($0.description)") }
                 let content = loaded.content
                 let steps = content.topics.reduce(0) { $0 + $1.steps.count }
                 if !findings.isEmpty {

@@ -38,9 +38,8 @@ struct TalkRunner {
         guard let pupilId = pupil.id else { throw ExitCode(70) }
         let clock = SystemClock()
         do {
-            let sitting = try store.startSitting(Sitting(pupilId: pupilId, startedAt: clock.now(),
-                                                         supporterName: supporter, supporterRole: role))
-            let conversation = Conversation(topic: topic, content: loaded.content, pupilId: pupilId, sittingId: sitting.id,
+            let sitting = Sitting(pupilId: pupilId, startedAt: clock.now(), supporterName: supporter, supporterRole: role)
+            let conversation = Conversation(topic: topic, content: loaded.content, pupilId: pupilId, sittingId: nil,
                                             supporter: supporter, history: try store.answers(pupilId: pupilId),
                                             progress: try store.progress(pupilId: pupilId, topicId: topic.id), now: clock.now(),
                                             typingMode: scribe ? .scribedByAdult : nil)
@@ -52,7 +51,7 @@ struct TalkRunner {
                 (terminal.lines as? ReadlineLineSource)?.onKey { voice.inputArrived() }
             }
             let session = TalkSession(conversation: conversation, store: store, lines: terminal.lines,
-                                      presenters: presenters, clock: clock)
+                                      presenters: presenters, clock: clock, sitting: sitting)
             let words = loaded.content.words
             session.onSavedStateChange = { allSaved in
                 ns_set_signal_message("\n" + words.say(allSaved ? .stopped : .stoppedUnsaved) + "\n")

@@ -20,7 +20,7 @@ struct TopicMenu {
         while true {
             guard case .line(let line) = terminal.lines.read(prompt: "> ") else { return nil }
             let (text, _) = InputCleaner.clean(line)
-            switch interpreter.interpret(text, at: .options(options, several: false)) {
+            switch interpreter.interpret(text, at: .options(options, several: false, ownWords: false)) {
             case .chosen(let indices):
                 return content.topics[indices[0]]
             case .command(.stop):
@@ -29,7 +29,7 @@ struct TopicMenu {
             case .command(.help), .command(.again), .empty:
                 terminal.screen.present(.question(view))
             default:
-                terminal.screen.present(.message([words.say(.unclear)]))
+                terminal.screen.present(.message([words.say(.numbersOnly, ["count": "\(options.count)"])]))
             }
         }
     }

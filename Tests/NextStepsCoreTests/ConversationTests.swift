@@ -2,7 +2,8 @@ import Foundation
 import NextStepsCore
 import XCTest
 
-final class ConversationTests: XCTestCase {
+/// What conversation tests share: a fixed start time, the pets topic, and the question shown.
+class ConversationTestCase: XCTestCase {
     let start = Date(timeIntervalSince1970: 1_790_000_000)
 
     func makeConversation(_ content: Content, history: [Answer] = [], progress: TopicProgress? = nil) throws -> Conversation {
@@ -16,7 +17,9 @@ final class ConversationTests: XCTestCase {
         for case .question(let view) in turn.presentations { return view }
         return nil
     }
+}
 
+final class ConversationTests: ConversationTestCase {
     func testOpeningShowsPlanAndHowToStopThenFirstStep() throws {
         let content = try Fixtures.petsContent()
         var conversation = try makeConversation(content)
@@ -25,7 +28,8 @@ final class ConversationTests: XCTestCase {
         XCTAssertEqual(title, "Pets")
         XCTAssertEqual(lines.first, "First, we look at pets.")
         XCTAssertEqual(lines.last, content.words.say(.anyTime))
-        XCTAssertEqual(question(turn)?.counter, "Step 1 of 7")
+        XCTAssertTrue(lines.contains("There are 6 steps. Step 3 has 2 cards."), "the plan says what the pupil will meet: \(lines)")
+        XCTAssertEqual(question(turn)?.counter, "", "something only to read is not counted as a step")
         XCTAssertEqual(question(turn)?.card?.title, "Cat")
         XCTAssertEqual(turn.progress?.stepId, "hello", "a new run saves its place at once")
     }
@@ -90,7 +94,8 @@ final class ConversationTests: XCTestCase {
         XCTAssertNotNil(question(empty), "the question is shown again")
         let unclear = conversation.respond(to: "7", at: start)
         XCTAssertNil(unclear.answer)
-        XCTAssertEqual(unclear.presentations, [.message([content.words.say(.unclear)])])
+        XCTAssertEqual(unclear.presentations, [.message([content.words.say(.numbersHere, ["count": "3"])])],
+                       "says which numbers work, never that a number does not")
         XCTAssertEqual(conversation.currentStepId, "favourite")
     }
 
@@ -99,32 +104,87 @@ final class ConversationTests: XCTestCase {
         var conversation = try makeConversation(content)
         _ = conversation.begin(at: start)
         let first = conversation.respond(to: "back", at: start)
-        XCTAssertEqual(first.presentations.first, .message([content.words.say(.firstStep)]))
+        XCTAssertEqual(first.presentations.first, .message([content.words.say(.firstStep, ["topic": "Pets"])]),
+                       "an information screen never says it is a question")
         _ = conversation.respond(to: "", at: start)
         _ = conversation.respond(to: "cat", at: start)
         let back = conversation.respond(to: "back", at: start)
-        XCTAssertEqual(question(back)?.counter, "Step 2 of 7")
+        XCTAssertEqual(question(back)?.counter, "Step 1 of 6")
         XCTAssertEqual(back.progress?.stepId, "favourite", "going back is saved as the place")
-        let youSaid = content.words.say(.youSaid, ["answer": "Cat"]) + " " + content.words.say(.stillRight)
-        XCTAssertEqual(question(back)?.text, youSaid, "the answer given is offered again, not asked from nothing")
-        XCTAssertEqual(question(back)?.card?.title, "Which pet do you like best?", "the question stays in view")
-        XCTAssertEqual(question(conversation.respond(to: "again", at: start))?.text, youSaid)
+        let youSaid = content.words.say(.youSaid, ["answer": "Cat"])
+        XCTAssertEqual(question(back)?.text, "Which pet do you like best?", "the question itself, the same at every kind of step")
+        XCTAssertTrue(question(back)?.hint.hasPrefix(youSaid) == true, "with the answer given: \(question(back)?.hint ?? "")")
+        XCTAssertTrue(question(back)?.hint.contains(content.words.say(.keepIt)) == true)
+        XCTAssertEqual(question(conversation.respond(to: "again", at: start))?.hint, question(back)?.hint)
         let help = conversation.respond(to: "help", at: start)
         XCTAssertEqual(help.presentations.first, .message([content.words.say(.help)]))
         XCTAssertNotNil(question(help), "the question comes back after help")
         XCTAssertNil(conversation.respond(to: "next", at: start).answer, "next keeps the answer given")
         XCTAssertEqual(conversation.currentStepId, "all")
-        _ = conversation.respond(to: "back", at: start)
-        XCTAssertEqual(conversation.respond(to: "no", at: start).presentations.count, 1, "no asks the question itself")
         let pause = conversation.respond(to: "break", at: start)
         XCTAssertEqual(pause.presentations, [.pause([content.words.say(.pause), content.words.say(.pauseEnd)])])
         let resumed = conversation.respond(to: "", at: start)
         XCTAssertNil(resumed.ending, "Enter ends the break")
-        XCTAssertEqual(question(resumed)?.counter, "Step 2 of 7")
+        XCTAssertEqual(question(resumed)?.counter, "Step 2 of 6")
         _ = conversation.respond(to: "break", at: start)
         let stop = conversation.respond(to: "stop", at: start)
         XCTAssertEqual(stop.ending, .stopped)
         XCTAssertNil(stop.answer)
+    }
+
+    func testAnythingTypedAtABreakShowsTheQuestionAndIsNeverAnAnswer() throws {
+        let content = try Fixtures.petsContent()
+        var conversation = try makeConversation(content)
+        _ = conversation.begin(at: start)
+        _ = conversation.respond(to: "", at: start)
+        for typed in ["2", "you are rubbish", "dog", "yes", "I don't know"] {
+            _ = conversation.respond(to: "break", at: start)
+            let after = conversation.respond(to: typed, at: start)
+            XCTAssertNil(after.answer, "\(typed) at a break is not an answer to a question the pupil cannot see")
+            XCTAssertEqual(question(after)?.text, "Which pet do you like best?", "the question is shown again")
+            XCTAssertEqual(conversation.currentStepId, "favourite")
+        }
+        XCTAssertTrue(conversation.history.isEmpty)
+    }
+
+    func testAChangedAnswerGoesBackToWhereThePupilHadGot() throws {
+        let content = try Fixtures.petsContent()
+        var conversation = try makeConversation(content)
+        _ = conversation.begin(at: start)
+        for line in ["", "cat", "1", "like"] { _ = conversation.respond(to: line, at: start) }
+        XCTAssertEqual(question(conversation.respond(to: "again", at: start))?.cardCounter, "Card 2 of 2")
+        for _ in 0..<3 { _ = conversation.respond(to: "back", at: start) }
+        XCTAssertEqual(conversation.currentStepId, "favourite")
+        let changed = conversation.respond(to: "fish", at: start)
+        XCTAssertEqual(changed.answer?.optionIds, ["fish"])
+        XCTAssertEqual(conversation.currentStepId, "sort-pets", "not walked through answered steps again")
+        XCTAssertEqual(question(changed)?.cardCounter, "Card 2 of 2")
+        // `next` is how a pupil who wants to look again walks forward one step at a time.
+        for _ in 0..<3 { _ = conversation.respond(to: "back", at: start) }
+        _ = conversation.respond(to: "next", at: start)
+        XCTAssertEqual(conversation.currentStepId, "all")
+    }
+
+    func testMoreShowsTheRestOnceAndStopsOfferingIt() throws {
+        let content = try Fixtures.petsContent()
+        var conversation = try makeConversation(content)
+        _ = conversation.begin(at: start)
+        for line in ["", "1", "1"] { _ = conversation.respond(to: line, at: start) }
+        let more = conversation.respond(to: "more", at: start)
+        XCTAssertEqual(question(more)?.hint.contains(content.words.say(.infoMore)), false, "more is not offered again")
+        XCTAssertEqual(conversation.respond(to: "more", at: start).presentations, [.message([content.words.say(.noMore)])],
+                       "the same text is not shown twice")
+    }
+
+    func testInformationScreensGoOnWithAnythingThatIsNotACommand() throws {
+        let content = try Fixtures.petsContent()
+        for typed in ["ok", "yes", "hello", "1", "what", "🐶"] {
+            var conversation = try makeConversation(content)
+            _ = conversation.begin(at: start)
+            let turn = conversation.respond(to: typed, at: start)
+            XCTAssertNil(turn.answer)
+            XCTAssertEqual(conversation.currentStepId, "favourite", "\(typed) goes on from the information screen")
+        }
     }
 
     func testSortStepAsksOneCardAtATimeAndMoreShowsMore() throws {
@@ -137,7 +197,7 @@ final class ConversationTests: XCTestCase {
         XCTAssertEqual(more.presentations.first, .more(CardView(title: "Cat", symbol: content.symbols["cat"], sentences: ["Cats sleep a lot."])))
         let first = conversation.respond(to: "like", at: start)
         XCTAssertEqual(first.progress?.cardId, "dog")
-        XCTAssertEqual(question(first)?.counter, "Step 4 of 7")
+        XCTAssertEqual(question(first)?.counter, "Step 3 of 6")
         XCTAssertEqual(question(first)?.cardCounter, "Card 2 of 2")
         XCTAssertEqual(question(first)?.card?.title, "Dog")
         XCTAssertEqual(conversation.respond(to: "more", at: start).presentations, [.message([content.words.say(.noMore)])])
@@ -164,7 +224,7 @@ final class ConversationTests: XCTestCase {
         XCTAssertTrue(conversation.isResuming)
         let turn = conversation.begin(at: start)
         guard case .opening(_, _, let lines) = turn.presentations.first else { return XCTFail("no opening") }
-        XCTAssertEqual(lines.first, content.words.say(.welcomeBack, ["step": "4", "steps": "7"]))
+        XCTAssertEqual(lines.first, content.words.say(.welcomeBack, ["step": "3", "steps": "6"]))
         XCTAssertEqual(question(turn)?.card?.title, "Dog")
     }
 
@@ -213,8 +273,8 @@ final class ConversationTests: XCTestCase {
         _ = conversation.begin(at: start)
         var last = Turn()
         for line in ["", "1", "1", "skip", "skip", "soft", "yes"] { last = conversation.respond(to: line, at: start) }
-        XCTAssertEqual(question(last)?.text, content.words.say(.nothingToRecall), "nothing sorted: said plainly, not skipped")
-        XCTAssertEqual(question(last)?.counter, "Step 7 of 7")
+        XCTAssertEqual(question(last)?.text, content.words.say(.nothingToRecall), "nothing sorted here: said plainly")
+        XCTAssertEqual(question(last)?.counter, "Step 6 of 6")
         XCTAssertEqual(conversation.respond(to: "", at: start).ending, .finished)
     }
 
@@ -228,8 +288,9 @@ final class ConversationTests: XCTestCase {
         XCTAssertEqual(sentence.words, "I like the one my gran has")
         XCTAssertEqual(conversation.respond(to: "all of them", at: start).answer?.optionIds, ["cat", "dog", "rabbit"])
         XCTAssertEqual(conversation.respond(to: "*", at: start).answer?.optionIds, ["like"], "the glyph shown beside an option picks it")
-        XCTAssertEqual(conversation.respond(to: "gran", at: start).presentations, [.message([content.words.say(.unclear)])],
-                       "one unknown word may be a slip, so it is asked about")
+        let word = try XCTUnwrap(conversation.respond(to: "gran", at: start).answer, "one word is the pupil's own words too")
+        XCTAssertEqual(word.kind, .words)
+        XCTAssertEqual(word.words, "gran")
     }
 
     func testAtStillRightOwnWordsAreKeptNotNowKeepsAndARecallYesReadsAsYes() throws {
@@ -297,13 +358,18 @@ final class ConversationTests: XCTestCase {
         var conversation = try makeConversation(content)
         _ = conversation.begin(at: start)
         _ = conversation.respond(to: "", at: start)
-        let hostile = ["\u{1B}[31m\u{1B}[2J", "\u{0}\u{7}\u{8}", "\u{FFFD}\u{FFFD}", String(repeating: "a", count: 100_000),
-                       "🐶🐱", "\u{202E}tac", "\r", String(repeating: " ", count: 500), "1;--"]
+        let hostile = ["\u{1B}[31m\u{1B}[2J", "\u{0}\u{7}\u{8}", "\u{FFFD}\u{FFFD}", "🐶🐱", "\r", String(repeating: " ", count: 500), "1;--"]
         for line in hostile {
             let turn = conversation.respond(to: line, at: start)
             XCTAssertNil(turn.answer, "\(line.prefix(20)) is not an answer here")
             XCTAssertFalse(turn.presentations.isEmpty)
         }
+        // Words are kept, cleaned of control characters and nothing else; a very long answer too.
+        let long = String(repeating: "a", count: InputCleaner.maxCharacters)
+        XCTAssertEqual(conversation.respond(to: long, at: start).answer?.words, long, "a long answer is kept, not refused")
+        XCTAssertEqual(conversation.respond(to: "\u{202E}tac", at: start).answer?.words, "tac")
+        _ = conversation.respond(to: "back", at: start)
+        _ = conversation.respond(to: "back", at: start)
         XCTAssertEqual(conversation.respond(to: "\u{1B}[1mdog\u{1B}[0m", at: start).answer?.optionIds, ["dog"])
     }
 }

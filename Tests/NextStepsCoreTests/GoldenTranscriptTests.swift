@@ -20,9 +20,9 @@ final class CountingStore: RecordStore {
     func updateSpeech(pupilId: Int64, to settings: SpeechSettings) throws { try inner.updateSpeech(pupilId: pupilId, to: settings) }
     func startSitting(_ sitting: Sitting) throws -> Sitting { try inner.startSitting(sitting) }
     func sittings(pupilId: Int64) throws -> [Sitting] { try inner.sittings(pupilId: pupilId) }
-    func save(_ answer: Answer?, progress: TopicProgress) throws -> Answer? {
-        let saved = try inner.save(answer, progress: progress)
-        if saved != nil { answersSaved += 1 }
+    func save(_ answer: Answer?, progress: TopicProgress, opening sitting: Sitting?) throws -> SavedTurn {
+        let saved = try inner.save(answer, progress: progress, opening: sitting)
+        if saved.answer != nil { answersSaved += 1 }
         return saved
     }
     func progress(pupilId: Int64, topicId: String) throws -> TopicProgress? { try inner.progress(pupilId: pupilId, topicId: topicId) }

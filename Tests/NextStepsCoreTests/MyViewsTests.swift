@@ -19,6 +19,7 @@ final class MyViewsTests: XCTestCase {
             answer("favourite", .note, words: "adult note", at: 4),
             answer("sort-pets", .sorted, ["like"], card: "cat", at: 5),
             answer("sort-pets", .sorted, ["dont-like"], card: "dog", at: 6),
+            answer("sort-pets", .words, words: "Dogs are loud", card: "dog", at: 6.5),
             answer("own", .notNow, at: 7),
             answer("all", .dontKnow, at: 8),
         ]
@@ -27,11 +28,23 @@ final class MyViewsTests: XCTestCase {
             content.words.say(.viewsTitle, ["name": "Sam"]),
             "Which pet do you like best: Dog.",
             "Which pets have you seen: I don't know.",
-            "Do you like this. I like this: Cat. I don't like this: Dog.",
+            "Do you like this. I like this: Cat. Dog: \u{201C}Dogs are loud\u{201D}",
             "Why do you like pets: \u{201C}They are soft\u{201D}.",
+            "Would you like a pet: Not now.",
             "Last time you sorted pets: \u{201C}I like dogs now!\u{201D}",
             content.words.say(.viewsEnd),
         ])
+    }
+
+    /// Every answer the pupil gave is in the read-back: own words on a card, "I don't know"
+    /// and "Not now" on cards too.
+    func testEveryAnswerOnACardIsReadBack() throws {
+        let content = try Fixtures.petsContent()
+        let pupil = Pupil(id: 1, name: "Sam Smith", knownAs: "Sam", createdAt: Date())
+        let answers = [answer("sort-pets", .notNow, words: "not now", card: "cat", at: 1),
+                       answer("sort-pets", .dontKnow, words: "dunno", card: "dog", at: 2)]
+        let sentences = MyViews.sentences(pupil: pupil, answers: answers, content: content)
+        XCTAssertTrue(sentences.contains("Do you like this. I don't know: Dog. Not now: Cat."), "\(sentences)")
     }
 
     func testShippedStepsHaveFirstPersonHeadings() throws {

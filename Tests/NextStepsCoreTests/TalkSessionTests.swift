@@ -21,8 +21,8 @@ final class TalkSessionTests: XCTestCase {
         var states: [Bool] = []
         let (talk, output) = try session(["", "dog"], store: store, content: content)
         talk.onSavedStateChange = { states.append($0) }
-        // Saves 1 and 2 are the places at the start and after the card; save 3, the answer, fails.
-        store.failOnSave = 3
+        // Opening a topic saves nothing; save 1 is the place after the card; save 2, the answer, fails.
+        store.failOnSave = 2
         XCTAssertEqual(talk.run(), .endOfInput)
         XCTAssertTrue(output.text.contains(content.words.say(.notSaved)), output.text)
         XCTAssertFalse(output.text.contains(content.words.say(.saved)), "nothing was saved, so nothing says so")
@@ -40,7 +40,7 @@ final class TalkSessionTests: XCTestCase {
         var states: [Bool] = []
         let (talk, output) = try session(["", "dog", "dog", "stop"], store: store, content: content)
         talk.onSavedStateChange = { states.append($0) }
-        store.failOnSave = 3
+        store.failOnSave = 2
         XCTAssertEqual(talk.run(), .stopped)
         XCTAssertEqual(states, [false, true])
         XCTAssertEqual(try store.answers(pupilId: 1).map(\.optionIds), [["dog"]])

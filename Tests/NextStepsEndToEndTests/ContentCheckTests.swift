@@ -36,7 +36,7 @@ final class ContentCheckTests: XCTestCase {
         let topics = try sandbox.run(["topics"])
         XCTAssertEqual(topics.exitCode, 0, topics.transcript)
         XCTAssertEqual(topics.out.split(separator: "\n").map(String.init),
-                       ["about-me\tAbout me\t9 steps", "after-school\tAfter school\t5 steps", "my-future\tMy future\t10 steps"])
+                       ["about-me\tAbout me\t8 steps", "after-school\tAfter school\t3 steps", "my-future\tMy future\t10 steps"])
     }
 
     /// A copy of the shipped Content and Symbols in the sandbox.
@@ -88,7 +88,7 @@ final class ContentCheckTests: XCTestCase {
                                     "--symbols", copy.appendingPathComponent("Symbols").path], lines: ["", "1"])
         XCTAssertEqual(talk.exitCode, 65, talk.transcript)
         XCTAssertTrue(talk.err.contains("no-such-symbol-xyz") && talk.err.contains("dance"), talk.transcript)
-        XCTAssertFalse(talk.out.contains(Phrases.step(1, of: 9)), "no question is asked with broken content")
+        XCTAssertFalse(talk.out.contains(AboutMe.marker(1)), "no question is asked with broken content")
     }
 
     /// The number after `file:` in a problem line.
@@ -154,8 +154,9 @@ final class PupilNamingTests: XCTestCase {
         XCTAssertTrue(result.out.contains("Add Priya Shah as a new pupil?"), result.transcript)
         let list = try sandbox.run(["pupils", "list", "--store", sandbox.store])
         XCTAssertEqual(list.out.split(separator: "\n").map(String.init), ["Priya Shah, known as Priya", "Sam Smith, known as Sam"])
-        // The adult of the last sitting is offered next time, and kept with Enter.
-        XCTAssertEqual(try sandbox.run(["--store", sandbox.store], lines: ["Sam", "Ms Khan", "1", "stop"]).exitCode, 0)
+        // The adult of the last sitting is offered next time, and kept with Enter. (A talk stopped at
+        // its first screen leaves no sitting, so this one moves on once.)
+        XCTAssertEqual(try sandbox.run(["--store", sandbox.store], lines: ["Sam", "Ms Khan", "1", "", "stop"]).exitCode, 0)
         let again = try sandbox.run(["--store", sandbox.store], lines: ["Sam", "", "2", "", "", "not now", "stop"])
         XCTAssertTrue(again.out.contains("Adult's name (press Enter for Ms Khan, or type another):"), again.transcript)
         let record = try sandbox.export(pupil: "Sam")

@@ -47,10 +47,10 @@ final class DiskFullTests: XCTestCase {
         XCTAssertEqual(result.out.components(separatedBy: Phrases.notSaved).count - 1, 2,
                        "each failed save is told calmly (if 0: the limit did not bite, see `limit`)\n\(result.transcript)")
         XCTAssertFalse(result.out.contains(Phrases.saved), "nothing may be called saved\n\(result.transcript)")
-        XCTAssertNil(Text.inOrder([Phrases.step(2, of: 9), Phrases.notSaved, Phrases.step(2, of: 9), AboutMe.questions[1],
-                                   Phrases.notSaved, Phrases.step(2, of: 9)], in: result.out),
+        XCTAssertNil(Text.inOrder([AboutMe.marker(2), Phrases.notSaved, AboutMe.marker(2), AboutMe.questions[1],
+                                   Phrases.notSaved, AboutMe.marker(2)], in: result.out),
                      "the question is asked again after each failure\n\(result.transcript)")
-        XCTAssertFalse(result.out.contains(Phrases.step(3, of: 9)), "it does not go on as if saved")
+        XCTAssertFalse(result.out.contains(AboutMe.marker(3)), "it does not go on as if saved")
 
         // Without the limit: the file is sound (a hot journal is rolled back), nothing half-saved.
         let records = try SQLiteRecordStore(path: sandbox.store)
@@ -65,7 +65,7 @@ final class DiskFullTests: XCTestCase {
         // And with room again, the same answer saves and the session goes on.
         let after = try sandbox.run(["talk", "--pupil", "Sam", "--store", sandbox.store], lines: ["1"])
         XCTAssertEqual(after.exitCode, 0, after.transcript)
-        XCTAssertNil(Text.inOrder([Phrases.welcomeBack(2, of: 9), Phrases.saved, Phrases.step(3, of: 9)], in: after.out), after.transcript)
+        XCTAssertNil(Text.inOrder([AboutMe.welcomeBack(2), Phrases.saved, AboutMe.marker(3)], in: after.out), after.transcript)
         XCTAssertEqual(try sandbox.answers(pupil: "Sam").first?["optionIds"] as? [String], ["family"])
     }
 

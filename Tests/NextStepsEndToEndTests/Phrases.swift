@@ -30,8 +30,8 @@ enum Phrases {
     static var saved: String { say("saved") }
     static var stopped: String { say("stopped") }
     static var gentle: String { say("gentle") }
-    static var unclear: String { say("unclear") }
-    static var tooLong: String { say("too-long") }
+    /// "You could type a number from 1 to 6, or your own words." (a choice of 6 options).
+    static var numbersHere: String { say("numbers-here", ["count": "6"]) }
     static var notSaved: String { say("not-saved") }
 
     /// "Step 3 of 9".
@@ -44,13 +44,14 @@ enum Phrases {
     static func finished(_ topic: String) -> String { say("finished", ["topic": topic]) }
 
     /// The calm replies to input the program could not use.
-    static var calmReplies: [String] { [gentle, unclear, tooLong, say("help")] }
+    static var calmReplies: [String] { [gentle, numbersHere, say("help")] }
 }
 
 /// The About me topic as the tests walk it (Content/topics/about-me.yaml).
 enum AboutMe {
     static let title = "About me"
-    static let steps = 9
+    /// The questions asked: every step but the first, which is only to read.
+    static let steps = 8
     /// Step ids in order; step 1 is information (Enter goes on, no answer is kept).
     static let stepIds = ["intro", "important", "important-words", "liked", "good-day", "bad-day", "support",
                           "changes-early", "support-words"]
@@ -66,4 +67,11 @@ enum AboutMe {
         "Would you like people to tell you about changes before they happen?",
         "What else could people do to help you?",
     ]
+
+    /// What marks step `k` of the topic file (1-based) on screen: "Step k-1 of 8" for a
+    /// question; its own words for the first step, which is only to read and has no number.
+    static func marker(_ k: Int) -> String { k == 1 ? questions[0] : Phrases.step(k - 1, of: steps) }
+
+    /// "Welcome back. We are at step k-1 of 8." for a stop at step `k` of the topic file.
+    static func welcomeBack(_ k: Int) -> String { Phrases.welcomeBack(k - 1, of: steps) }
 }

@@ -62,11 +62,11 @@ final class PrivacyTests: XCTestCase {
 
         let terminal = try TerminalSession(sandbox: sandbox, arguments: ["talk", "--pupil", "Sam", "--topic", "about-me",
                                                                           "--store", sandbox.store])
-        terminal.waitInOrder([Phrases.step(1, of: 9), "> "], from: 0)
-        terminal.answer("", expecting: [Phrases.step(2, of: 9)])
-        terminal.answer("1", expecting: [Phrases.saved, Phrases.step(3, of: 9)])
-        terminal.answer("I like \(marker) a lot", expecting: [Phrases.saved, Phrases.step(4, of: 9)])
-        terminal.answer(marker, expecting: [Phrases.unclear])                   // not an option: refused, not kept
+        terminal.waitInOrder([AboutMe.marker(1), "> "], from: 0)
+        terminal.answer("", expecting: [AboutMe.marker(2)])
+        terminal.answer("1", expecting: [Phrases.saved, AboutMe.marker(3)])
+        terminal.answer("I like \(marker) a lot", expecting: [Phrases.saved, AboutMe.marker(4)])
+        terminal.answer(marker, expecting: [Phrases.saved, AboutMe.marker(5)])   // one word: the pupil's own, kept
         let ending = terminal.screen.count
         terminal.type([0x04])
         terminal.expect(Phrases.stopped, from: ending)

@@ -18,10 +18,10 @@ final class SignalTests: XCTestCase {
         if plain { arguments.append("--plain") }
         let terminal = try TerminalSession(sandbox: sandbox, arguments: arguments)
         XCTAssertTrue(terminal.isCooked, "the pty starts cooked", file: file, line: line)
-        terminal.waitInOrder([Phrases.step(1, of: 9), "> "], from: 0, file: file, line: line)
-        terminal.answer("", expecting: [Phrases.step(2, of: 9)], file: file, line: line)
-        terminal.answer("2", expecting: [Phrases.saved, Phrases.step(3, of: 9)], file: file, line: line)
-        terminal.answer("signal words \(name)", expecting: [Phrases.saved, Phrases.step(4, of: 9)], file: file, line: line)
+        terminal.waitInOrder([AboutMe.marker(1), "> "], from: 0, file: file, line: line)
+        terminal.answer("", expecting: [AboutMe.marker(2)], file: file, line: line)
+        terminal.answer("2", expecting: [Phrases.saved, AboutMe.marker(3)], file: file, line: line)
+        terminal.answer("signal words \(name)", expecting: [Phrases.saved, AboutMe.marker(4)], file: file, line: line)
         terminal.type("half-typed")                           // in the middle of a line, in readline's raw mode
         XCTAssertTrue(terminal.wait(for: "half-typed"), "readline echoes the keys", file: file, line: line)
         XCTAssertFalse(terminal.isCooked, "readline has the terminal in raw mode while it reads", file: file, line: line)
@@ -63,7 +63,7 @@ final class SignalTests: XCTestCase {
                                                                         "--store", sandbox.store])
             session.send(line: "")
             session.send(line: "3")
-            XCTAssertTrue(session.stdout.wait(for: Phrases.step(3, of: 9)), "\(name): \(Text.tail(session.stdout.text))")
+            XCTAssertTrue(session.stdout.wait(for: AboutMe.marker(3)), "\(name): \(Text.tail(session.stdout.text))")
             XCTAssertTrue(session.stdout.wait(for: "> ", times: 3))
             let offset = session.stdout.count
             session.process.send(signal: signal)

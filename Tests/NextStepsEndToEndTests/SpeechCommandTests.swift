@@ -109,8 +109,9 @@ final class SpeechCommandTests: XCTestCase {
         session.finishReading()
         XCTAssertEqual(session.process.exitCode, 0, session.stdout.text)
         let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
-        // Opening, step 1, then a reply and a question for each of 2 answers, a step 4 question, and the goodbye.
-        let shown = session.stdout.occurrences(of: "Step ") + session.stdout.occurrences(of: "That is saved.") + 2
+        // The opening, the screen to read (it has no step number), then a reply and a question for
+        // each answer, each question ("Step …"), and the goodbye.
+        let shown = session.stdout.occurrences(of: "Step ") + session.stdout.occurrences(of: "That is saved.") + 3
         XCTAssertEqual(files.count, shown, "\(files)")
         XCTAssertEqual(files.first, "0001.wav")
         for name in files {

@@ -13,19 +13,19 @@ final class TerminalSessionTests: XCTestCase {
         var arguments = ["talk", "--pupil", "Sam", "--topic", "about-me", "--store", sandbox.store]
         if plain { arguments.append("--plain") }
         let terminal = try TerminalSession(sandbox: sandbox, arguments: arguments, term: term, environment: environment)
-        terminal.waitInOrder([Phrases.step(1, of: 9), "> "], from: 0)
-        terminal.answer("", expecting: [Phrases.step(2, of: 9), AboutMe.questions[1]])
-        terminal.answer("1", expecting: [Phrases.saved, Phrases.step(3, of: 9), AboutMe.questions[2]])
+        terminal.waitInOrder([AboutMe.marker(1), "> "], from: 0)
+        terminal.answer("", expecting: [AboutMe.marker(2), AboutMe.questions[1]])
+        terminal.answer("1", expecting: [Phrases.saved, AboutMe.marker(3), AboutMe.questions[2]])
         return terminal
     }
 
     /// Edits two answers with readline keys, then ends input with Ctrl-D; returns the words saved.
     private func editTwoAnswers(_ terminal: TerminalSession, _ sandbox: Sandbox) throws -> [String] {
         // "colx", Backspace, "lege": readline deletes the x.
-        terminal.answer("colx\u{7F}lege trip", expecting: [Phrases.saved, Phrases.step(4, of: 9)])
+        terminal.answer("colx\u{7F}lege trip", expecting: [Phrases.saved, AboutMe.marker(4)])
         // Step 4 is a choice; answer it, then edit step 5 with Ctrl-A (start) and Ctrl-E (end), and Ctrl-L (redraw).
-        terminal.answer("kind", expecting: [Phrases.saved, Phrases.step(5, of: 9)])
-        terminal.answer("ege day\u{01}coll\u{05} out\u{0C}", expecting: [Phrases.saved, Phrases.step(6, of: 9)])
+        terminal.answer("kind", expecting: [Phrases.saved, AboutMe.marker(5)])
+        terminal.answer("ege day\u{01}coll\u{05} out\u{0C}", expecting: [Phrases.saved, AboutMe.marker(6)])
         let ending = terminal.screen.count
         terminal.type([0x04])                                         // Ctrl-D on an empty line: end of input
         terminal.expect(Phrases.stopped, from: ending)
@@ -70,7 +70,7 @@ final class TerminalSessionTests: XCTestCase {
     func testNoColorOnATerminalWritesNoEscapeBytes() throws {
         let sandbox = try Sandbox("pty-nocolor")
         let terminal = try startAtStepThree(sandbox, plain: false, environment: ["NO_COLOR": "1"])
-        terminal.answer("a plain answer", expecting: [Phrases.saved, Phrases.step(4, of: 9)])
+        terminal.answer("a plain answer", expecting: [Phrases.saved, AboutMe.marker(4)])
         let ending = terminal.screen.count
         terminal.type([0x04])
         terminal.expect(Phrases.stopped, from: ending)
@@ -85,19 +85,19 @@ final class TerminalSessionTests: XCTestCase {
         try sandbox.addPupil("Sam Smith", knownAs: "Sam")
         let terminal = try TerminalSession(sandbox: sandbox, arguments: ["talk", "--pupil", "Sam", "--topic", "about-me",
                                                                           "--plain", "--store", sandbox.store])
-        terminal.waitInOrder([Phrases.step(1, of: 9), "> "], from: 0)
-        terminal.answer("", expecting: [Phrases.step(2, of: 9)])
+        terminal.waitInOrder([AboutMe.marker(1), "> "], from: 0)
+        terminal.answer("", expecting: [AboutMe.marker(2)])
 
         // At a terminal, keys that are signals or end of input (Ctrl-C, Ctrl-Z, Ctrl-\, Ctrl-D) are
         // not hostile bytes, and Ctrl-R / Ctrl-V start readline modes; everything else goes in.
         let lines: [[UInt8]] = [
-            [UInt8](repeating: UInt8(ascii: "x"), count: 100 * 1024),      // a 100 KB line (a paste)
+            [UInt8](repeating: UInt8(ascii: "."), count: 100 * 1024),      // a 100 KB line of dots (a paste)
             [0x01, 0x02, 0x07, 0x0B, 0x0E, 0x10, 0x14, 0x1F, 0x7F],      // control keys
             [0xFF, 0xFE],                                                  // invalid UTF-8
             Array("        ".utf8),                                        // only spaces
             Array("🦓🚀".utf8),                                              // emoji
             Array("\u{1B}[31m\u{1B}[2J".utf8),                            // ANSI escapes typed as keys
-            [0x61, 0x00, 0x62],                                            // a NUL byte (Ctrl-@)
+            [0x2E, 0x00, 0x2E],                                            // a NUL byte (Ctrl-@)
             [],                                                            // a bare carriage return
         ]
         for (index, line) in lines.enumerated() {
@@ -109,8 +109,8 @@ final class TerminalSessionTests: XCTestCase {
             XCTAssertTrue(terminal.wait(for: "> ", from: reply ?? offset), "no prompt after hostile line \(index)")
             terminal.settle()
         }
-        terminal.answer("1", expecting: [Phrases.saved, Phrases.step(3, of: 9)])
-        terminal.answer("🦓 zebra", expecting: [Phrases.saved, Phrases.step(4, of: 9)])
+        terminal.answer("1", expecting: [Phrases.saved, AboutMe.marker(3)])
+        terminal.answer("🦓 zebra", expecting: [Phrases.saved, AboutMe.marker(4)])
         let ending = terminal.screen.count
         terminal.type([0x04])
         terminal.expect(Phrases.stopped, from: ending)

@@ -7,6 +7,8 @@ public struct LoadedContent: Sendable {
     public var content: Content
     /// Every pupil-facing text with its file and line.
     public var texts: [TextSite]
+    /// Things worth mending that do not stop NextSteps, such as a card no topic shows.
+    public var warnings: [ContentProblem] = []
 }
 
 /// Why content could not be used: every problem found, not only the first.
@@ -117,7 +119,8 @@ public enum ContentLoader {
         if !problems.all.isEmpty {
             return .failure(ContentFailure(problems: problems.all, texts: readers.texts, words: words))
         }
-        return .success(LoadedContent(content: content, texts: readers.texts))
+        return .success(LoadedContent(content: content, texts: readers.texts,
+                                      warnings: ContentReferences.unusedCards(content, cardFiles: cardFiles)))
     }
 
     static func join(_ folder: String, _ name: String) -> String {

@@ -61,7 +61,7 @@ struct ContentReaders {
     mutating func words(_ root: Node, file: String) -> Words? {
         guard let top = YAMLFields(root, file: file, problems: problems, what: "the words file") else { return nil }
         top.checkFormat()
-        top.refuseUnknownKeys(["format", "commands", "phrases", "scale", "demand-words", "idioms", "terms"])
+        top.refuseUnknownKeys(["format", "commands", "phrases", "adult", "scale", "demand-words", "idioms", "terms"])
         var commands: [Command: [String]] = [:]
         if let node = top.node("commands"), let fields = YAMLFields(node, file: file, problems: problems, what: "`commands`") {
             fields.refuseUnknownKeys(Set(Command.allCases.map(\.rawValue)))
@@ -74,19 +74,22 @@ struct ContentReaders {
             problems.add(file, top.line, "the words file has no `commands`")
         }
         var phrases: [PhraseKey: String] = [:]
-        if let node = top.node("phrases"), let fields = YAMLFields(node, file: file, problems: problems, what: "`phrases`") {
-            fields.refuseUnknownKeys(Set(PhraseKey.allCases.map(\.rawValue)))
-            for key in PhraseKey.allCases {
+        for (section, forAdult) in [("phrases", false), ("adult", true)] {
+            guard let node = top.node(section), let fields = YAMLFields(node, file: file, problems: problems, what: "`\(section)`") else {
+                problems.add(file, top.line, "the words file has no `\(section)`")
+                continue
+            }
+            let keys = PhraseKey.allCases.filter { $0.isForAdult == forAdult }
+            fields.refuseUnknownKeys(Set(keys.map(\.rawValue)))
+            for key in keys {
                 guard let text = fields.string(key.rawValue) else { continue }
                 phrases[key] = text
                 for name in Self.placeholders(in: text) where !key.placeholders.contains(name) {
                     let known = key.placeholders.isEmpty ? "this phrase has none" : "it can use " + key.placeholders.map { "{\($0)}" }.joined(separator: ", ")
                     problems.add(file, fields.lineOf(key.rawValue), "phrase `\(key.rawValue)` has {\(name)}, which is never filled in; \(known)")
                 }
-                note(file, fields.lineOf(key.rawValue), text, key.isLabel ? .label : .sentences)
+                if !forAdult { note(file, fields.lineOf(key.rawValue), text, key.isLabel ? .label : .sentences) }
             }
-        } else {
-            problems.add(file, top.line, "the words file has no `phrases`")
         }
         let scale = self.scale(top, file: file, required: true)
         let terms = top.maps("terms", what: "a term", required: false).compactMap { fields -> TermRule? in
@@ -149,6 +152,9 @@ extension ContentReaders {
 }
 
 extension PhraseKey {
+    /// Phrases for the adult only, kept under `adult:` and not linted as pupil-facing words.
+    var isForAdult: Bool { [.noteSaved, .adultHelp, .answerCut].contains(self) }
+
     /// Phrases that are single labels rather than sentences.
     var isLabel: Bool { [.step, .card, .dontKnow, .notNow, .yes, .no].contains(self) }
 
@@ -157,7 +163,10 @@ extension PhraseKey {
         switch self {
         case .step, .welcomeBack: return ["step", "steps"]
         case .card: return ["card", "cards"]
-        case .finished: return ["topic"]
+        case .finished, .firstStep: return ["topic"]
+        case .numbersHere, .numbersOnly, .oneNumber, .answerCut: return ["count"]
+        case .topicSize: return ["steps"]
+        case .topicSizeCards: return ["step", "cards"]
         case .lastTime, .youSaid: return ["answer"]
         case .viewsTitle: return ["name"]
         default: return []

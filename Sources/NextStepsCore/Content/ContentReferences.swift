@@ -61,6 +61,14 @@ struct ContentReferences {
         }
     }
 
+    /// Cards that no topic shows: loaded, yet no pupil ever meets them.
+    static func unusedCards(_ content: Content, cardFiles: [String: String]) -> [ContentProblem] {
+        let used = Set(content.topics.flatMap { $0.steps.flatMap { $0.cards + [$0.card].compactMap { $0 } } })
+        return content.cards.keys.sorted().filter { !used.contains($0) }.map { id in
+            ContentProblem(file: cardFiles[id] ?? "cards", line: nil, message: "no topic shows the card \"\(id)\"")
+        }
+    }
+
     private func checkCommands() {
         var owner: [String: Command] = [:]
         for command in Command.allCases {

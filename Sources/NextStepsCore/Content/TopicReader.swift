@@ -67,9 +67,10 @@ extension ContentReaders {
         case .info:
             allowed = ["card"]
             step.card = fields.string("card", required: false)
-        case .recall:
+        case .recall, .words:
+            // A words step may show the pupil's answers to another step above its question.
             allowed = ["recall"]
-            if let target = fields.string("recall") {
+            if let target = fields.string("recall", required: kind == .recall) {
                 let parts = target.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
                 if parts.count == 1 {
                     step.recall = StepReference(topic: topic, step: parts[0])
@@ -79,7 +80,7 @@ extension ContentReaders {
                     problems.add(file, fields.lineOf("recall"), "`recall` of step \"\(id)\" should be a step id or topic-id/step-id")
                 }
             }
-        case .words, .yesNo:
+        case .yesNo:
             allowed = []
         }
         for key in ["options", "cards", "card", "recall"] where fields.node(key) != nil && !allowed.contains(key) {

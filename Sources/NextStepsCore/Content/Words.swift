@@ -12,8 +12,12 @@ public enum PhraseKey: String, Sendable, CaseIterable {
     case finished
     /// Empty input: the question again, gently.
     case gentle
-    /// Input that matched nothing.
-    case unclear
+    /// Numbers that are not options here: "You could type a number from 1 to {count}, …".
+    case numbersHere = "numbers-here"
+    /// Numbers that are not options where own words are not taken (the topic list).
+    case numbersOnly = "numbers-only"
+    /// Several numbers where one fits.
+    case oneNumber = "one-number"
     /// What can be typed at a question with options.
     case help
     /// What can be typed at something to read.
@@ -54,8 +58,20 @@ public enum PhraseKey: String, Sendable, CaseIterable {
     case infoMore = "info-more"
     /// "more" when there is no more.
     case noMore = "no-more"
-    /// A very long answer.
-    case tooLong = "too-long"
+    /// For the adult: an answer longer than the most kept, cut to {count} characters.
+    case answerCut = "answer-cut"
+    /// For the adult: their note is saved (not the pupil's neutral reply).
+    case noteSaved = "note-saved"
+    /// For the adult: the adult commands.
+    case adultHelp = "adult-help"
+    /// With the plan: "There are {steps} steps."
+    case topicSize = "topic-size"
+    /// With the plan: "Step {step} has {cards} cards."
+    case topicSizeCards = "topic-size-cards"
+    /// Under "is that still right?": a new answer can be typed straight away.
+    case orNewAnswer = "or-new-answer"
+    /// Under a question answered before: `next` keeps that answer.
+    case keepIt = "keep-it"
     /// An answer that could not be saved.
     case notSaved = "not-saved"
     /// The always-there answers under each question.

@@ -8,11 +8,13 @@ public enum Intent: Sendable, Equatable {
     case command(Command)
     /// Options chosen, by their index in the list shown (0-based).
     case chosen([Int])
-    /// Own words, as given.
+    /// Own words, exactly as given.
     case words(String)
     /// An adult's command (typed with a leading `/`).
     case adult(AdultAction)
-    /// Nothing matched.
+    /// Numbers that are not options here, or several where one fits.
+    case notAnOption(tooMany: Bool)
+    /// Nothing matched, and own words are not taken here.
     case unclear
 }
 
@@ -30,15 +32,21 @@ public enum AdultAction: Sendable, Equatable {
 
 /// What the current prompt accepts, for the interpreter.
 public enum PromptShape: Sendable, Equatable {
-    /// Choose from these options (one, or several).
-    case options([Choice], several: Bool)
+    /// Choose from these options (one, or several); with `ownWords`, anything else with a
+    /// letter in it is kept as the pupil's own words.
+    case options([Choice], several: Bool, ownWords: Bool = true)
     /// Own words.
     case words
-    /// Something to read; Enter goes on.
+    /// Something to read; anything that is not a command goes on.
     case reading
 }
 
-/// Turns a line of input into an `Intent`: numbers, option words, close misspellings, commands.
+/// Turns a line of input into an `Intent`.
+///
+/// Matching is for option words and command words only. A line is an option when it is the
+/// option's number, its words or one of its other words, or one misspelt word close to one
+/// of them; anything else is the pupil's own words, kept exactly as typed. So a sentence such
+/// as "I hate this" can never become "I like this".
 public struct AnswerInterpreter: Sendable {
     /// Synonyms for each command.
     public var commands: [Command: [String]]
@@ -51,25 +59,30 @@ public struct AnswerInterpreter: Sendable {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         if trimmed.hasPrefix("/") { return adult(trimmed) }
         let key = Self.normalise(trimmed)
-        if key.isEmpty {
-            if trimmed.isEmpty || shape != .words { return shape == .reading ? .command(.next) : .empty }
-        }
+        // Nothing, or only punctuation ("...", "?!" is help): the question again, gently.
+        if trimmed.isEmpty || (key.isEmpty && shape != .words) { return shape == .reading ? .command(.next) : .empty }
         let allowed = allowedCommands(shape)
         if let command = exactCommand(key, allowed: allowed) { return .command(command) }
         switch shape {
         case .words:
             return .words(trimmed)
         case .reading:
-            return fuzzyCommand(key, allowed: allowed).map { .command($0) } ?? .unclear
-        case .options(let options, let several):
+            return fuzzyCommand(key, allowed: allowed).map { .command($0) } ?? .command(.next)
+        case .options(let options, let several, let ownWords):
+            // An option's own words first: "50 50" is a way of saying "not sure", not two numbers.
+            if let chosen = Self.match(key, options: options, several: several) { return .chosen(chosen) }
             if let numbers = Self.numbers(in: key) {
-                let valid = numbers.allSatisfy { (1...options.count).contains($0) }
-                if !valid || (!several && numbers.count != 1) { return .unclear }
+                let valid = numbers.allSatisfy { (1...max(1, options.count)).contains($0) } && !options.isEmpty
+                if !valid { return .notAnOption(tooMany: false) }
+                if !several && Self.unique(numbers).count != 1 { return .notAnOption(tooMany: true) }
                 return .chosen(Self.unique(numbers.map { $0 - 1 }))
             }
-            if let chosen = Self.match(key, options: options, several: several) { return .chosen(chosen) }
             if let glyph = options.firstIndex(where: { $0.also.contains(trimmed) }) { return .chosen([glyph]) }
-            return fuzzyCommand(key, allowed: allowed).map { .command($0) } ?? .unclear
+            if let command = fuzzyCommand(key, allowed: allowed) { return .command(command) }
+            // Own words have at least 2 letters: a lone "m" is more likely the tail of a key
+            // sequence or a slip than something the pupil meant to say.
+            if ownWords && trimmed.filter(\.isLetter).count >= 2 { return .words(trimmed) }
+            return .unclear
         }
     }
 
@@ -85,7 +98,7 @@ public struct AnswerInterpreter: Sendable {
 
     private func allowedCommands(_ shape: PromptShape) -> [Command] {
         var list: [Command] = [.dontKnow, .skip, .back, .again, .pause, .stop, .help, .more, .next]
-        if case .options(_, true) = shape { list.append(.all) }
+        if case .options(_, true, _) = shape { list.append(.all) }
         return list
     }
 
@@ -97,11 +110,13 @@ public struct AnswerInterpreter: Sendable {
     /// like "shop" is never taken for "stop", nor "water" for "later".
     static let forgivingCommands: Set<Command> = [.help, .again, .more, .pause, .dontKnow]
 
+    /// A misspelt command: one typed word close to one command word ("hlep", "brek", "dunnno").
     private func fuzzyCommand(_ key: String, allowed: [Command]) -> Command? {
+        guard Self.isOneWord(key) else { return nil }
         let allowed = allowed.filter { Self.forgivingCommands.contains($0) }
         var candidates: [(index: Int, text: String)] = []
         for (index, command) in allowed.enumerated() {
-            for word in commands[command, default: []] { candidates.append((index, word)) }
+            for word in commands[command, default: []] where Self.isOneWord(word) { candidates.append((index, word)) }
         }
         return Fuzzy.bestMatch(key, among: candidates).map { allowed[$0] }
     }
@@ -140,7 +155,7 @@ public struct AnswerInterpreter: Sendable {
         guard parts.count > 1 else { return nil }
         var chosen: [Int] = []
         for part in parts {
-            if let number = Int(part), (1...options.count).contains(number) {
+            if let number = Int(part), (1...max(1, options.count)).contains(number), !options.isEmpty {
                 chosen.append(number - 1)
             } else if let index = matchOne(part, options: options) {
                 chosen.append(index)
@@ -151,19 +166,40 @@ public struct AnswerInterpreter: Sendable {
         return unique(chosen)
     }
 
+    /// One option: its words exactly, or one misspelt word close to one of its one-word names.
     private static func matchOne(_ key: String, options: [Choice]) -> Int? {
         var candidates: [(index: Int, text: String)] = []
+        var exact: Set<Int> = []
         for (index, option) in options.enumerated() {
             for word in [normalise(option.label)] + option.also.map(normalise) {
-                if word == key { return index }
-                candidates.append((index, word))
+                if word == key { exact.insert(index) }
+                if isOneWord(word) { candidates.append((index, word)) }
             }
         }
-        return Fuzzy.bestMatch(key, among: candidates)
+        if exact.count == 1 { return exact.first }
+        if exact.count > 1 { return nil }
+        guard isOneWord(key), !Polarity.isPolar(key) else { return nil }
+        let safe = candidates.filter { !Polarity.isPolar($0.text) }
+        return Fuzzy.bestMatch(key, among: safe)
     }
 
-    private static func unique(_ list: [Int]) -> [Int] {
+    static func isOneWord(_ text: String) -> Bool { !text.isEmpty && !text.contains(" ") }
+
+    static func unique(_ list: [Int]) -> [Int] {
         var seen = Set<Int>()
         return list.filter { seen.insert($0).inserted }
     }
+}
+
+/// Words that carry a yes, a no, a like or a dislike. A misspelling is never guessed for
+/// them, nor from them: "nto", "hat" or "lik" could mean either, and a guess could record
+/// the opposite of what the pupil meant.
+enum Polarity {
+    static let words: Set<String> = [
+        "yes", "no", "not", "nah", "nope", "never", "like", "love", "hate", "don't", "dont", "do", "won't",
+        "wont", "good", "bad", "sure", "unsure", "ok", "okay", "yeah", "yep", "maybe", "want", "would",
+        "wouldn't", "rather", "dislike", "enjoy", "fine", "great", "boring", "cool", "nice",
+    ]
+
+    static func isPolar(_ word: String) -> Bool { words.contains(word) }
 }

@@ -1,10 +1,11 @@
 import Foundation
 
 extension Conversation {
-    /// What the interpreter should expect at this moment.
+    /// What the interpreter should expect at this moment. Every question takes the pupil's
+    /// own words as well as its options.
     var shape: PromptShape {
         switch phase {
-        case .confirming: return .options(yesNoOptions, several: false)
+        case .confirming: return .options(withGlyphs(yesNoOptions), several: false)
         case .followUp: return .words
         case .paused, .finished: return .reading
         case .asking: break
@@ -48,6 +49,20 @@ extension Conversation {
         QuestionKey(topicId: topic.id, stepId: step.id, cardId: step.kind == .sort ? step.cards[safe: cardIndex] : nil)
     }
 
+    /// How many options the pupil can see now.
+    var optionCount: Int {
+        if case .options(let options, _, _) = shape { return options.count }
+        return 0
+    }
+
+    /// What works here, for a line that was not an option: never contradicts what was typed.
+    func numbersHint(tooMany: Bool) -> String {
+        let words = content.words
+        let count = ["count": "\(optionCount)"]
+        if optionCount == 0 { return words.say(isReading ? .infoNext : .ownWords) }
+        return words.say(tooMany ? .oneNumber : .numbersHere, count)
+    }
+
     mutating func command(_ command: Command, typed: String, at now: Date) -> Turn {
         let words = content.words
         switch command {
@@ -65,19 +80,13 @@ extension Conversation {
         case .back:
             return goBack(at: now)
         case .more:
-            guard let card = currentCard, !card.more.isEmpty else {
-                return Turn(presentations: [.message([words.say(.noMore)])])
-            }
-            return Turn(presentations: [.more(CardView(title: card.title, symbol: symbol(card.symbol), sentences: card.more)),
-                                        prompt(showingCard: false)])
+            return more()
         case .next:
             // Past something to read, or past a question already answered (keeping that answer).
             if isReading || phase != .asking || previousAnswer(questionKey) != nil { return advance(after: nil, at: now) }
             return record(.notNow, options: [], words: typed, mode: typingMode, at: now)
         case .all:
-            guard step.kind == .chooseSeveral, phase == .asking else {
-                return Turn(presentations: [.message([words.say(.unclear)])])
-            }
+            guard step.kind == .chooseSeveral, phase == .asking else { return ownWords(typed, at: now) }
             return chose(Array(step.options.indices), typed: typed, at: now)
         case .dontKnow:
             return record(.dontKnow, options: [], words: typed, mode: typingMode, at: now)
@@ -86,22 +95,33 @@ extension Conversation {
             if phase == .confirming { return advance(after: nil, at: now) }
             return record(.notNow, options: [], words: typed, mode: typingMode, at: now)
         case .yes, .no:
-            return Turn(presentations: [.message([words.say(.unclear)])])
+            return ownWords(typed, at: now)
         }
+    }
+
+    /// The next part of the card, once; asked again, says there is no more.
+    mutating func more() -> Turn {
+        let words = content.words
+        guard let card = currentCard, !card.more.isEmpty, moreShownFor != questionKey else {
+            return Turn(presentations: [.message([words.say(.noMore)])])
+        }
+        moreShownFor = questionKey
+        return Turn(presentations: [.more(CardView(title: card.title, symbol: symbol(card.symbol), sentences: card.more)),
+                                    prompt(showingCard: false)])
     }
 
     mutating func chose(_ indices: [Int], typed: String, at now: Date) -> Turn {
         let mode: AnswerMode = typingMode == .scribedByAdult ? .scribedByAdult : .chosenFromOptions
-        switch phase {
-        case .confirming:
+        if phase == .confirming {
             if indices == [0] {
                 let earlier = previousAnswer(questionKey)
                 return record(.confirmed, options: earlier?.optionIds ?? [], words: typed, mode: mode, at: now)
             }
             phase = .asking
             return Turn(presentations: [prompt()])
-        default:
-            break
+        }
+        if AnswerInterpreter.numbers(in: AnswerInterpreter.normalise(typed)) == nil, let turn = keepOrChange(typed, at: now) {
+            return turn
         }
         switch step.kind {
         case .chooseOne:
@@ -119,38 +139,56 @@ extension Conversation {
             phase = .followUp
             return Turn(presentations: [prompt()])
         case .info, .words:
-            return Turn(presentations: [.message([content.words.say(.unclear)])])
+            return ownWords(typed, at: now)
         }
     }
 
+    /// The pupil's own words, kept exactly as typed. At "is that still right?" they are the
+    /// new answer: an option's words choose that option, anything else is kept as said.
     mutating func ownWords(_ text: String, at now: Date) -> Turn {
-        record(.words, options: [], words: text, mode: typingMode, at: now)
+        if isReading && phase == .asking { return advance(after: nil, at: now) }
+        if phase == .confirming {
+            phase = .asking
+            if case .options(let options, let several, _) = shape,
+               case .chosen(let indices) = interpreter.interpret(text, at: .options(options, several: several, ownWords: false)),
+               AnswerInterpreter.numbers(in: AnswerInterpreter.normalise(text)) == nil {
+                return chose(indices, typed: text, at: now)
+            }
+        }
+        if let turn = keepOrChange(text, at: now) { return turn }
+        return record(.words, options: [], words: text, mode: typingMode, at: now)
     }
 
-    /// A pupil's own sentence at a question with options is kept as their own words, not refused.
-    /// A single unknown word is more likely a slip, so it is asked about instead.
-    mutating func keepUnmatchedWords(_ text: String, at now: Date) -> Turn? {
-        let choosing = phase == .asking && [.chooseOne, .chooseSeveral, .sort, .yesNo].contains(step.kind)
-        guard choosing || phase == .confirming else { return nil }
-        let words = text.split(whereSeparator: { $0.isWhitespace }).filter { $0.contains(where: \.isLetter) }
-        guard words.count >= 2 else { return nil }
-        return ownWords(text, at: now)
+    /// Back at a question answered before ("You said: I don't like this."), a bare "yes"
+    /// keeps that answer and a bare "no" asks for the new one. Neither is saved as an answer:
+    /// on a card, "yes" could mean "still right" as well as "I like this", the opposite.
+    /// (A yes-no question is the exception: there, yes and no are the answers themselves.)
+    mutating func keepOrChange(_ text: String, at now: Date) -> Turn? {
+        guard phase == .asking, step.kind != .yesNo, step.kind != .recall, previousAnswer(questionKey) != nil else { return nil }
+        let key = AnswerInterpreter.normalise(text)
+        if content.words.commands[.yes, default: []].contains(key) { return advance(after: nil, at: now) }
+        if content.words.commands[.no, default: []].contains(key) {
+            return Turn(presentations: [.message([content.words.say(.whatNow)]), prompt()])
+        }
+        return nil
     }
 
     mutating func adult(_ action: AdultAction, at now: Date) -> Turn {
+        let words = content.words
         switch action {
         case .scribe:
             typingMode = .scribedByAdult
-            return Turn(progress: progress(at: now), presentations: [.message([content.words.say(.scribeOn)])])
+            return Turn(progress: progress(at: now), presentations: [.message([words.say(.scribeOn)])])
         case .pupilTypes:
             typingMode = .typedByPupil
-            return Turn(progress: progress(at: now), presentations: [.message([content.words.say(.scribeOff)])])
+            return Turn(progress: progress(at: now), presentations: [.message([words.say(.scribeOff)])])
         case .note(let note):
+            // The adult's note is not an answer: the pupil's neutral reply is not used for it.
             let answer = makeAnswer(.note, options: [], words: note, mode: .adultNote, at: now)
             history.append(answer)
-            return Turn(answer: answer, progress: progress(at: now), presentations: [.reply(content.words.say(.saved))])
+            return Turn(answer: answer, progress: progress(at: now), presentations: [.message([words.say(.noteSaved)]), prompt()])
         case .unknown:
-            return Turn(presentations: [.message(["Adult commands: /scribe, /pupil, /note followed by the note."])])
+            return Turn(presentations: [.message([words.say(.adultHelp)])])
         }
     }
 
@@ -173,14 +211,27 @@ extension Conversation {
     /// The latest answer to `key` (last time, or earlier today before going back), if it is
     /// worth asking "is that still right?" about.
     func previousAnswer(_ key: QuestionKey) -> Answer? {
-        guard let answer = history.last(where: { $0.question == key && $0.kind != .note }) else { return nil }
+        guard let answer = AnswerSummary.latestAnswer(to: key, in: history) else { return nil }
         return answer.kind == .notNow ? nil : answer
     }
 
-    /// The latest answers to the step a recall step looks back on (one a card for a sort step).
-    var recalledAnswers: [Answer] {
+    /// The latest answers to the step a recall step looks back on (one a card for a sort step);
+    /// nothing when all of them were "not now".
+    var recalledAnswers: [Answer] { recalled(for: step) }
+
+    /// The latest answers to the step that `step` looks back on; nothing when all were "not now".
+    func recalled(for step: Step) -> [Answer] {
         guard let reference = step.recall else { return [] }
-        return AnswerSummary(content: content, history: history).latest()
+        let answers = AnswerSummary(content: content, history: history).latest()
             .filter { $0.topicId == reference.topic && $0.stepId == reference.step }
+        return answers.allSatisfy { $0.kind == .notNow } ? [] : answers
+    }
+
+    /// Whether the pupil meets this step: a recall of another topic with nothing to look back
+    /// on is left out, so a first-time pupil is never shown an empty "last time". (Another
+    /// topic's answers do not change during this one, so the count of steps stays put.)
+    func isShown(_ step: Step) -> Bool {
+        guard step.kind == .recall, let reference = step.recall, reference.topic != topic.id else { return true }
+        return !recalled(for: step).isEmpty
     }
 }

@@ -1,16 +1,48 @@
 import Foundation
 
+/// A place in a topic: a step, and a card inside a sort step. Later places compare greater.
+struct Place: Comparable, Sendable {
+    var step: Int
+    var card: Int
+
+    static func < (lhs: Place, rhs: Place) -> Bool { (lhs.step, lhs.card) < (rhs.step, rhs.card) }
+}
+
 extension Conversation {
-    /// Moves to the next question after an answer (or after something read), saving the place.
+    var place: Place { Place(step: stepIndex, card: cardIndex) }
+
+    /// The place just after `place`: the next card of a sort step, else the next step.
+    func place(after place: Place) -> Place {
+        let cards = topic.steps[safe: place.step]?.cards.count ?? 0
+        if topic.steps[safe: place.step]?.kind == .sort && place.card + 1 < cards {
+            return Place(step: place.step, card: place.card + 1)
+        }
+        return Place(step: place.step + 1, card: 0)
+    }
+
+    /// Where the pupil had got to this time through the topic: just after the furthest
+    /// question answered since the run began.
+    var furthestReached: Place? {
+        var furthest: Place?
+        for answer in history where answer.topicId == topic.id && answer.kind != .note && answer.at >= runStartedAt {
+            guard let step = topic.steps.firstIndex(where: { $0.id == answer.stepId }) else { continue }
+            let card = answer.cardId.flatMap { topic.steps[step].cards.firstIndex(of: $0) } ?? 0
+            let reached = place(after: Place(step: step, card: card))
+            if furthest.map({ reached > $0 }) ?? true { furthest = reached }
+        }
+        return furthest
+    }
+
+    /// Moves on after an answer (or after something read), saving the place. After a changed
+    /// answer the pupil goes back to where they had got to, not through each step again;
+    /// `next` walks forward one step at a time for a pupil who wants to look again.
     mutating func advance(after answer: Answer?, at now: Date) -> Turn {
         let words = content.words
-        if phase == .followUp || phase == .confirming { phase = .asking }
-        if step.kind == .sort && cardIndex + 1 < step.cards.count {
-            cardIndex += 1
-        } else {
-            stepIndex += 1
-            cardIndex = 0
-        }
+        var target = place(after: place)
+        if answer != nil, let furthest = furthestReached, furthest > target { target = furthest }
+        stepIndex = target.step
+        cardIndex = target.card
+        moreShownFor = nil
         settleForward()
         var presentations: [Presentation] = []
         if answer != nil { presentations.append(.reply(words.say(.saved))) }
@@ -22,28 +54,35 @@ extension Conversation {
         return Turn(answer: answer, progress: progress(at: now), presentations: presentations)
     }
 
-    /// Goes back one question (one card in a sort step); an answer given there is offered
-    /// again as "you said …, is that still right?".
+    /// Goes back one question (one card in a sort step), the same way at every kind of step:
+    /// the question is shown again with what was said there, to keep (`next`) or change.
     mutating func goBack(at now: Date) -> Turn {
-        if phase == .followUp {
+        if phase == .followUp || phase == .confirming {
             phase = .asking
             return Turn(presentations: [prompt()])
         }
+        var earlier = stepIndex - 1
+        while earlier >= 0 && !isShown(topic.steps[earlier]) { earlier -= 1 }
         if cardIndex > 0 {
             cardIndex -= 1
-        } else if stepIndex > 0 {
-            stepIndex -= 1
+        } else if earlier >= 0 {
+            stepIndex = earlier
             cardIndex = max(0, topic.steps[stepIndex].cards.count - 1)
         } else {
-            return Turn(presentations: [.message([content.words.say(.firstStep)]), prompt()])
+            return Turn(presentations: [.message([content.words.say(.firstStep, ["topic": topic.title])]), prompt()])
         }
-        phase = askingPhase
+        moreShownFor = nil
+        phase = .asking
         return Turn(progress: progress(at: now), presentations: [prompt()])
     }
 
     /// From the current place: finished past the last step, else whether to ask
     /// "last time you said …" first.
     mutating func settleForward() {
+        while stepIndex < topic.steps.count && !isShown(topic.steps[stepIndex]) {
+            stepIndex += 1
+            cardIndex = 0
+        }
         guard stepIndex < topic.steps.count else {
             phase = .finished
             return
@@ -51,10 +90,13 @@ extension Conversation {
         phase = askingPhase
     }
 
-    /// Asking, or first "you said …, is that still right?" when the question has an answer.
-    /// Yes-no and sort questions are asked again instead, with what was said in the hint:
-    /// there, "yes" and "no" would be taken for answers to the question itself.
+    /// Asking, or first "last time you said …, is that still right?" when the question was
+    /// answered on an earlier time through the topic. Yes-no and sort questions are asked
+    /// again instead, with what was said in the hint: there, "yes" and "no" would be taken
+    /// for answers to the question itself.
     var askingPhase: Phase {
-        [.chooseOne, .chooseSeveral, .words].contains(step.kind) && previousAnswer(questionKey) != nil ? .confirming : .asking
+        guard [.chooseOne, .chooseSeveral, .words].contains(step.kind), let previous = previousAnswer(questionKey),
+              previous.at < runStartedAt else { return .asking }
+        return .confirming
     }
 }

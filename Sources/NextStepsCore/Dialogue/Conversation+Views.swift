@@ -10,6 +10,29 @@ extension Conversation {
         }
     }
 
+    /// How many questions the topic asks: every step but those only to read (a sort step
+    /// is one question, with its cards counted inside it).
+    var questionCount: Int { questions.count }
+
+    /// The steps the pupil will be asked, in order.
+    var questions: [Step] { topic.steps.filter { $0.kind != .info && isShown($0) } }
+
+    /// The number of the current question, or of the next one while something is read.
+    var questionNumber: Int {
+        let upTo = topic.steps.prefix(min(stepIndex + 1, topic.steps.count)).filter { $0.kind != .info && isShown($0) }.count
+        return step.kind == .info ? min(upTo + 1, questionCount) : upTo
+    }
+
+    /// "There are 3 steps. Step 1 has 8 cards." — what the pupil will meet, said with the plan.
+    var sizeOfTopic: String {
+        let words = content.words
+        var text = words.say(.topicSize, ["steps": "\(questionCount)"])
+        for (index, step) in questions.enumerated() where step.kind == .sort {
+            text += " " + words.say(.topicSizeCards, ["step": "\(index + 1)", "cards": "\(step.cards.count)"])
+        }
+        return text
+    }
+
     /// The current question as every presenter shows it.
     /// - Parameter showingCard: false just after "more", when the card is still in view.
     func prompt(showingCard: Bool = true) -> Presentation {
@@ -17,69 +40,77 @@ extension Conversation {
         guard phase != .finished, topic.steps.indices.contains(stepIndex) else {
             return .closing([words.say(.finished, ["topic": topic.title])])
         }
-        let counter = words.say(.step, ["step": "\(stepIndex + 1)", "steps": "\(topic.steps.count)"])
+        // Something only to read is not a step the pupil is asked: it has no number.
+        let counter = step.kind == .info ? "" : words.say(.step, ["step": "\(questionNumber)", "steps": "\(questionCount)"])
         let cardCounter = step.kind == .sort
             ? words.say(.card, ["card": "\(cardIndex + 1)", "cards": "\(step.cards.count)"]) : nil
         let cardView = showingCard ? currentCard.map { CardView(title: $0.title, symbol: symbol($0.symbol), sentences: $0.says) } : nil
+        let moreHint = currentCard?.more.isEmpty == false && moreShownFor != questionKey ? words.say(.infoMore) : nil
         let extras = words.say(.extraOptions)
-        func view(_ text: String, _ options: [Choice], _ hint: String, extras: String? = extras,
+        func view(_ text: String, _ options: [Choice], _ hint: [String?], extras: String? = extras,
                   card: CardView? = cardView) -> Presentation {
             let choices = options.enumerated().map { ChoiceLine(number: $0.offset + 1, label: $0.element.label, symbol: symbol($0.element.symbol)) }
             return .question(QuestionView(counter: counter, cardCounter: cardCounter, topicTitle: topic.title, card: card,
-                                          symbol: symbol(step.symbol), text: text, choices: choices, hint: hint, extras: extras))
+                                          symbol: symbol(step.symbol), text: text, choices: choices,
+                                          hint: hint.compactMap { $0 }.joined(separator: " "), extras: extras))
         }
         switch phase {
         case .confirming:
             // The question stays in view above; the words ask only one thing.
-            let previous = previousAnswer(questionKey)
-            let said = previous.map(summary) ?? ""
-            // "Last time" is for another day; an answer from earlier today is just "you said".
-            let earlierToday = (previous?.at ?? .distantPast) >= runStartedAt
-            let text = words.say(earlierToday ? .youSaid : .lastTime, ["answer": said]) + " " + words.say(.stillRight)
-            let context = step.kind == .sort ? cardView : CardView(title: step.text, symbol: symbol(step.symbol), sentences: [])
-            return view(text, yesNoOptions, words.say(.chooseOne), card: context)
+            let said = previousAnswer(questionKey).map(summary) ?? ""
+            let text = words.say(.lastTime, ["answer": said]) + " " + words.say(.stillRight)
+            let context = CardView(title: step.text, symbol: symbol(step.symbol), sentences: [])
+            return view(text, yesNoOptions, [words.say(.chooseOne), words.say(.orNewAnswer)], card: context)
         case .followUp:
-            return view(words.say(.whatNow), [], words.say(.ownWords))
+            return view(words.say(.whatNow), [], [words.say(.ownWords)])
         default:
             break
         }
         switch step.kind {
         case .info:
-            let hint = [words.say(.infoNext), currentCard?.more.isEmpty == false ? words.say(.infoMore) : nil]
-            return view(step.text, [], hint.compactMap { $0 }.joined(separator: " "), extras: nil)
+            return view(step.text, [], [words.say(.infoNext), moreHint], extras: nil)
         case .chooseOne:
-            return view(step.text, step.options, words.say(.chooseOne))
+            return view(step.text, step.options, [saidBefore, words.say(.chooseOne), keepHint])
         case .chooseSeveral:
-            return view(step.text, step.options, words.say(.chooseSeveral))
+            return view(step.text, step.options, [saidBefore, words.say(.chooseSeveral), keepHint])
         case .sort:
-            let hint = [saidBefore, words.say(.chooseOne), currentCard?.more.isEmpty == false ? words.say(.infoMore) : nil]
-            return view(step.text, scale, hint.compactMap { $0 }.joined(separator: " "))
+            return view(step.text, scale, [saidBefore, words.say(.chooseOne), keepHint, moreHint])
         case .words:
-            return view(step.text, [], words.say(.ownWords))
+            // A question about earlier answers shows them first ("what do you like about these?").
+            let shown = step.recall == nil ? nil : CardView(title: recalledHeading, symbol: symbol(step.symbol), sentences: recallSummary())
+            return view(step.text, [], [saidBefore, words.say(.ownWords), keepHint],
+                        card: shown.flatMap { $0.sentences.isEmpty ? nil : $0 })
         case .yesNo:
-            return view(step.text, yesNoOptions, [saidBefore, words.say(.chooseOne)].compactMap { $0 }.joined(separator: " "))
+            return view(step.text, yesNoOptions, [saidBefore, words.say(.chooseOne), keepHint])
         case .recall:
             if isEmptyRecall {
-                return view(words.say(.nothingToRecall), [], words.say(.infoNext), extras: nil)
+                return view(words.say(.nothingToRecall), [], [words.say(.infoNext)], extras: nil)
             }
             // What was said shows as a card, one line a group, so the question itself stays short.
             let said = CardView(title: step.text, symbol: symbol(step.symbol), sentences: recallSummary())
-            return view(words.say(.stillRight), yesNoOptions, words.say(.chooseOne), card: said)
+            return view(words.say(.stillRight), yesNoOptions, [words.say(.chooseOne), words.say(.orNewAnswer)], card: said)
         }
     }
 
-    /// "Last time you said: …" (or "You said: …" from earlier today), for a question asked again.
+    /// "You said: …" for a question asked again (after `back`), or "Last time you said: …"
+    /// for one answered on an earlier time through the topic.
     var saidBefore: String? {
         guard let previous = previousAnswer(questionKey) else { return nil }
         let key: PhraseKey = previous.at >= runStartedAt ? .youSaid : .lastTime
         return content.words.say(key, ["answer": summary(previous)])
     }
 
+    /// "You could type next to keep it.", when there is an answer to keep.
+    var keepHint: String? { previousAnswer(questionKey) == nil ? nil : content.words.say(.keepIt) }
+
+    /// The heading of the answers a step shows: the recalled step's heading in the views.
+    var recalledHeading: String {
+        guard let reference = step.recall, let target = content.topic(reference.topic)?.step(reference.step) else { return "" }
+        return target.views ?? target.text
+    }
+
     /// What an earlier answer said, in words ("College, Work", "I don't know", or the own words).
     func summary(_ answer: Answer) -> String { AnswerSummary(content: content, history: history).words(for: answer) }
-
-    /// A "still right" answer stands for the answer it confirmed.
-    func substance(of answer: Answer) -> Answer { AnswerSummary(content: content, history: history).substance(of: answer) }
 
     /// The recalled step's answers, a line each ("I like this: College, Work.").
     func recallSummary() -> [String] {

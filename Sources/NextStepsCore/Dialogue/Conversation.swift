@@ -36,6 +36,8 @@ public struct Conversation: Sendable {
     var stepIndex: Int
     var cardIndex: Int
     var phase: Phase = .asking
+    /// The card whose extra sentences were shown here, so `more` is not offered twice.
+    var moreShownFor: QuestionKey?
     /// Set by the driver when the last save failed (and cleared by the next good one), so
     /// the break and stop screens never say "everything is saved" when it is not.
     public var lastSaveFailed = false
@@ -81,8 +83,8 @@ public struct Conversation: Sendable {
         var presentations: [Presentation] = []
         let words = content.words
         settleForward()
-        var lines = isResuming ? [words.say(.welcomeBack, ["step": "\(stepIndex + 1)", "steps": "\(topic.steps.count)"])]
-                               : topic.plan
+        var lines = isResuming ? [words.say(.welcomeBack, ["step": "\(questionNumber)", "steps": "\(questionCount)"])]
+                               : topic.plan + [sizeOfTopic]
         lines.append(words.say(.anyTime))
         if typingMode == .scribedByAdult { lines.append(words.say(.scribeOn)) }
         presentations.append(.opening(title: topic.title, symbol: symbol(topic.symbol), lines: lines))
@@ -96,30 +98,39 @@ public struct Conversation: Sendable {
 
     /// What one line of input does.
     public mutating func respond(to line: String, at now: Date) -> Turn {
-        let (text, tooLong) = InputCleaner.clean(line)
+        let (text, cut) = InputCleaner.clean(line)
         if case .paused(let before) = phase {
-            // Enter ends the break; anything else ends it too, and counts as typed.
+            // Anything typed at a break ends it and shows the question again: what is typed
+            // there is never an answer to a question the pupil cannot see. Stop still stops.
             phase = before
-            if text.isEmpty { return Turn(presentations: [prompt()]) }
+            if interpreter.interpret(text, at: .words) == .command(.stop) { return command(.stop, typed: text, at: now) }
+            return Turn(presentations: [prompt()])
         }
         if phase == .finished { return Turn(ending: .finished) }
-        if tooLong { return Turn(presentations: [.message([content.words.say(.tooLong)])]) }
-        let intent = interpreter.interpret(text, at: shape)
-        if intent == .unclear, let turn = keepUnmatchedWords(text, at: now) { return turn }
-        switch intent {
+        var turn = interpretAndAnswer(text, at: now)
+        if cut, turn.answer != nil {
+            turn.notices.append(content.words.say(.answerCut, ["count": "\(InputCleaner.maxCharacters)"]))
+        }
+        return turn
+    }
+
+    private mutating func interpretAndAnswer(_ text: String, at now: Date) -> Turn {
+        let words = content.words
+        switch interpreter.interpret(text, at: shape) {
         case .empty:
-            return Turn(presentations: [.message([content.words.say(.gentle)]), prompt()])
+            return Turn(presentations: [.message([words.say(.gentle)]), prompt()])
+        case .notAnOption(let tooMany):
+            return Turn(presentations: [.message([numbersHint(tooMany: tooMany)])])
         case .unclear:
-            let hint = shape == .reading ? content.words.say(.infoNext) : content.words.say(.unclear)
-            return Turn(presentations: [.message([hint])])
+            return Turn(presentations: [.message([numbersHint(tooMany: false)])])
         case .adult(let action):
             return adult(action, at: now)
         case .command(let command):
             return self.command(command, typed: text, at: now)
         case .chosen(let indices):
             return chose(indices, typed: text, at: now)
-        case .words(let words):
-            return ownWords(words, at: now)
+        case .words(let typed):
+            return ownWords(typed, at: now)
         }
     }
 

@@ -1,8 +1,9 @@
 /// Makes any line a pupil might type safe to read and to keep:
 /// escape sequences and control characters out, length capped, nothing else changed.
 public enum InputCleaner {
-    /// The most characters kept from one answer.
-    public static let maxCharacters = 2000
+    /// The most characters kept from one answer: far more than anyone types, and well
+    /// inside what the store holds. A longer line is cut here and the adult is told.
+    public static let maxCharacters = 100_000
 
     /// The cleaned line, and whether it was cut because it was too long.
     public static func clean(_ raw: String) -> (text: String, tooLong: Bool) {

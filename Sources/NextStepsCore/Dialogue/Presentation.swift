@@ -93,6 +93,8 @@ public struct Turn: Sendable {
     public var presentations: [Presentation]
     /// Set when the conversation is over.
     public var ending: Ending?
+    /// Notes for the adult only (never shown as the pupil's words), such as a cut answer.
+    public var notices: [String] = []
 
     /// Makes a turn.
     public init(answer: Answer? = nil, progress: TopicProgress? = nil, presentations: [Presentation] = [], ending: Ending? = nil) {

@@ -46,17 +46,35 @@ public struct AnswerSummary: Sendable {
         }
     }
 
-    /// Sorted cards grouped on the scale, a line a point: "I like this: College, Work."
+    /// Sorted cards grouped on the scale, a line a point ("I like this: College, Work."), then
+    /// every other answer given on a card, so that nothing the pupil said is left out:
+    /// their own words about a card, "I don't know" and "Not now".
     public func sortGroups(_ answers: [Answer], topicId: String) -> [String] {
-        scale(ofTopic: topicId).compactMap { point in
-            let titles = answers.filter { substance(of: $0).optionIds == [point.id] }
-                .compactMap { $0.cardId.flatMap { content.cards[$0]?.title } }
+        let words = content.words
+        func title(_ answer: Answer) -> String? { answer.cardId.map { content.cards[$0]?.title ?? $0 } }
+        let real = answers.map { (answer: $0, substance: substance(of: $0)) }
+        var lines: [String] = scale(ofTopic: topicId).compactMap { point in
+            let titles = real.filter { $0.substance.kind == .sorted && $0.substance.optionIds == [point.id] }.compactMap { title($0.answer) }
             return titles.isEmpty ? nil : "\(point.label): \(titles.joined(separator: ", "))."
         }
+        for item in real where item.substance.kind == .words {
+            if let card = title(item.answer) { lines.append("\(card): \u{201C}\(item.substance.words)\u{201D}") }
+        }
+        for (kind, phrase) in [(AnswerKind.dontKnow, PhraseKey.dontKnow), (.notNow, .notNow)] {
+            let titles = real.filter { $0.substance.kind == kind }.compactMap { title($0.answer) }
+            if !titles.isEmpty { lines.append("\(words.say(phrase)): \(titles.joined(separator: ", ")).") }
+        }
+        return lines
     }
 
-    /// The latest answer to each question, in the order the questions were first answered;
-    /// notes and "not now" are left out.
+    /// The latest answer to one question: a note is not an answer, and the latest answer
+    /// given counts. The one place this rule is written.
+    public static func latestAnswer(to key: QuestionKey, in history: [Answer]) -> Answer? {
+        history.last { $0.question == key && $0.kind != .note }
+    }
+
+    /// The latest answer to each question, in the order the questions were first answered.
+    /// Notes are left out; "I don't know" and "Not now" are real answers and stay in.
     public func latest() -> [Answer] {
         var latest: [QuestionKey: Answer] = [:]
         var order: [QuestionKey] = []
@@ -64,7 +82,7 @@ public struct AnswerSummary: Sendable {
             if latest[answer.question] == nil { order.append(answer.question) }
             latest[answer.question] = answer
         }
-        return order.compactMap { latest[$0] }.filter { $0.kind != .notNow }
+        return order.compactMap { latest[$0] }
     }
 }
 

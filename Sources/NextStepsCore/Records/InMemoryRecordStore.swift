@@ -49,7 +49,7 @@ public final class InMemoryRecordStore: RecordStore {
     public func sittings(pupilId: Int64) throws -> [Sitting] { sittingList.filter { $0.pupilId == pupilId } }
 
     /// Saves an answer and progress together.
-    public func save(_ answer: Answer?, progress: TopicProgress) throws -> Answer? {
+    public func save(_ answer: Answer?, progress: TopicProgress, opening sitting: Sitting?) throws -> SavedTurn {
         if let count = failOnSave {
             failOnSave = count - 1
             if count == 1 {
@@ -57,16 +57,23 @@ public final class InMemoryRecordStore: RecordStore {
                 throw StoreError("The disk is full, so the records could not be saved.")
             }
         }
+        var opened: Sitting?
+        if var sitting {
+            sitting.id = Int64(sittingList.count + 1)
+            sittingList.append(sitting)
+            opened = sitting
+        }
         var saved = answer
         if var new = answer {
             new.id = Int64(answerList.count + 1)
+            if let opened { new.sittingId = opened.id }
             new.supersedes = new.kind == .note ? nil
                 : answerList.last { $0.pupilId == new.pupilId && $0.question == new.question && $0.kind != .note }?.id
             answerList.append(new)
             saved = new
         }
         progressByKey["\(progress.pupilId)/\(progress.topicId)"] = progress
-        return saved
+        return SavedTurn(answer: saved, sitting: opened)
     }
 
     /// The pupil's place in a topic.

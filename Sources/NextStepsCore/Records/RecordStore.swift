@@ -26,13 +26,34 @@ public protocol RecordStore: AnyObject {
     func startSitting(_ sitting: Sitting) throws -> Sitting
     /// All sittings of a pupil, oldest first.
     func sittings(pupilId: Int64) throws -> [Sitting]
-    /// Saves an answer and the new place in the topic in one durable transaction.
-    /// The answer supersedes the pupil's latest earlier answer to the same question.
-    func save(_ answer: Answer?, progress: TopicProgress) throws -> Answer?
+    /// Saves an answer and the new place in the topic in one durable transaction, opening
+    /// `sitting` in the same transaction when it is given (so no sitting is ever empty).
+    /// The answer supersedes the pupil's latest earlier answer to the same question, and
+    /// belongs to the sitting opened with it.
+    func save(_ answer: Answer?, progress: TopicProgress, opening sitting: Sitting?) throws -> SavedTurn
     /// The pupil's place in a topic, if they have begun it.
     func progress(pupilId: Int64, topicId: String) throws -> TopicProgress?
     /// The pupil's place in every topic begun.
     func allProgress(pupilId: Int64) throws -> [TopicProgress]
     /// All of a pupil's answers, oldest first.
     func answers(pupilId: Int64) throws -> [Answer]
+}
+
+/// What one durable save wrote.
+public struct SavedTurn: Sendable, Equatable {
+    /// The answer as stored (with its id and what it supersedes), if there was one.
+    public var answer: Answer?
+    /// The sitting opened by this save, if one was.
+    public var sitting: Sitting?
+
+    /// Makes the result of a save.
+    public init(answer: Answer?, sitting: Sitting?) { self.answer = answer; self.sitting = sitting }
+}
+
+extension RecordStore {
+    /// Saves an answer and the place, in a sitting already open.
+    @discardableResult
+    public func save(_ answer: Answer?, progress: TopicProgress) throws -> Answer? {
+        try save(answer, progress: progress, opening: nil).answer
+    }
 }

@@ -28,16 +28,25 @@ public final class TalkSession {
     public var onSavedStateChange: ((Bool) -> Void)?
     /// Whether the last save failed and nothing has been saved since.
     public private(set) var lastSaveFailed = false
+    /// The sitting to open with the first answer or move, so that a talk stopped at its
+    /// first question leaves no empty sitting behind.
+    private var pendingSitting: Sitting?
+    /// The sitting once it is in the store.
+    public private(set) var sitting: Sitting?
 
-    /// Makes a session.
-    public init(conversation: Conversation, store: RecordStore, lines: LineSource, presenters: [Presenter], clock: Clock) {
+    /// Makes a session. `sitting` (not yet saved) is opened with the first answer or move.
+    public init(conversation: Conversation, store: RecordStore, lines: LineSource, presenters: [Presenter], clock: Clock,
+                sitting: Sitting? = nil) {
         self.conversation = conversation; self.store = store; self.lines = lines
         self.presenters = presenters; self.clock = clock
+        if let sitting, sitting.id == nil { pendingSitting = sitting } else { self.sitting = sitting }
     }
 
     /// Runs until the topic is finished, the pupil stops, or input ends.
     public func run() -> SessionOutcome {
-        let opening = conversation.begin(at: clock.now())
+        var opening = conversation.begin(at: clock.now())
+        // Opening a topic is not a move: the place is saved with the first answer or move.
+        opening.progress = nil
         if let ending = apply(opening, rollback: nil) { return outcome(ending) }
         while true {
             let input = lines.read(prompt: conversation.typingMode == .scribedByAdult ? prompts.adult : prompts.pupil)
@@ -57,7 +66,13 @@ public final class TalkSession {
         // Every turn with an answer carries the new place too: both go in one transaction.
         if let progress = turn.progress {
             do {
-                _ = try store.save(turn.answer, progress: progress)
+                var answer = turn.answer
+                if let id = sitting?.id { answer?.sittingId = id }
+                let saved = try store.save(answer, progress: progress, opening: pendingSitting)
+                if let opened = saved.sitting {
+                    sitting = opened
+                    pendingSitting = nil
+                }
                 setSaveFailed(false)
             } catch {
                 if let rollback { conversation = rollback }
@@ -68,6 +83,7 @@ public final class TalkSession {
                 return nil
             }
         }
+        turn.notices.forEach { notice in presenters.forEach { $0.notice(notice) } }
         turn.presentations.forEach(present)
         return turn.ending
     }
