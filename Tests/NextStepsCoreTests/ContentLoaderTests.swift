@@ -33,7 +33,7 @@ final class ContentLoaderTests: XCTestCase {
             .replacingOccurrences(of: "kind: choose-several", with: "kind: choose-lots")
             .replacingOccurrences(of: "symbol: fish", with: "symbol: fsh")
             .replacingOccurrences(of: "recall: sort-pets", with: "recall: sort-pet")
-        let cards = Fixtures.petCards.replacingOccurrences(of: "stage: post-16\n    says:\n      - A dog", with: "stage: post-17\n    says:\n      - A dog")
+        let cards = Fixtures.petCards.replacingOccurrences(of: "stage: post-16\n    ages", with: "stage: post-17\n    ages")
         let found = problems(Fixtures.source(topics: ["pets.yaml": broken], cards: cards, symbols: ["pet", "cat", "dog", "fish", "rabbit"]))
         let text = found.map(\.description)
         XCTAssertTrue(text.contains { $0.hasPrefix("C/topics/pets.yaml:23: step \"all\" has kind \"choose-lots\"") }, "\(text)")

@@ -117,8 +117,16 @@ enum Fixtures {
             title: Dog
             symbol: dog
             stage: post-16
+            ages: 1 to 15
             says:
               - A dog likes to walk.
+            parts:
+              - title: A day with a dog
+                says:
+                  - You walk the dog in the morning.
+              - title: Who it is for
+                says:
+                  - It is for people who like to walk.
         """
 
     /// The small content set, loaded.

@@ -94,3 +94,23 @@ extension PupilWordsKeptTests {
         XCTAssertEqual(conversation.respond(to: "1", at: start).answer?.optionIds, ["like"], "a number is always the option")
     }
 }
+
+extension PupilWordsKeptTests {
+    func testMoreShowsACardsPartsOneAtATime() throws {
+        let content = try Fixtures.petsContent()
+        XCTAssertEqual(content.cards["dog"]?.ages, "1 to 15")
+        var conversation = try makeConversation(content)
+        _ = conversation.begin(at: start)
+        for line in ["", "1", "1", "like"] { _ = conversation.respond(to: line, at: start) }
+        XCTAssertEqual(question(conversation.respond(to: "again", at: start))?.card?.title, "Dog")
+        let first = conversation.respond(to: "more", at: start)
+        XCTAssertEqual(first.presentations.first, .more(CardView(title: "A day with a dog", symbol: content.symbols["dog"],
+                                                                   sentences: ["You walk the dog in the morning."])))
+        XCTAssertEqual(question(first)?.hint.contains(content.words.say(.infoMore)), true, "one more part to ask for")
+        let second = conversation.respond(to: "more", at: start)
+        XCTAssertEqual(second.presentations.first, .more(CardView(title: "Who it is for", symbol: content.symbols["dog"],
+                                                                    sentences: ["It is for people who like to walk."])))
+        XCTAssertEqual(question(second)?.hint.contains(content.words.say(.infoMore)), false, "nothing more is offered")
+        XCTAssertEqual(conversation.respond(to: "more", at: start).presentations, [.message([content.words.say(.noMore)])])
+    }
+}

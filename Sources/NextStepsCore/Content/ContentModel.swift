@@ -37,24 +37,43 @@ public struct Choice: Sendable, Equatable {
 /// One point of a sorting scale (like / not sure / don't like).
 public typealias ScalePoint = Choice
 
-/// A pathway card: a few Easy Read sentences about one option after school.
+/// One part of a card the pupil can ask for with `more`: "A day", "Who it is for" …
+public struct CardPart: Sendable, Equatable {
+    /// The part's heading, shown and spoken ("A day at college").
+    public var title: String
+    /// Its sentences.
+    public var says: [String]
+
+    /// Makes a part.
+    public init(title: String, says: [String]) { self.title = title; self.says = says }
+}
+
+/// A card: a few Easy Read sentences about one route after school, or one area of work,
+/// with more parts the pupil can ask for one at a time.
 public struct Card: Sendable, Equatable {
+    /// The stages a card may belong to: the routes at 16, 19 and 25, and areas of work.
+    public static let stages = ["post-16", "post-19", "post-25", "interest"]
+
     /// Stable id kept in the records.
     public var id: String
     /// The card's name.
     public var title: String
     /// The card's symbol.
     public var symbol: String
-    /// The stage it belongs to: post-16, post-19 or post-25.
+    /// The stage it belongs to: post-16, post-19, post-25, or interest (an area of work).
     public var stage: String
+    /// Who it is for by age, in words ("16 to 24"), when it matters.
+    public var ages: String?
     /// The sentences always shown.
     public var says: [String]
-    /// The sentences shown when the pupil asks for more.
-    public var more: [String]
+    /// The parts shown one at a time when the pupil asks for more, in order.
+    public var parts: [CardPart]
 
-    /// Makes a card.
-    public init(id: String, title: String, symbol: String, stage: String, says: [String], more: [String] = []) {
-        self.id = id; self.title = title; self.symbol = symbol; self.stage = stage; self.says = says; self.more = more
+    /// Makes a card. `more` is a single part under the card's own title.
+    public init(id: String, title: String, symbol: String, stage: String, says: [String], more: [String] = [],
+                parts: [CardPart] = [], ages: String? = nil) {
+        self.id = id; self.title = title; self.symbol = symbol; self.stage = stage; self.says = says; self.ages = ages
+        self.parts = (more.isEmpty ? [] : [CardPart(title: title, says: more)]) + parts
     }
 }
 

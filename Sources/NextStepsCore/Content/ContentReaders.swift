@@ -41,17 +41,30 @@ struct ContentReaders {
         top.refuseUnknownKeys(["format", "cards"])
         var out: [Card] = []
         for fields in top.maps("cards", what: "a card") {
-            fields.refuseUnknownKeys(["id", "title", "symbol", "stage", "says", "more"])
+            fields.refuseUnknownKeys(["id", "title", "symbol", "stage", "ages", "says", "more", "parts"])
             guard let id = fields.id(), let title = fields.string("title"), let symbol = fields.id("symbol"),
                   let stage = fields.string("stage") else { continue }
-            if !["post-16", "post-19", "post-25"].contains(stage) {
-                problems.add(file, fields.lineOf("stage"), "card \"\(id)\" has stage \"\(stage)\"; it can be post-16, post-19 or post-25")
+            if !Card.stages.contains(stage) {
+                problems.add(file, fields.lineOf("stage"), "card \"\(id)\" has stage \"\(stage)\"; it can be \(Card.stages.joined(separator: ", "))")
             }
             let says = fields.strings("says"), more = fields.strings("more", required: false)
             if says.isEmpty { problems.add(file, fields.line, "card \"\(id)\" says nothing") }
             note(file, fields.lineOf("title"), title, .label)
             for (text, line) in says + more { note(file, line, text, .sentences) }
-            out.append(Card(id: id, title: title, symbol: symbol, stage: stage, says: says.map(\.0), more: more.map(\.0)))
+            var parts: [CardPart] = []
+            for part in fields.maps("parts", what: "a part of a card", required: false) {
+                part.refuseUnknownKeys(["title", "says"])
+                guard let heading = part.string("title") else { continue }
+                let sentences = part.strings("says")
+                if sentences.isEmpty { problems.add(file, part.line, "the part \"\(heading)\" of card \"\(id)\" says nothing") }
+                note(file, part.lineOf("title"), heading, .label)
+                for (text, line) in sentences { note(file, line, text, .sentences) }
+                parts.append(CardPart(title: heading, says: sentences.map(\.0)))
+            }
+            let ages = fields.string("ages", required: false)
+            note(file, fields.lineOf("ages"), ages, .label)
+            out.append(Card(id: id, title: title, symbol: symbol, stage: stage, says: says.map(\.0), more: more.map(\.0),
+                            parts: parts, ages: ages))
         }
         return out
     }

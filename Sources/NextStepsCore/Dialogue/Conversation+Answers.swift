@@ -99,14 +99,15 @@ extension Conversation {
         }
     }
 
-    /// The next part of the card, once; asked again, says there is no more.
+    /// The next part of the card, one at a time; once all are shown, says there is no more.
     mutating func more() -> Turn {
         let words = content.words
-        guard let card = currentCard, !card.more.isEmpty, moreShownFor != questionKey else {
+        let shown = moreShown[questionKey, default: 0]
+        guard let card = currentCard, let part = card.parts[safe: shown] else {
             return Turn(presentations: [.message([words.say(.noMore)])])
         }
-        moreShownFor = questionKey
-        return Turn(presentations: [.more(CardView(title: card.title, symbol: symbol(card.symbol), sentences: card.more)),
+        moreShown[questionKey] = shown + 1
+        return Turn(presentations: [.more(CardView(title: part.title, symbol: symbol(card.symbol), sentences: part.says)),
                                     prompt(showingCard: false)])
     }
 

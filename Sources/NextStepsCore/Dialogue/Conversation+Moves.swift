@@ -42,7 +42,7 @@ extension Conversation {
         if answer != nil, let furthest = furthestReached, furthest > target { target = furthest }
         stepIndex = target.step
         cardIndex = target.card
-        moreShownFor = nil
+        moreShown = [:]
         settleForward()
         var presentations: [Presentation] = []
         if answer != nil { presentations.append(.reply(words.say(.saved))) }
@@ -71,7 +71,7 @@ extension Conversation {
         } else {
             return Turn(presentations: [.message([content.words.say(.firstStep, ["topic": topic.title])]), prompt()])
         }
-        moreShownFor = nil
+        moreShown = [:]
         phase = .asking
         return Turn(progress: progress(at: now), presentations: [prompt()])
     }

@@ -45,7 +45,7 @@ extension Conversation {
         let cardCounter = step.kind == .sort
             ? words.say(.card, ["card": "\(cardIndex + 1)", "cards": "\(step.cards.count)"]) : nil
         let cardView = showingCard ? currentCard.map { CardView(title: $0.title, symbol: symbol($0.symbol), sentences: $0.says) } : nil
-        let moreHint = currentCard?.more.isEmpty == false && moreShownFor != questionKey ? words.say(.infoMore) : nil
+        let moreHint = (currentCard?.parts.count ?? 0) > moreShown[questionKey, default: 0] ? words.say(.infoMore) : nil
         let extras = words.say(.extraOptions)
         func view(_ text: String, _ options: [Choice], _ hint: [String?], extras: String? = extras,
                   card: CardView? = cardView) -> Presentation {

@@ -36,8 +36,9 @@ public struct Conversation: Sendable {
     var stepIndex: Int
     var cardIndex: Int
     var phase: Phase = .asking
-    /// The card whose extra sentences were shown here, so `more` is not offered twice.
-    var moreShownFor: QuestionKey?
+    /// How many parts of the card were shown at each question, so `more` shows the next
+    /// part and is not offered once all are shown.
+    var moreShown: [QuestionKey: Int] = [:]
     /// Set by the driver when the last save failed (and cleared by the next good one), so
     /// the break and stop screens never say "everything is saved" when it is not.
     public var lastSaveFailed = false
