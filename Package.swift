@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
     name: "NextSteps",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "nextsteps", targets: ["nextsteps"]),
     ],
@@ -19,6 +18,9 @@ let package = Package(
             dependencies: [.product(name: "Yams", package: "Yams")]
         ),
 
+        // MARK: The one way every file NextSteps makes is written (atomic, 0600, no links).
+        .target(name: "NextStepsFiles"),
+
         // MARK: Edges, each behind a protocol of the core.
         .target(
             name: "NextStepsStore",
@@ -30,7 +32,7 @@ let package = Package(
         ),
         .target(
             name: "NextStepsSpeech",
-            dependencies: ["NextStepsCore", "CEspeakNG"]
+            dependencies: ["NextStepsCore", "NextStepsFiles", "CEspeakNG"]
         ),
 
         // MARK: C libraries.
@@ -49,7 +51,7 @@ let package = Package(
         .executableTarget(
             name: "nextsteps",
             dependencies: [
-                "NextStepsCore", "NextStepsStore", "NextStepsTerminal", "NextStepsSpeech",
+                "NextStepsCore", "NextStepsStore", "NextStepsTerminal", "NextStepsSpeech", "NextStepsFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -63,6 +65,7 @@ let package = Package(
 
         // MARK: Tests.
         .testTarget(name: "NextStepsCoreTests", dependencies: ["NextStepsCore", "NextStepsTerminal"]),
+        .testTarget(name: "NextStepsFilesTests", dependencies: ["NextStepsFiles"]),
         .testTarget(name: "NextStepsStoreTests", dependencies: ["NextStepsStore", "NextStepsCore"]),
         .testTarget(name: "NextStepsSpeechTests", dependencies: ["NextStepsSpeech", "NextStepsCore"]),
         // Drives the built `nextsteps` binary through a pseudo-terminal and through pipes.

@@ -1,4 +1,5 @@
 import Foundation
+import NextStepsFiles
 
 /// A RIFF/WAVE file of 16-bit mono PCM: what espeak-ng makes, in the form every player reads.
 public struct WAVFile: Sendable, Equatable {
@@ -66,36 +67,13 @@ public struct WAVFile: Sendable, Equatable {
     /// How long the sound lasts, in seconds.
     public var duration: Double { sampleRate > 0 ? Double(samples.count) / Double(sampleRate) : 0 }
 
-    /// Writes the file, created 0600 (it may hold a pupil's words), replacing any file there.
-    ///
-    /// The data goes to a temporary file in the same folder, is synced, then renamed into place,
-    /// so a reader never sees half a file.
-    public func write(to url: URL) throws {
-        let path = url.path
-        let temporary = path + ".part"
-        let bytes = data
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw SpeechError.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
-        var failure: String?
-        if fchmod(descriptor, 0o600) != 0 { failure = String(cString: strerror(errno)) }
-        bytes.withUnsafeBytes { raw in
-            var offset = 0
-            while failure == nil, offset < raw.count, let base = raw.baseAddress {
-                let written = Foundation.write(descriptor, base + offset, raw.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    failure = String(cString: strerror(errno))
-                } else {
-                    offset += written
-                }
-            }
-        }
-        if failure == nil, fsync(descriptor) != 0 { failure = String(cString: strerror(errno)) }
-        close(descriptor)
-        if failure == nil, rename(temporary, path) != 0 { failure = String(cString: strerror(errno)) }
-        if let failure {
-            unlink(temporary)
-            throw SpeechError.cannotWrite(path: path, reason: failure)
+    /// Writes the file through the one file writer: whole or not at all, 0600 (it may hold a
+    /// pupil's words), replacing a plain file there but never a link, a folder or a device.
+    public func write(to url: URL, writer: FileWriter = SafeFileWriter()) throws {
+        do {
+            try writer.write(data, to: url, existing: .replace)
+        } catch {
+            throw SpeechError.cannotWrite(path: url.path, reason: error.description)
         }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NextStepsCore
+import NextStepsFiles
 import NextStepsSpeech
 import NextStepsStore
 
@@ -42,7 +43,12 @@ struct ExportCommand: ParsableCommand {
             let record = try RecordExport.gather(pupil: found, from: store, at: Date())
             switch format {
             case .json:
-                try AtomicFile.write(try record.json(), to: output)
+                do {
+                    try SafeFileWriter().write(try record.json(), to: URL(fileURLWithPath: output), existing: .replace)
+                } catch let error as FileWriteError {
+                    Console.error("The export could not be written: \(error)")
+                    throw ExitCode(74)
+                }
                 Console.out("Wrote \(record.answers.count) answers for \(found.name) to \(output).")
             case .wav:
                 let content = try places.loadContent().content

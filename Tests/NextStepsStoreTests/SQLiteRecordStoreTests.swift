@@ -46,9 +46,6 @@ final class SQLiteRecordStoreTests: XCTestCase {
                            progress: TopicProgress(pupilId: pupil.id!, topicId: "after-school", runStartedAt: Date(), stepId: "visit", updatedAt: Date()))
         XCTAssertEqual(try mode(path), 0o600)
         XCTAssertEqual(try mode((path as NSString).deletingLastPathComponent), 0o700)
-        let export = folder.appendingPathComponent("export.json").path
-        try AtomicFile.write(Data("{}".utf8), to: export)
-        XCTAssertEqual(try mode(export), 0o600)
     }
 
     func testRecordsSurviveReopeningExactly() throws {
@@ -145,19 +142,7 @@ final class SQLiteRecordStoreTests: XCTestCase {
     }
 }
 
-final class AtomicFileAndExportTests: XCTestCase {
-    func testAtomicWriteReplacesWholeAndLeavesNoTemporaryFile() throws {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nextsteps-atomic-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: folder) }
-        let path = folder.appendingPathComponent("out.json").path
-        try AtomicFile.write(Data("old".utf8), to: path)
-        try AtomicFile.write(Data("new".utf8), to: path)
-        XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), "new")
-        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["out.json"])
-        XCTAssertThrowsError(try AtomicFile.write(Data("x".utf8), to: folder.appendingPathComponent("missing/out.json").path))
-    }
-
+final class ExportTests: XCTestCase {
     func testExportIsVersionedAndReadsBack() throws {
         let store = InMemoryRecordStore()
         let pupil = try store.addPupil(Pupil(name: "Sam Smith", createdAt: Date(timeIntervalSince1970: 0)))
