@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 
 /// The `nextsteps` command and its subcommands.
@@ -11,7 +12,24 @@ struct NextSteps: ParsableCommand {
             (or ~/.local/share/nextsteps/), or --store PATH / NEXTSTEPS_STORE.
             """,
         subcommands: [StartCommand.self, TalkCommand.self, TopicsCommand.self, PupilsCommand.self,
-                      ExportCommand.self, ContentCommand.self, SayCommand.self],
+                      ExportCommand.self, ContentCommand.self, SayCommand.self, InstallCommand.self],
         defaultSubcommand: StartCommand.self
     )
+}
+
+/// A first word that is no command (`nextsteps frobnicate`): named, with the commands listed,
+/// instead of being taken as something the start screen was given.
+enum UnknownCommand {
+    /// The names of the commands, as typed.
+    static var names: [String] { NextSteps.configuration.subcommands.map { $0._commandName } }
+
+    /// Exits with status 64 and the list of commands when `arguments` (without the program's
+    /// own name) begin with a word that is no command.
+    static func refuse(_ arguments: [String]) {
+        guard let first = arguments.first, !first.hasPrefix("-"), !(names + ["help"]).contains(first) else { return }
+        let shown = first.unicodeScalars.filter { $0.value >= 0x20 && $0.value != 0x7F }.map(String.init).joined()
+        Console.error("There is no command \u{201C}\(shown.prefix(80))\u{201D}. The commands are: \(names.joined(separator: ", ")).")
+        Console.error("`nextsteps --help` says what each does; `nextsteps` alone starts a talk.")
+        exit(64)
+    }
 }
