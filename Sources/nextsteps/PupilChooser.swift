@@ -18,7 +18,7 @@ struct PupilChooser {
         while true {
             guard let text = read() else { return nil }
             let key = AnswerInterpreter.normalise(text)
-            if words.commands[.stop, default: []].contains(key) { return nil }
+            if isStop(text) { return nil }
             guard text.contains(where: \.isLetter), !commandWords.contains(key) else {
                 output.write(howTo + "\n")
                 continue
@@ -29,7 +29,7 @@ struct PupilChooser {
                 return pupil
             case .close(let pupil):
                 output.write("Did you mean \(pupil.name)? (yes or no)\n")
-                guard let answer = read() else { return nil }
+                guard let answer = read(), !isStop(answer) else { return nil }
                 if isYes(answer) { return pupil }
                 guard let outcome = offerToAdd(text) else { return nil }
                 if let added = outcome { return added }
@@ -47,7 +47,7 @@ struct PupilChooser {
     private func offerToAdd(_ name: String) -> Pupil?? {
         let output = terminal.output
         output.write("Add a new pupil called \u{201C}\(name)\u{201D}? Type yes to add them.\n")
-        guard let answer = read() else { return nil }
+        guard let answer = read(), !isStop(answer) else { return nil }
         guard isYes(answer) else {
             output.write("Nobody was added. \(howTo)\n")
             return .some(nil)
@@ -62,6 +62,10 @@ struct PupilChooser {
             output.write("The new pupil could not be saved. \(howTo)\n")
         }
         return .some(nil)
+    }
+
+    private func isStop(_ answer: String) -> Bool {
+        words.commands[.stop, default: []].contains(AnswerInterpreter.normalise(answer))
     }
 
     private func isYes(_ answer: String) -> Bool {

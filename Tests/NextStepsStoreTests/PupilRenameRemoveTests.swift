@@ -93,3 +93,23 @@ final class PupilRenameRemoveTests: XCTestCase {
         XCTAssertNil(bytes.range(of: Data("a note".utf8)), "a removed answer is still in the file")
     }
 }
+
+/// How the start screen measures a typed name against the pupils on record.
+final class PupilLookupFindTests: XCTestCase {
+    private let pupils = [Pupil(id: 1, name: "Sam Smith", knownAs: "Sam", createdAt: Date()),
+                          Pupil(id: 2, name: "Sam Patel", knownAs: "Sam", createdAt: Date()),
+                          Pupil(id: 3, name: "Zoë Brown", createdAt: Date())]
+
+    func testExactCloseSeveralAndNone() {
+        XCTAssertEqual(PupilLookup.find("Sam Smith", in: pupils), .exact(pupils[0]))
+        XCTAssertEqual(PupilLookup.find("  Sam   Smith ", in: pupils), .exact(pupils[0]), "spaces do not matter")
+        XCTAssertEqual(PupilLookup.find("sam smith", in: pupils), .close(pupils[0]), "other capitals are asked about")
+        XCTAssertEqual(PupilLookup.find("zoe brown", in: pupils), .close(pupils[2]), "accents are ignored")
+        XCTAssertEqual(PupilLookup.find("Zoe", in: pupils), .close(pupils[2]), "the known-as name, without its accent")
+        XCTAssertEqual(PupilLookup.find("Sma Smith", in: pupils), .close(pupils[0]), "a small misspelling")
+        XCTAssertEqual(PupilLookup.find("Sam", in: pupils), .several(2), "two pupils are known as Sam")
+        XCTAssertEqual(PupilLookup.find("Sam Pxtlo", in: pupils), .none, "too far from anyone")
+        XCTAssertEqual(PupilLookup.find("Priya Shah", in: pupils), .none)
+        XCTAssertEqual(PupilLookup.find("", in: pupils), .none)
+    }
+}
