@@ -74,6 +74,10 @@ final class InstallTests: XCTestCase {
                                            + "start, talk, topics, pupils, export, content, say, install.\n"), result.transcript)
         XCTAssertFalse(result.err.contains("Unexpected argument"), result.transcript)
         XCTAssertEqual(result.out, "", "nothing starts")
+        let afterOptions = try sandbox.run(["--plain", "--store", sandbox.store, "frobnicate"])
+        XCTAssertEqual(afterOptions.exitCode, 64, afterOptions.transcript)
+        XCTAssertTrue(afterOptions.err.hasPrefix("There is no command \u{201C}frobnicate\u{201D}."), afterOptions.transcript)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: sandbox.store), "no records file is made")
         XCTAssertEqual(try sandbox.run(["help"]).exitCode, 0)
     }
 
