@@ -36,6 +36,9 @@ struct InstallCommand: ParsableCommand {
             try Self.replace(bin + "/nextsteps") { try Self.copyFile(executable, to: $0, mode: 0o755) }
             try Self.replace(share + "/Content") { try Self.copyFolder(content, to: $0) }
             try Self.replace(share + "/Symbols") { try Self.copyFolder(symbols, to: $0) }
+            // Under ~/.local the content shares its folder with the records, which stays 0700.
+            let records = URL(fileURLWithPath: places.storePath).deletingLastPathComponent().standardizedFileURL.path
+            if records == share { chmod(share, 0o700) }
         } catch let failure as Failure {
             Console.error("NextSteps could not be installed in \(root): \(failure.message)")
             throw ExitCode(73)

@@ -45,6 +45,22 @@ final class InstallTests: XCTestCase {
         XCTAssertEqual(try sandbox.run([], environment: path, shell: "exec nextsteps topics").exitCode, 0)
     }
 
+    // 5. The default prefix is ~/.local; the records' folder there stays 0700 beside the content.
+    func testInstallWithoutAPrefixUsesDotLocalAndKeepsTheRecordsFolderPrivate() throws {
+        let sandbox = try Sandbox("install-home")
+        let result = try sandbox.run(["install"])
+        XCTAssertEqual(result.exitCode, 0, result.transcript)
+        let local = sandbox.home.appendingPathComponent(".local").path
+        XCTAssertTrue(result.out.contains("program  \(local)/bin/nextsteps"), result.transcript)
+        XCTAssertEqual(mode("\(local)/bin/nextsteps"), 0o755)
+        XCTAssertEqual(mode("\(local)/share/nextsteps"), 0o700, "the records' own folder")
+        let started = try sandbox.run([], lines: ["Test Pupil", "yes", "", "stop"],
+                                      environment: ["PATH": "\(local)/bin:/usr/bin:/bin"], shell: "exec nextsteps")
+        XCTAssertEqual(started.exitCode, 0, started.transcript)
+        XCTAssertEqual(mode("\(local)/share/nextsteps/nextsteps.sqlite"), 0o600)
+        XCTAssertEqual(mode("\(local)/share/nextsteps"), 0o700)
+    }
+
     // 5. A copy of the program with no content near it says where it looked and how to point at it.
     func testACopiedBinaryWithoutContentSaysWhereItLooked() throws {
         let sandbox = try Sandbox("lone")
