@@ -8,6 +8,9 @@ struct PupilChooser {
     let terminal: TalkTerminal
     let words: Words
 
+    /// The most characters a name typed here may have.
+    static let longestName = 100
+
     private var howTo: String { "Type the pupil's full name." }
 
     /// The pupil chosen or added, or nil if the adult stops or input ends.
@@ -21,6 +24,10 @@ struct PupilChooser {
             if isStop(text) { return nil }
             guard text.contains(where: \.isLetter), !commandWords.contains(key) else {
                 output.write(howTo + "\n")
+                continue
+            }
+            guard text.count <= Self.longestName else {
+                output.write("That is too long for a name (\(Self.longestName) letters at most). \(howTo)\n")
                 continue
             }
             let pupils = (try? store.pupils()) ?? []

@@ -63,6 +63,7 @@ final class StartScreenTests: XCTestCase {
         let sandbox = try Sandbox("start-add")
         let terminal = try start(sandbox)
         let question = "Add a new pupil called \u{201C}Zara Khan\u{201D}? Type yes to add them."
+        terminal.answer(String(repeating: "Zara ", count: 40), expecting: ["That is too long for a name (100 letters at most)."])
         terminal.answer("Zara  Khan", expecting: [question])
         terminal.answer("sure thing", expecting: ["Nobody was added."])
         terminal.answer("Zara Khan", expecting: [question])
