@@ -90,6 +90,59 @@ public final class SQLiteRecordStore: RecordStore {
         PupilLookup.match(name, in: try pupils())
     }
 
+    /// Gives a pupil a new name (and known-as name); a name another pupil has is refused.
+    public func renamePupil(id: Int64, to name: String, knownAs: String?) throws -> Pupil {
+        try write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM pupil WHERE id = ?", arguments: [id]) else {
+                throw StoreError("There is no such pupil.")
+            }
+            if try Row.fetchOne(db, sql: "SELECT id FROM pupil WHERE name = ? COLLATE NOCASE AND id != ?",
+                                arguments: [name, id]) != nil {
+                throw StoreError("There is already a pupil called \(name).")
+            }
+            let renamed = StoreRows.pupil(row).renamed(to: name, knownAs: knownAs)
+            try db.execute(sql: "UPDATE pupil SET name = ?, knownAs = ? WHERE id = ?", arguments: [renamed.name, renamed.knownAs, id])
+            return renamed
+        }
+    }
+
+    /// Removes a pupil and, through the foreign keys, every sitting, answer and place in a
+    /// topic of theirs, in one transaction; `secure_delete` overwrites what was there. If any
+    /// table still held a row of the pupil's afterwards, nothing is removed.
+    public func removePupil(id: Int64) throws -> PupilRemoval {
+        try write { db in
+            guard try Row.fetchOne(db, sql: "SELECT id FROM pupil WHERE id = ?", arguments: [id]) != nil else {
+                throw StoreError("There is no such pupil.")
+            }
+            func count(_ table: String) throws -> Int {
+                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE pupilId = ?", arguments: [id]) ?? 0
+            }
+            let removal = PupilRemoval(answers: try count("answer"), sittings: try count("sitting"), topics: try count("progress"))
+            try db.execute(sql: "DELETE FROM pupil WHERE id = ?", arguments: [id])
+            let left = try Self.rowsReferring(toPupil: id, in: db)
+            if left.values.contains(where: { $0 > 0 }) {
+                throw StoreError("Some of the pupil's records could not be removed, so nothing was removed.")
+            }
+            return removal
+        }
+    }
+
+    /// How many rows each table holds that belong to this pupil (the pupil's own row, and every
+    /// row with a `pupilId`): all nought once the pupil is removed.
+    public func rowsReferring(toPupil id: Int64) throws -> [String: Int] {
+        try read { db in try Self.rowsReferring(toPupil: id, in: db) }
+    }
+
+    private static func rowsReferring(toPupil id: Int64, in db: Database) throws -> [String: Int] {
+        var counts = ["pupil": try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM pupil WHERE id = ?", arguments: [id]) ?? 0]
+        let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'")
+        for table in tables where try db.columns(in: table).contains(where: { $0.name == "pupilId" }) {
+            counts[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table.quotedDatabaseIdentifier) WHERE pupilId = ?",
+                                             arguments: [id]) ?? 0
+        }
+        return counts
+    }
+
     /// Changes how prompts are spoken to a pupil.
     public func updateSpeech(pupilId: Int64, to settings: SpeechSettings) throws {
         try write { db in

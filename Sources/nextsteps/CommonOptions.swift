@@ -24,9 +24,18 @@ struct PlaceOptions: ParsableArguments {
 
     /// The content and symbols folders to use; `dir` (from `content check DIR`) comes first.
     /// A folder holding `Content` and `Symbols` works as well as the content folder itself.
-    func folders(_ dir: String? = nil) -> (content: String, symbols: String) {
+    /// When no folder is named and none is found where NextSteps looks, says every place looked
+    /// in and how to name one, and exits with status 66.
+    func folders(_ dir: String? = nil) throws -> (content: String, symbols: String) {
         let environment = ProcessInfo.processInfo.environment
-        var contentFolder = dir ?? content ?? environment["NEXTSTEPS_CONTENT"] ?? ContentLocator.builtIn() ?? "Content"
+        let named = dir ?? content ?? environment["NEXTSTEPS_CONTENT"].flatMap { $0.isEmpty ? nil : $0 }
+        guard var contentFolder = named ?? ContentLocator.builtIn() else {
+            Console.error("NextSteps cannot find its content (a Content folder holding words.yaml). It looked in:")
+            ContentLocator.places().forEach { Console.error("  \($0)") }
+            Console.error("Name the folder with --content DIR, or set NEXTSTEPS_CONTENT=DIR. "
+                          + "`nextsteps install` puts a copy where NextSteps finds it (~/.local/share/nextsteps/Content).")
+            throw ExitCode(66)
+        }
         let nested = (contentFolder as NSString).appendingPathComponent("Content")
         if FileManager.default.fileExists(atPath: (nested as NSString).appendingPathComponent("words.yaml")) {
             contentFolder = nested
@@ -39,7 +48,7 @@ struct PlaceOptions: ParsableArguments {
 
     /// Loads and checks the content; on any problem, lists them all and exits with status 65.
     func loadContent() throws -> LoadedContent {
-        let (contentFolder, symbolsFolder) = folders()
+        let (contentFolder, symbolsFolder) = try folders()
         switch ContentLoader.load(contentFolder: contentFolder, symbolsFolder: symbolsFolder) {
         case .success(let loaded):
             return loaded
@@ -61,21 +70,38 @@ struct PlaceOptions: ParsableArguments {
     }
 }
 
-/// Finds the content NextSteps came with: beside the working folder, or above the executable.
+/// Finds the content NextSteps came with: in the working folder, else beside or above the
+/// executable itself (`Content`, or `share/nextsteps/Content` as `nextsteps install` puts it).
 enum ContentLocator {
-    static func builtIn() -> String? {
-        let fileManager = FileManager.default
-        let here = fileManager.currentDirectoryPath + "/Content"
-        if fileManager.fileExists(atPath: here + "/words.yaml") { return here }
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        for _ in 0..<6 {
-            let candidate = folder.appendingPathComponent("Content")
-            if fileManager.fileExists(atPath: candidate.appendingPathComponent("words.yaml").path) { return candidate.path }
-            let shared = folder.appendingPathComponent("share/nextsteps/Content")
-            if fileManager.fileExists(atPath: shared.appendingPathComponent("words.yaml").path) { return shared.path }
-            folder.deleteLastPathComponent()
+    /// The running executable, resolved (`/proc/self/exe`), so a copy found on PATH and run
+    /// from any folder still finds its own content.
+    static func executablePath() -> String? {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        if length > 0 { return String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self) }
+        let argument = CommandLine.arguments.first ?? ""
+        return argument.contains("/") ? URL(fileURLWithPath: argument).resolvingSymlinksInPath().path : nil
+    }
+
+    /// Every content folder looked for, in order.
+    static func places() -> [String] {
+        var places = [URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent("Content").path]
+        if let executable = executablePath() {
+            var folder = URL(fileURLWithPath: executable).deletingLastPathComponent()
+            for _ in 0..<6 {
+                places.append(folder.appendingPathComponent("Content").path)
+                places.append(folder.appendingPathComponent("share/nextsteps/Content").path)
+                if folder.path == "/" { break }
+                folder.deleteLastPathComponent()
+            }
         }
-        return nil
+        var seen = Set<String>()
+        return places.filter { seen.insert($0).inserted }
+    }
+
+    /// The first of `places()` that holds a `words.yaml`.
+    static func builtIn() -> String? {
+        places().first { FileManager.default.fileExists(atPath: ($0 as NSString).appendingPathComponent("words.yaml")) }
     }
 }
 

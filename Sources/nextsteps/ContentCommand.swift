@@ -26,7 +26,7 @@ struct ContentCommand: ParsableCommand {
                 Console.out("There is no folder \(dir).")
                 throw ExitCode(66)
             }
-            let (contentFolder, symbolsFolder) = places.folders(dir)
+            let (contentFolder, symbolsFolder) = try places.folders(dir)
             switch ContentLoader.load(contentFolder: contentFolder, symbolsFolder: symbolsFolder) {
             case .failure(let failure):
                 // The words are linted too, so one run shows everything there is to mend.

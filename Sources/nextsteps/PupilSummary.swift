@@ -1,33 +1,124 @@
 import Foundation
 import NextStepsCore
 
-/// The lines of `pupils show`: details, sittings, where each topic is, and the latest answers.
+/// The lines of `pupils show`, in words for the adult: details, sittings, where each topic is,
+/// and every answer under its question, with when, how and with whom it was given, and
+/// whether a later answer replaced it. The pupil's own words are shown exactly as saved.
 enum PupilSummary {
     static func lines(pupil: Pupil, sittings: [Sitting], answers: [Answer], progress: [TopicProgress], content: Content) -> [String] {
         var out = ["\(pupil.name) (known as \(pupil.knownAs))"]
         if let year = pupil.yearGroup { out.append("Year group: \(year)") }
         if let dob = pupil.dateOfBirth { out.append("Date of birth: \(dob)") }
         out.append("Sittings: \(sittings.count)")
+        for sitting in sittings {
+            out.append("  \(day(sitting.startedAt)), \(adult(sitting.supporterName, role: sitting.supporterRole))")
+        }
+        if !progress.isEmpty { out.append("Topics:") }
         for item in progress {
-            let title = content.topic(item.topicId)?.title ?? item.topicId
-            let place = item.finished ? "finished" : "stopped at \(item.stepId ?? "?")"
-            out.append("Topic \(title): \(place)")
+            out.append("  \(content.topic(item.topicId)?.title ?? item.topicId): \(place(item, content: content))")
         }
+        out.append(counts(answers) + ".")
+        out += answerLines(answers, sittings: sittings, content: content)
+        return out
+    }
+
+    /// "8 answers in all, 2 of them replaced by a later answer, 1 adult note" (notes are not
+    /// counted as answers).
+    static func counts(_ answers: [Answer]) -> String {
+        let notes = answers.filter { $0.kind == .note }.count
+        let replaced = Set(answers.compactMap(\.supersedes)).count
+        return "\(plural(answers.count - notes, "answer")) in all, \(replaced) of them replaced by a later answer, \(plural(notes, "adult note"))"
+    }
+
+    /// Where a topic is: "finished on 2 Dec 2026" or "stopped at step 3 of 5: <step text>".
+    static func place(_ item: TopicProgress, content: Content) -> String {
+        if item.finished { return "finished on \(day(item.updatedAt))" }
+        guard let topic = content.topic(item.topicId), let stepId = item.stepId,
+              let index = topic.steps.firstIndex(where: { $0.id == stepId }) else { return "begun" }
+        let card = item.cardId.flatMap { content.cards[$0]?.title }.map { " (card \u{201C}\($0)\u{201D})" } ?? ""
+        return "stopped at step \(index + 1) of \(topic.steps.count)\(card): \(oneLine(topic.steps[index].text))"
+    }
+
+    /// Every answer and note under its topic and question, in the content's order.
+    private static func answerLines(_ answers: [Answer], sittings: [Sitting], content: Content) -> [String] {
         let summary = AnswerSummary(content: content, history: answers)
-        out.append("Latest answers (\(answers.count) in all, none overwritten):")
-        for answer in summary.latest() {
-            let place = [answer.topicId, answer.stepId, answer.cardId].compactMap { $0 }.joined(separator: "/")
-            let how = answer.mode.rawValue.replacingOccurrences(of: "-", with: " ")
-            let typed = answer.kind == .words ? "" : " (typed \"\(answer.words)\")"
-            out.append("  \(place): \(summary.words(for: answer))\(typed), \(how)")
+        let replacedOn = Dictionary(answers.compactMap { answer in answer.supersedes.map { ($0, answer.at) } },
+                                    uniquingKeysWith: { first, _ in first })
+        let roles = Dictionary(sittings.compactMap { sitting in sitting.id.map { ($0, sitting) } }, uniquingKeysWith: { first, _ in first })
+        let topicOrder = content.topics.map(\.id)
+        let topicIds = Set(answers.map(\.topicId)).sorted {
+            (topicOrder.firstIndex(of: $0) ?? Int.max, $0) < (topicOrder.firstIndex(of: $1) ?? Int.max, $1)
         }
-        let notes = answers.filter { $0.kind == .note }
-        if !notes.isEmpty {
-            out.append("Adult notes:")
-            notes.forEach { note in
-                out.append("  " + [note.topicId, note.stepId, note.cardId].compactMap { $0 }.joined(separator: "/") + ": \(note.words)")
+        var out: [String] = []
+        for topicId in topicIds {
+            let topic = content.topic(topicId)
+            out.append(topic?.title ?? "Topic \(topicId) (no longer in the content)")
+            var questions: [QuestionKey] = []
+            for answer in answers where answer.topicId == topicId && !questions.contains(answer.question) {
+                questions.append(answer.question)
+            }
+            let stepOrder = topic?.steps.map(\.id) ?? []
+            questions.sort { (stepOrder.firstIndex(of: $0.stepId) ?? Int.max) < (stepOrder.firstIndex(of: $1.stepId) ?? Int.max) }
+            for question in questions {
+                out.append("  " + heading(question, content: content))
+                for answer in answers where answer.question == question {
+                    var line = "    \(said(answer, summary: summary)) \u{2014} \(how(answer.mode)), \(day(answer.at)), "
+                    let sitting = answer.sittingId.flatMap { roles[$0] }
+                    let role = sitting?.supporterName == answer.supporter ? sitting?.supporterRole : nil
+                    line += adult(answer.supporter, role: role)
+                    if let id = answer.id, let when = replacedOn[id] { line += "; replaced on \(day(when))" }
+                    out.append(line)
+                }
             }
         }
         return out
+    }
+
+    /// The question in words: the card's title for a sorted card, else the step's text.
+    private static func heading(_ question: QuestionKey, content: Content) -> String {
+        if let cardId = question.cardId {
+            return content.cards[cardId].map { "Card: \($0.title)" } ?? "Card \(cardId) (no longer in the content)"
+        }
+        return content.topic(question.topicId)?.step(question.stepId).map { oneLine($0.text) }
+            ?? "Question \(question.stepId) (no longer in the content)"
+    }
+
+    /// What the answer said; when the pupil typed other words for a choice, those too, exactly.
+    private static func said(_ answer: Answer, summary: AnswerSummary) -> String {
+        let meaning = summary.words(for: answer)
+        if answer.kind == .words || answer.kind == .note { return meaning }
+        let prefix = answer.kind == .confirmed ? "still right: " : ""
+        let typed = answer.words
+        let same = AnswerInterpreter.normalise(typed) == AnswerInterpreter.normalise(meaning)
+        return prefix + meaning + (same || typed.isEmpty ? "" : " (typed \u{201C}\(typed)\u{201D})")
+    }
+
+    /// How it was given, in words.
+    static func how(_ mode: AnswerMode) -> String {
+        switch mode {
+        case .typedByPupil: return "typed by the pupil"
+        case .chosenFromOptions: return "chosen from the options"
+        case .scribedByAdult: return "said by the pupil and typed by the adult"
+        case .adultNote: return "adult's note"
+        }
+    }
+
+    private static func adult(_ name: String?, role: String?) -> String {
+        guard let name, !name.isEmpty else { return "no adult named" }
+        return "with \(name)" + (role.map { ", \($0)" } ?? "")
+    }
+
+    /// A date as "2 Dec 2026".
+    static func day(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "d MMM yyyy"
+        return formatter.string(from: date)
+    }
+
+    private static func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
+
+    private static func oneLine(_ text: String) -> String {
+        text.split(whereSeparator: \.isNewline).joined(separator: " ")
     }
 }

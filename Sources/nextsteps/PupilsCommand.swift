@@ -3,11 +3,12 @@ import Foundation
 import NextStepsCore
 import NextStepsStore
 
+/// `pupils`: the adult's commands for pupils' records.
 struct PupilsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pupils",
-        abstract: "Add, list and show pupils.",
-        subcommands: [Add.self, List.self, Show.self, Speech.self],
+        abstract: "Add, list, show, rename and remove pupils.",
+        subcommands: [Add.self, List.self, Show.self, Rename.self, Remove.self, Speech.self],
         defaultSubcommand: List.self
     )
 

@@ -142,18 +142,20 @@ final class PipedSessionTests: XCTestCase {
         XCTAssertEqual((record["sittings"] as? [Any])?.count, 2)
     }
 
-    // `nextsteps` alone: who is here (by number), the adult's name, the topic menu, then the talk.
+    // `nextsteps` alone: who is here (the full name typed), the adult's name and role, the topic menu, then the talk.
     func testStartAsksWhoIsHereThenTheAdultThenTheTopic() throws {
         let sandbox = try Sandbox("start")
         try sandbox.addPupil("Sam Smith", knownAs: "Sam")
-        let result = try sandbox.run(["--store", sandbox.store], lines: ["1", "Ms Jones", "2", ""])
+        let result = try sandbox.run(["--store", sandbox.store], lines: ["Sam Smith", "Ms Jones", "2", "2", ""])
         XCTAssertEqual(result.exitCode, 0, result.transcript)
-        XCTAssertNil(Text.inOrder(["Who is here today?", "1. Sam (Sam Smith)", "Adult's name", Phrases.say("choose-topic"),
+        XCTAssertNil(Text.inOrder(["Who is here today?", "Adult's name", "What is Ms Jones's role?", Phrases.say("choose-topic"),
                                    "2. After school", "In England, young people learn", "Next, you will see 8 cards.", Phrases.stopped],
                                   in: result.out), result.transcript)
+        XCTAssertFalse(result.out.contains("1. Sam"), "no pupil is listed")
         let record = try sandbox.export(pupil: "Sam")
         let sittings = try XCTUnwrap(record["sittings"] as? [[String: Any]])
         XCTAssertEqual(sittings.first?["supporterName"] as? String, "Ms Jones")
+        XCTAssertEqual(sittings.first?["supporterRole"] as? String, "teaching assistant")
 
         // A new name adds a new pupil after a yes.
         let added = try sandbox.run(["--store", sandbox.store], lines: ["Alex Green", "yes", "", "stop"])

@@ -45,7 +45,7 @@ final class SignalTests: XCTestCase {
         XCTAssertFalse(answers.contains { ($0["words"] as? String)?.contains("half-typed") == true },
                        "a line never entered is not an answer", file: file, line: line)
         let shown = try sandbox.run(["pupils", "show", "Sam", "--store", sandbox.store])
-        XCTAssertTrue(shown.out.contains("stopped at liked"), "\(name): the place is kept:\n\(shown.transcript)", file: file, line: line)
+        XCTAssertTrue(shown.out.contains("About me: stopped at step 4 of 9: "), "\(name): the place is kept:\n\(shown.transcript)", file: file, line: line)
     }
 
     func testSIGINTAtATerminalPrompt() throws { try signalAtATerminalPrompt(SIGINT, plain: true) }

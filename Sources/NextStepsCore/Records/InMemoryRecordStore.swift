@@ -6,6 +6,8 @@ public final class InMemoryRecordStore: RecordStore {
     private var sittingList: [Sitting] = []
     private var answerList: [Answer] = []
     private var progressByKey: [String: TopicProgress] = [:]
+    /// Ids are never given twice, as in SQLite's AUTOINCREMENT, so a removed pupil's id stays unused.
+    private var lastPupilId: Int64 = 0
     /// When set, the save with this number (1 is the next one) throws, as a full disk would.
     public var failOnSave: Int?
 
@@ -18,7 +20,8 @@ public final class InMemoryRecordStore: RecordStore {
             throw StoreError("There is already a pupil called \(pupil.name).")
         }
         var saved = pupil
-        saved.id = Int64(pupilList.count + 1)
+        lastPupilId += 1
+        saved.id = lastPupilId
         pupilList.append(saved)
         return saved
     }
@@ -29,6 +32,29 @@ public final class InMemoryRecordStore: RecordStore {
     /// The pupil with this name or known-as name (any case), if exactly one matches.
     public func pupil(named name: String) throws -> Pupil? {
         PupilLookup.match(name, in: pupilList)
+    }
+
+    /// Gives a pupil a new name (and known-as name); a name another pupil has is refused.
+    public func renamePupil(id: Int64, to name: String, knownAs: String?) throws -> Pupil {
+        guard let index = pupilList.firstIndex(where: { $0.id == id }) else { throw StoreError("There is no such pupil.") }
+        if pupilList.contains(where: { $0.id != id && $0.name.lowercased() == name.lowercased() }) {
+            throw StoreError("There is already a pupil called \(name).")
+        }
+        pupilList[index] = pupilList[index].renamed(to: name, knownAs: knownAs)
+        return pupilList[index]
+    }
+
+    /// Removes a pupil and every sitting, answer and place in a topic of theirs.
+    public func removePupil(id: Int64) throws -> PupilRemoval {
+        guard pupilList.contains(where: { $0.id == id }) else { throw StoreError("There is no such pupil.") }
+        let removal = PupilRemoval(answers: answerList.filter { $0.pupilId == id }.count,
+                                   sittings: sittingList.filter { $0.pupilId == id }.count,
+                                   topics: progressByKey.values.filter { $0.pupilId == id }.count)
+        pupilList.removeAll { $0.id == id }
+        sittingList.removeAll { $0.pupilId == id }
+        answerList.removeAll { $0.pupilId == id }
+        progressByKey = progressByKey.filter { $0.value.pupilId != id }
+        return removal
     }
 
     /// Changes how prompts are spoken to a pupil.
@@ -86,23 +112,4 @@ public final class InMemoryRecordStore: RecordStore {
 
     /// All of a pupil's answers, oldest first.
     public func answers(pupilId: Int64) throws -> [Answer] { answerList.filter { $0.pupilId == pupilId } }
-}
-
-/// Finds a pupil by name or known-as name, as adults type it.
-public enum PupilLookup {
-    /// Every pupil whose full name or known-as name is `name` (any case): more than one means
-    /// the adult has to say which.
-    public static func candidates(_ name: String, in pupils: [Pupil]) -> [Pupil] {
-        let wanted = name.trimmingCharacters(in: .whitespaces).lowercased()
-        return pupils.filter { $0.name.lowercased() == wanted || $0.knownAs.lowercased() == wanted }
-    }
-
-    /// The one pupil whose full name, or else known-as name, matches (any case); nil if none or several.
-    public static func match(_ name: String, in pupils: [Pupil]) -> Pupil? {
-        let wanted = name.trimmingCharacters(in: .whitespaces).lowercased()
-        let byName = pupils.filter { $0.name.lowercased() == wanted }
-        if byName.count == 1 { return byName[0] }
-        let byKnownAs = pupils.filter { $0.knownAs.lowercased() == wanted }
-        return byKnownAs.count == 1 ? byKnownAs[0] : nil
-    }
 }

@@ -21,7 +21,7 @@ public struct Pupil: Sendable, Equatable, Codable {
     public init(id: Int64? = nil, name: String, knownAs: String? = nil, yearGroup: Int? = nil,
                 dateOfBirth: String? = nil, createdAt: Date, speech: SpeechSettings = .standard) {
         self.id = id; self.name = name; self.speech = speech
-        self.knownAs = (knownAs?.isEmpty == false ? knownAs : nil) ?? name.split(separator: " ").first.map(String.init) ?? name
+        self.knownAs = (knownAs?.isEmpty == false ? knownAs : nil) ?? Pupil.defaultKnownAs(for: name)
         self.yearGroup = yearGroup; self.dateOfBirth = dateOfBirth; self.createdAt = createdAt
     }
 }

@@ -20,6 +20,13 @@ public protocol RecordStore: AnyObject {
     func pupils() throws -> [Pupil]
     /// The pupil with this name or known-as name (any case), if exactly one matches.
     func pupil(named: String) throws -> Pupil?
+    /// Gives a pupil a new full name and, when `knownAs` is given, a new known-as name; a name
+    /// another pupil already has is refused. Without `knownAs`, a known-as name that was only the
+    /// old first name follows the new name; one chosen on purpose is kept.
+    func renamePupil(id: Int64, to name: String, knownAs: String?) throws -> Pupil
+    /// Removes a pupil and every row of theirs (sittings, answers, places in topics) in one
+    /// durable transaction, and says how many of each went.
+    func removePupil(id: Int64) throws -> PupilRemoval
     /// Changes how prompts are spoken to a pupil.
     func updateSpeech(pupilId: Int64, to settings: SpeechSettings) throws
     /// Starts a sitting.
@@ -55,5 +62,52 @@ extension RecordStore {
     @discardableResult
     public func save(_ answer: Answer?, progress: TopicProgress) throws -> Answer? {
         try save(answer, progress: progress, opening: nil).answer
+    }
+}
+
+extension RecordStore {
+    /// A store that cannot rename (a test double, say) refuses, changing nothing.
+    public func renamePupil(id: Int64, to name: String, knownAs: String?) throws -> Pupil {
+        throw StoreError("These records cannot rename a pupil.")
+    }
+
+    /// A store that cannot remove (a test double, say) refuses, removing nothing.
+    public func removePupil(id: Int64) throws -> PupilRemoval {
+        throw StoreError("These records cannot remove a pupil.")
+    }
+}
+
+/// What removing a pupil took away, counted before it went.
+public struct PupilRemoval: Sendable, Equatable {
+    /// Answers and adult's notes removed.
+    public var answers: Int
+    /// Sittings removed.
+    public var sittings: Int
+    /// Places in topics removed.
+    public var topics: Int
+
+    /// Makes a count.
+    public init(answers: Int, sittings: Int, topics: Int) {
+        self.answers = answers; self.sittings = sittings; self.topics = topics
+    }
+}
+
+extension Pupil {
+    /// The known-as name a pupil gets when none is chosen: the first word of the full name.
+    public static func defaultKnownAs(for name: String) -> String {
+        name.split(separator: " ").first.map(String.init) ?? name
+    }
+
+    /// This pupil under a new name: without `knownAs`, a known-as name that was only the old
+    /// first name follows the new name, and one chosen on purpose is kept.
+    public func renamed(to newName: String, knownAs newKnownAs: String?) -> Pupil {
+        var copy = self
+        copy.name = newName
+        if let newKnownAs, !newKnownAs.isEmpty {
+            copy.knownAs = newKnownAs
+        } else if knownAs == Pupil.defaultKnownAs(for: name) {
+            copy.knownAs = Pupil.defaultKnownAs(for: newName)
+        }
+        return copy
     }
 }

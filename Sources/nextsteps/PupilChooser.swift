@@ -1,0 +1,87 @@
+import Foundation
+import NextStepsCore
+
+/// The start screen's "Who is here today?". The adult types the pupil's name; no pupil's name
+/// is ever listed, and one is offered only when what was typed is close to exactly that pupil.
+struct PupilChooser {
+    let store: RecordStore
+    let terminal: TalkTerminal
+    let words: Words
+
+    /// The most characters a name typed here may have.
+    static let longestName = 100
+
+    private var howTo: String { "Type the pupil's full name." }
+
+    /// The pupil chosen or added, or nil if the adult stops or input ends.
+    func choose() -> Pupil? {
+        let output = terminal.output
+        let commandWords = Set(words.commands.values.joined())
+        output.write("\nWho is here today? \(howTo)\n")
+        while true {
+            guard let text = read() else { return nil }
+            let key = AnswerInterpreter.normalise(text)
+            if isStop(text) { return nil }
+            guard text.contains(where: \.isLetter), !commandWords.contains(key) else {
+                output.write(howTo + "\n")
+                continue
+            }
+            guard text.count <= Self.longestName else {
+                output.write("That is too long for a name (\(Self.longestName) letters at most). \(howTo)\n")
+                continue
+            }
+            let pupils = (try? store.pupils()) ?? []
+            switch PupilLookup.find(text, in: pupils) {
+            case .exact(let pupil):
+                return pupil
+            case .close(let pupil):
+                output.write("Did you mean \(pupil.name)? (yes or no)\n")
+                guard let answer = read(), !isStop(answer) else { return nil }
+                if isYes(answer) { return pupil }
+                guard let outcome = offerToAdd(text) else { return nil }
+                if let added = outcome { return added }
+            case .several(let count):
+                output.write("\(count) pupils have names close to that. Type the pupil's full name, as it is on the school's records.\n")
+            case .none:
+                guard let outcome = offerToAdd(text) else { return nil }
+                if let added = outcome { return added }
+            }
+        }
+    }
+
+    /// Asks the adult to confirm a new pupil with the full name shown. Returns nil when input
+    /// ends, `.some(nil)` when nobody was added, and the pupil when one was.
+    private func offerToAdd(_ name: String) -> Pupil?? {
+        let output = terminal.output
+        output.write("Add a new pupil called \u{201C}\(name)\u{201D}? Type yes to add them.\n")
+        guard let answer = read(), !isStop(answer) else { return nil }
+        guard isYes(answer) else {
+            output.write("Nobody was added. \(howTo)\n")
+            return .some(nil)
+        }
+        do {
+            let pupil = try store.addPupil(Pupil(name: name, createdAt: Date()))
+            output.write("Added \u{201C}\(pupil.name)\u{201D} (known as \(pupil.knownAs)).\n")
+            return pupil
+        } catch let error as StoreError {
+            output.write("\(error.message) \(howTo)\n")
+        } catch {
+            output.write("The new pupil could not be saved. \(howTo)\n")
+        }
+        return .some(nil)
+    }
+
+    private func isStop(_ answer: String) -> Bool {
+        words.commands[.stop, default: []].contains(AnswerInterpreter.normalise(answer))
+    }
+
+    private func isYes(_ answer: String) -> Bool {
+        words.commands[.yes, default: []].contains(AnswerInterpreter.normalise(answer))
+    }
+
+    /// One cleaned line, or nil when input ends.
+    private func read() -> String? {
+        guard case .line(let raw) = terminal.lines.read(prompt: "> ") else { return nil }
+        return InputCleaner.clean(raw).text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}

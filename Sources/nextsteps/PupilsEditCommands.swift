@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import NextStepsCore
+import NextStepsStore
+
+extension PupilsCommand {
+    /// `pupils rename NAME NEW-NAME`: mends a misspelt (or unkind) name typed at the start screen.
+    struct Rename: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Give a pupil a new full name (and known-as name).",
+            discussion: "For example: nextsteps pupils rename \"Sam Smiht\" \"Sam Smith\" --known-as Sam"
+        )
+
+        @Argument(help: "The pupil's name now (full or known-as).")
+        var name: String
+
+        @Argument(help: ArgumentHelp("The new full name.", valueName: "new-name"))
+        var newName: String
+
+        @Option(help: "The new name the pupil likes to be called (default: kept, or the new first name).")
+        var knownAs: String?
+
+        @OptionGroup var places: PlaceOptions
+
+        func validate() throws {
+            if newName.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("The new name is empty.") }
+            if let knownAs, knownAs.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("The known-as name is empty.") }
+        }
+
+        func run() throws {
+            let store = try places.openStore()
+            let pupil = try PupilFinder.find(name, in: store)
+            guard let id = pupil.id else { throw ExitCode(70) }
+            do {
+                let renamed = try store.renamePupil(id: id, to: newName.trimmingCharacters(in: .whitespaces),
+                                                    knownAs: knownAs?.trimmingCharacters(in: .whitespaces))
+                Console.out("Renamed \u{201C}\(pupil.name)\u{201D} to \u{201C}\(renamed.name)\u{201D} (known as \(renamed.knownAs)). Their records are kept.")
+            } catch let error as StoreError {
+                Console.error("\(error.message) Nothing was changed.")
+                throw ExitCode(65)
+            }
+        }
+    }
+
+    /// `pupils remove NAME`: removes a pupil and every record of theirs, after the full name is typed again.
+    struct Remove: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Remove a pupil and all their records (answers, sittings, places in topics).",
+            discussion: """
+                You are asked to type the pupil's full name again. When input is not a terminal,
+                give it with --confirm "Full Name" instead. This cannot be undone.
+                """
+        )
+
+        @Argument(help: "The pupil's name (full or known-as).")
+        var name: String
+
+        @Option(help: ArgumentHelp("The pupil's full name, exactly, to confirm without a prompt.", valueName: "full name"))
+        var confirm: String?
+
+        @OptionGroup var places: PlaceOptions
+
+        func run() throws {
+            let store = try places.openStore()
+            let pupil = try PupilFinder.find(name, in: store)
+            guard let id = pupil.id else { throw ExitCode(70) }
+            let held = PupilRemoval(answers: try store.answers(pupilId: id).count, sittings: try store.sittings(pupilId: id).count,
+                                    topics: try store.allProgress(pupilId: id).count)
+            Console.out("This removes \(pupil.name) and all their records: \(Self.describe(held)). It cannot be undone.")
+            let typed: String
+            if let confirm {
+                typed = confirm
+            } else if isatty(STDIN_FILENO) == 1 {
+                Console.out("To remove them, type their full name again, then Enter:")
+                FileHandle.standardOutput.write(Data("> ".utf8))
+                typed = readLine(strippingNewline: true) ?? ""
+            } else {
+                Console.error("Nothing was removed: input is not a terminal, so confirm with --confirm \"Full Name\".")
+                throw ExitCode(64)
+            }
+            guard typed.trimmingCharacters(in: .whitespaces) == pupil.name else {
+                Console.error("That is not exactly the pupil's full name, so nothing was removed.")
+                throw ExitCode(65)
+            }
+            do {
+                let removal = try store.removePupil(id: id)
+                Console.out("Removed \(pupil.name): \(Self.describe(removal)). Nothing of theirs is left in the records.")
+            } catch let error as StoreError {
+                Console.error("\(error.message) Nothing was removed.")
+                throw ExitCode(74)
+            }
+        }
+
+        /// "5 answers (with adult's notes), 2 sittings and their place in 1 topic".
+        static func describe(_ removal: PupilRemoval) -> String {
+            func count(_ number: Int, _ one: String, _ many: String) -> String { "\(number) \(number == 1 ? one : many)" }
+            return "\(count(removal.answers, "answer", "answers")) (with adult's notes), "
+                + "\(count(removal.sittings, "sitting", "sittings")) and their place in \(count(removal.topics, "topic", "topics"))"
+        }
+    }
+}
