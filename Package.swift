@@ -10,6 +10,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
     ],
     targets: [
         // MARK: The pure core: content, dialogue engine, answers, record model.
@@ -20,6 +21,12 @@ let package = Package(
 
         // MARK: The one way every file NextSteps makes is written (atomic, 0600, no links).
         .target(name: "NextStepsFiles"),
+
+        // MARK: Structured views of a record, and one exporter per format (pure: data in, data out).
+        .target(
+            name: "NextStepsReports",
+            dependencies: ["NextStepsCore", .product(name: "Mustache", package: "swift-mustache")]
+        ),
 
         // MARK: Edges, each behind a protocol of the core.
         .target(
@@ -52,7 +59,7 @@ let package = Package(
             name: "nextsteps",
             dependencies: [
                 "NextStepsCore", "NextStepsStore", "NextStepsTerminal", "NextStepsSpeech", "NextStepsFiles",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "NextStepsReports", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
@@ -66,6 +73,7 @@ let package = Package(
         // MARK: Tests.
         .testTarget(name: "NextStepsCoreTests", dependencies: ["NextStepsCore", "NextStepsTerminal"]),
         .testTarget(name: "NextStepsFilesTests", dependencies: ["NextStepsFiles"]),
+        .testTarget(name: "NextStepsReportsTests", dependencies: ["NextStepsReports", "NextStepsCore"]),
         .testTarget(name: "NextStepsStoreTests", dependencies: ["NextStepsStore", "NextStepsCore"]),
         .testTarget(name: "NextStepsSpeechTests", dependencies: ["NextStepsSpeech", "NextStepsCore"]),
         // Drives the built `nextsteps` binary through a pseudo-terminal and through pipes.

@@ -105,6 +105,13 @@ public final class SpeechEngine: @unchecked Sendable {
         try WAVFile(audio: audio).write(to: url)
     }
 
+    /// `text` as spoken with `settings`, as the bytes of a WAV file, for a caller that writes
+    /// the file itself (the spoken "My views" export).
+    public static func wavData(text: String, settings: SpeechSettings, pronunciations: Pronunciations = Pronunciations()) throws -> Data {
+        let spoken = SpeechScript(pronunciations: pronunciations).speakable(text)
+        return WAVFile(audio: try shared.synthesize(spoken, settings: settings)).data
+    }
+
     /// What is wrong with the espeak-ng data folder at `folder`, if anything.
     public static func dataProblem(at folder: String) -> SpeechError? {
         let needed = ["phontab", "phonindex", "phondata", "intonations", "en_dict"]

@@ -94,14 +94,7 @@ enum PupilSummary {
     }
 
     /// How it was given, in words.
-    static func how(_ mode: AnswerMode) -> String {
-        switch mode {
-        case .typedByPupil: return "typed by the pupil"
-        case .chosenFromOptions: return "chosen from the options"
-        case .scribedByAdult: return "said by the pupil and typed by the adult"
-        case .adultNote: return "adult's note"
-        }
-    }
+    static func how(_ mode: AnswerMode) -> String { mode.inWords }
 
     private static func adult(_ name: String?, role: String?) -> String {
         guard let name, !name.isEmpty else { return "no adult named" }
@@ -109,12 +102,7 @@ enum PupilSummary {
     }
 
     /// A date as "2 Dec 2026".
-    static func day(_ date: Date) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "d MMM yyyy"
-        return formatter.string(from: date)
-    }
+    static func day(_ date: Date) -> String { RecordDates.day(date) }
 
     private static func plural(_ count: Int, _ noun: String) -> String { "\(count) \(noun)\(count == 1 ? "" : "s")" }
 

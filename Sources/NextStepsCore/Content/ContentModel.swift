@@ -106,6 +106,28 @@ public struct StepReference: Sendable, Equatable, Hashable {
     public init(topic: String, step: String) { self.topic = topic; self.step = step }
 }
 
+/// The four Preparing for Adulthood areas that every review from Year 9 covers.
+public enum AdulthoodArea: String, Sendable, CaseIterable, Codable {
+    /// Higher education and employment, including self-employment and supported employment.
+    case employment
+    /// Independent living.
+    case independentLiving = "independent-living"
+    /// Friends, relationships and community.
+    case community
+    /// Being as healthy as possible.
+    case health
+
+    /// The area's name as annual review paperwork writes it.
+    public var title: String {
+        switch self {
+        case .employment: return "Employment and further learning"
+        case .independentLiving: return "Independent living"
+        case .community: return "Friends, relationships and community"
+        case .health: return "Good health"
+        }
+    }
+}
+
 /// One step of a topic.
 public struct Step: Sendable, Equatable {
     /// Stable id, unique in its topic.
@@ -127,6 +149,8 @@ public struct Step: Sendable, Equatable {
     /// The heading of this answer in the pupil's own views, in the first person
     /// ("What is important to me"); the step's text when not given.
     public var views: String?
+    /// The Preparing for Adulthood area its answer belongs to in exports, if any.
+    public var area: AdulthoodArea?
 
     /// Makes a step.
     public init(id: String, kind: StepKind, text: String, symbol: String, options: [Choice] = [],

@@ -36,7 +36,7 @@ extension ContentReaders {
     }
 
     private mutating func step(_ fields: YAMLFields, topic: String, file: String) -> Step? {
-        fields.refuseUnknownKeys(["id", "kind", "text", "symbol", "options", "cards", "card", "recall", "views"])
+        fields.refuseUnknownKeys(["id", "kind", "text", "symbol", "options", "cards", "card", "recall", "views", "area"])
         guard let id = fields.id(), let kindName = fields.string("kind"), let text = fields.string("text"),
               let symbol = fields.id("symbol") else { return nil }
         guard let kind = StepKind(rawValue: kindName) else {
@@ -47,6 +47,13 @@ extension ContentReaders {
         note(file, fields.lineOf("text"), text, kind == .info ? .sentences : .question)
         var step = Step(id: id, kind: kind, text: text, symbol: symbol)
         step.views = fields.string("views", required: false)
+        if let area = fields.string("area", required: false) {
+            step.area = AdulthoodArea(rawValue: area)
+            if step.area == nil {
+                let known = AdulthoodArea.allCases.map(\.rawValue).joined(separator: ", ")
+                problems.add(file, fields.lineOf("area"), "step \"\(id)\" has area \"\(area)\"; the areas are \(known)")
+            }
+        }
         note(file, fields.lineOf("views"), step.views, .label)
         let allowed: Set<String>
         switch kind {

@@ -157,5 +157,6 @@ public struct Conversation: Sendable {
 }
 
 extension Array {
-    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+    /// The element at `index`, or nil when there is none.
+    public subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

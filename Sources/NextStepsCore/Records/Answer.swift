@@ -10,6 +10,28 @@ public enum AnswerMode: String, Sendable, Codable, CaseIterable {
     case scribedByAdult = "scribed-by-adult"
     /// The adult's own note, not the pupil's words.
     case adultNote = "adult-note"
+
+    /// How the answer was given, in words for the adult ("typed by the pupil").
+    public var inWords: String {
+        switch self {
+        case .typedByPupil: return "typed by the pupil"
+        case .chosenFromOptions: return "chosen from the options"
+        case .scribedByAdult: return "said by the pupil and typed by the adult"
+        case .adultNote: return "adult's note"
+        }
+    }
+}
+
+/// Dates as the adults' read-backs and exports write them.
+public enum RecordDates {
+    /// "2 Dec 2026", in UTC so that a record reads the same on every machine.
+    public static func day(_ date: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "d MMM yyyy"
+        return formatter.string(from: date)
+    }
 }
 
 /// What an answer is.

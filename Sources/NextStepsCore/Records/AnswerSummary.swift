@@ -18,15 +18,26 @@ public struct AnswerSummary: Sendable {
             ?? answer
     }
 
+    /// Whether an answer stands for the pupil's own words rather than an option they chose.
+    public func isOwnWords(_ answer: Answer) -> Bool {
+        let real = substance(of: answer)
+        if real.kind == .words || real.kind == .note { return true }
+        let target = content.topic(real.topicId)?.step(real.stepId)
+        let isChoice = [.choice, .choices].contains(real.kind) || (real.kind == .confirmed && target?.kind != .recall)
+        return isChoice && !real.optionIds.contains { id in target?.options.contains { $0.id == id } == true }
+    }
+
     /// The sorting scale a topic uses.
     public func scale(ofTopic id: String) -> [ScalePoint] {
         guard let topic = content.topic(id), !topic.scale.isEmpty else { return content.words.scale }
         return topic.scale
     }
 
-    /// What an answer said ("College, Work", "I don't know", or the own words in quotes).
-    public func words(for answer: Answer) -> String {
+    /// What an answer said ("College, Work", "I don't know", or the own words in quotes; with
+    /// `quoted` false, the own words exactly, for a document that says who is talking).
+    public func words(for answer: Answer, quoted: Bool = true) -> String {
         let words = content.words
+        func own(_ text: String) -> String { quoted ? "\u{201C}\(text)\u{201D}" : text }
         let real = substance(of: answer)
         let target = content.topic(real.topicId)?.step(real.stepId)
         switch real.kind {
@@ -34,7 +45,7 @@ public struct AnswerSummary: Sendable {
         case .notNow: return words.say(.notNow)
         case .yes: return words.say(.yes)
         case .no: return words.say(.no)
-        case .words, .note: return "\u{201C}\(real.words)\u{201D}"
+        case .words, .note: return own(real.words)
         case .sorted:
             let points = scale(ofTopic: real.topicId)
             return real.optionIds.compactMap { id in points.first { $0.id == id }?.label }.joined(separator: ", ")
@@ -42,7 +53,7 @@ public struct AnswerSummary: Sendable {
             return words.say(.yes)
         case .choice, .choices, .confirmed:
             let labels = real.optionIds.compactMap { id in target?.options.first { $0.id == id }?.label }
-            return labels.isEmpty ? "\u{201C}\(real.words)\u{201D}" : labels.joined(separator: ", ")
+            return labels.isEmpty ? own(real.words) : labels.joined(separator: ", ")
         }
     }
 

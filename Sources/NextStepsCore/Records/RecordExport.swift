@@ -3,8 +3,10 @@ import Foundation
 /// A pupil's whole record as one versioned document: the JSON export and the pupil's
 /// subject-access copy. Field names are part of the format; add fields, never rename them.
 public struct RecordExport: Codable, Sendable, Equatable {
-    /// The version of this format.
-    public static let currentFormat = 1
+    /// The version of this format: 2 adds each answer's words beside its ids and the views.
+    public static let currentFormat = 2
+    /// The oldest version this NextSteps still reads.
+    public static let oldestReadable = 1
 
     /// The format version of this document.
     public var formatVersion: Int
@@ -35,10 +37,21 @@ public struct RecordExport: Codable, Sendable, Equatable {
         return try encoder.encode(self)
     }
 
-    /// Reads a document made by `json()`.
+    /// Reads a document made by `json()` or by the JSON export; one made by a newer NextSteps
+    /// (or too old to read) is refused with a clear message, never half-read.
     public static func read(_ data: Data) throws -> RecordExport {
+        struct Version: Decodable { var formatVersion: Int }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .iso8601
+        guard let version = try? decoder.decode(Version.self, from: data) else {
+            throw StoreError("This is not a NextSteps record: it has no format version.")
+        }
+        guard version.formatVersion <= currentFormat else {
+            throw StoreError("This record was made by a newer NextSteps (format \(version.formatVersion)); this one reads up to format \(currentFormat).")
+        }
+        guard version.formatVersion >= oldestReadable else {
+            throw StoreError("This record's format \(version.formatVersion) is too old to read.")
+        }
         return try decoder.decode(RecordExport.self, from: data)
     }
 }

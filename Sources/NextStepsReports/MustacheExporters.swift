@@ -1,0 +1,85 @@
+import Foundation
+import Mustache
+import NextStepsCore
+
+/// Markdown made from a Mustache template (`Content/templates/my-views.md.mustache` unless the
+/// school gives its own). Values are escaped for Markdown, so a pupil's `*` stays a `*`.
+public struct MarkdownExporter: Exporter {
+    /// Makes the exporter.
+    public init() {}
+    /// "md".
+    public var name: String { "md" }
+    /// File endings.
+    public var extensions: [String] { ["md", "markdown"] }
+    /// The built-in template.
+    public var defaultTemplate: String? { "my-views.md.mustache" }
+
+    /// Fills the template.
+    public func export(_ model: ExportModel, record: RecordExport, resources: ExportResources) throws -> Data {
+        MarkdownContentType.registerOnce
+        let text = try MustacheText.render(resources.template, pragma: "{{% CONTENT_TYPE: MARKDOWN}}",
+                                           context: TemplateContext.of(model))
+        return Data(text.utf8)
+    }
+}
+
+/// An Easy Read "My views" page: self-contained HTML (pictures inline, nothing fetched),
+/// from a Mustache template (`Content/templates/my-views.html.mustache` by default).
+public struct HTMLExporter: Exporter {
+    /// Makes the exporter.
+    public init() {}
+    /// "html".
+    public var name: String { "html" }
+    /// File endings.
+    public var extensions: [String] { ["html", "htm"] }
+    /// The built-in template.
+    public var defaultTemplate: String? { "my-views.html.mustache" }
+
+    /// Fills the template; every answer gets `picture` (a data: URI) and `alt`.
+    public func export(_ model: ExportModel, record: RecordExport, resources: ExportResources) throws -> Data {
+        var context = TemplateContext.of(model)
+        let withPictures: (Any) -> Any = { value in
+            guard var item = value as? [String: Any], let id = item["symbol"] as? String else { return value }
+            item["picture"] = resources.pictures[id].map { "data:image/svg+xml;base64," + $0.base64EncodedString() } ?? ""
+            item["hasPicture"] = resources.pictures[id] != nil
+            item["alt"] = resources.symbols[id]?.label ?? ""
+            return item
+        }
+        context["answers"] = (context["answers"] as? [Any])?.map(withPictures)
+        context["topics"] = (context["topics"] as? [[String: Any]])?.map { topic -> [String: Any] in
+            var copy = topic
+            copy["answers"] = (topic["answers"] as? [Any])?.map(withPictures)
+            return copy
+        }
+        let text = try MustacheText.render(resources.template, pragma: "{{% CONTENT_TYPE: HTML}}", context: context)
+        return Data(text.utf8)
+    }
+}
+
+/// Renders text templates with swift-mustache, refusing a template that does not parse.
+enum MustacheText {
+    static func render(_ template: Data?, pragma: String, context: [String: Any]) throws -> String {
+        guard let template, let source = String(data: template, encoding: .utf8) else {
+            throw ExportError("The template could not be read as text.")
+        }
+        do {
+            return try MustacheTemplate(string: pragma + source).render(context)
+        } catch {
+            throw ExportError("The template has a mistake in its tags: \(error).")
+        }
+    }
+}
+
+/// Escapes Markdown's own characters with a backslash, so the words show exactly as given.
+struct MarkdownContentType: MustacheContentType {
+    static let registerOnce: Void = MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
+
+    func escapeText(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            if "\\`*_[]<>#|{}".contains(character) { out.append("\\") }
+            out.append(character)
+        }
+        return out
+    }
+}

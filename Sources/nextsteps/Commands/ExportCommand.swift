@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import NextStepsCore
+import NextStepsFiles
+import NextStepsReports
+import NextStepsSpeech
+import NextStepsStore
+
+/// `nextsteps export`: a pupil's record into the school's format, or the cohort as CSV.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export a pupil's views and record: md, html, csv, json or wav (the format follows -o's ending).",
+        discussion: """
+            md:   the pupil's views as Markdown, from Content/templates/my-views.md.mustache or --template.
+            html: an Easy Read "My views" page (pictures inline), from my-views.html.mustache or --template.
+            csv:  one row per current answer; with --all, every pupil in one file.
+            json: the whole record with a format version, words beside ids (also the pupil's own copy).
+            wav:  the pupil's own views read aloud in the first person, in their voice and speed.
+            Files are written whole or not at all, readable only by you. An existing file is replaced
+            only after you say yes, or with --force. Field names for templates: docs/export-fields.md.
+            """
+    )
+
+    @Option(help: "The pupil's name or known-as name.")
+    var pupil: String?
+
+    @Flag(help: "Every pupil, in one CSV file.")
+    var all = false
+
+    @Option(help: "The format: md, html, csv, json or wav (default: from the file's ending).")
+    var format: String?
+
+    @Option(help: ArgumentHelp("The school's own template to fill instead of the built-in one.", valueName: "file"))
+    var template: String?
+
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("The file to write.", valueName: "file"))
+    var output: String
+
+    @Flag(help: "Replace the file if it is there, without asking.")
+    var force = false
+
+    @OptionGroup var places: PlaceOptions
+
+    func validate() throws {
+        if pupil == nil && !all { throw ValidationError("Name the pupil with --pupil, or use --all for everyone.") }
+        if pupil != nil && all { throw ValidationError("Use --pupil or --all, not both.") }
+        if output.isEmpty { throw ValidationError("No file name was given after -o.") }
+    }
+
+    func run() throws {
+        let registry = ExportFormats.registry(places: places)
+        guard let exporter = format.map({ registry.exporter(named: $0) }) ?? registry.exporter(forFile: output) else {
+            let names = registry.exporters.map(\.name).joined(separator: ", ")
+            Console.error(format.map { "There is no format \"\($0)\". The formats are: \(names)." }
+                          ?? "The format cannot be told from \(output). Give --format (\(names)) or a file ending such as .html.")
+            throw ExitStatus.usage
+        }
+        if all && exporter.name != "csv" {
+            Console.error("--all makes one CSV file for every pupil; give -o with .csv or --format csv.")
+            throw ExitStatus.usage
+        }
+        let existing = try ExportFormats.replacePolicy(output, force: force)
+        let store = try places.openStore()
+        let content = try places.loadContent().content
+        let data: Data
+        let summary: String
+        do {
+            if all {
+                let models = try store.pupils().map { try ExportFormats.model(of: $0, store: store, content: content) }
+                data = CSVExporter.document(models)
+                summary = "Wrote \(models.reduce(0) { $0 + $1.answers.count }) answers of \(models.count) pupils to \(output)."
+            } else {
+                let found = try PupilFinder.find(pupil ?? "", in: store)
+                let record = try RecordExport.gather(pupil: found, from: store, at: Date())
+                let model = ExportModel.build(record: record, content: content, now: Date())
+                let resources = try ExportFormats.resources(for: exporter, model: model, template: template, places: places,
+                                                            content: content)
+                data = try exporter.export(model, record: record, resources: resources)
+                summary = "Wrote \(found.knownAs)'s \(exporter.name) export (\(model.answers.count) current answers) to \(output)."
+            }
+        } catch let error as ExportError {
+            Console.error("The export could not be made: \(error)")
+            throw ExitStatus.dataError
+        } catch let error as StoreError {
+            Console.error("The export could not be made: \(error)")
+            throw ExitStatus.ioError
+        } catch let error as SpeechError {
+            Console.error("\(error)")
+            throw ExitStatus.unavailable
+        }
+        do {
+            try SafeFileWriter().write(data, to: URL(fileURLWithPath: output), existing: existing)
+        } catch {
+            Console.error("The export could not be written: \(error)")
+            throw error == .exists(path: output) || error == .isALink(path: output) || error == .notAPlainFile(path: output)
+                || error == .isAFolder(path: output) ? ExitStatus.cannotCreate : ExitStatus.ioError
+        }
+        Console.out(summary)
+    }
+}

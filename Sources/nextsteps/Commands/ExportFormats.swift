@@ -1,0 +1,74 @@
+import Foundation
+import NextStepsCore
+import NextStepsFiles
+import NextStepsReports
+import NextStepsSpeech
+import NextStepsStore
+import NextStepsTerminal
+
+/// What the export command needs around the exporters: the registry, the template and
+/// pictures to hand them, and whether an existing file may be replaced.
+enum ExportFormats {
+    /// Every format: the text ones from the reports module, and the spoken one.
+    static func registry(places: PlaceOptions) -> ExporterRegistry {
+        ExporterRegistry(ExporterRegistry.text.exporters + [SpokenViewsExporter(places: places)])
+    }
+
+    /// A pupil's model, for the cohort CSV.
+    static func model(of pupil: Pupil, store: SQLiteRecordStore, content: Content) throws -> ExportModel {
+        ExportModel.build(record: try RecordExport.gather(pupil: pupil, from: store, at: Date()), content: content, now: Date())
+    }
+
+    /// The template (the school's, or the built-in one) and the pictures the model shows.
+    static func resources(for exporter: Exporter, model: ExportModel, template: String?, places: PlaceOptions,
+                          content: Content) throws -> ExportResources {
+        var resources = ExportResources(symbols: content.symbols)
+        let templates = try places.folders().content + "/templates/"
+        if let path = template ?? exporter.defaultTemplate.map({ templates + $0 }) {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw ExportError("The template \(path) could not be read.")
+            }
+            resources.template = data
+        }
+        if exporter.name == "html" {
+            let folder = try places.folders().symbols
+            for id in Set(model.answers.map(\.symbol)) {
+                guard let symbol = content.symbols[id] else { continue }
+                resources.pictures[id] = FileManager.default.contents(atPath: folder + "/" + symbol.image)
+            }
+        }
+        return resources
+    }
+
+    /// Replace an existing plain file only when told to (`--force`) or after a yes at a terminal.
+    static func replacePolicy(_ output: String, force: Bool) throws -> ExistingFile {
+        var status = stat()
+        guard !force, lstat(output, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return force ? .replace : .refuse }
+        guard isatty(0) == 1 else {
+            Console.error("\(output) is already there. Give --force to replace it.")
+            throw ExitStatus.cannotCreate
+        }
+        Console.out("\(output) is already there. Replace it? (yes or no)")
+        let answer = readLine().map { AnswerInterpreter.normalise($0) } ?? ""
+        guard ["yes", "y"].contains(answer) else {
+            Console.out("It was left as it was.")
+            throw ExitStatus.cannotCreate
+        }
+        return .replace
+    }
+}
+
+/// The pupil's own views, read aloud in the first person in their voice and speed (WAV).
+struct SpokenViewsExporter: Exporter {
+    let places: PlaceOptions
+    var name: String { "wav" }
+    var extensions: [String] { ["wav"] }
+    var defaultTemplate: String? { nil }
+
+    func export(_ model: ExportModel, record: RecordExport, resources: ExportResources) throws -> Data {
+        let content = try places.loadContent().content
+        let sentences = MyViews.sentences(pupil: record.pupil, answers: record.answers, content: content)
+        return try SpeechEngine.wavData(text: sentences.joined(separator: " "), settings: record.pupil.speech,
+                                        pronunciations: Pronunciations(content.pronunciations))
+    }
+}
