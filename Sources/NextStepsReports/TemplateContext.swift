@@ -38,8 +38,8 @@ public enum TemplateContext {
                 out.insert(name)
                 out.formUnion(names(in: inner, prefix: name))
             }
-        } else if let list = value as? [Any], let first = list.first {
-            out.formUnion(names(in: first, prefix: prefix))
+        } else if let list = value as? [Any] {
+            for item in list { out.formUnion(names(in: item, prefix: prefix)) }
         }
         return out
     }

@@ -23,7 +23,8 @@ public enum SpeechError: Error, Sendable, Equatable, CustomStringConvertible {
         case .noSoundDevice:
             return "Speech is off for now: no sound device was found. Everything else works as usual."
         case .cannotWrite(let path, let reason):
-            return "The speech could not be written to \(path) (\(reason))."
+            let why = reason.hasSuffix(".") ? String(reason.dropLast()) : reason
+            return "The speech could not be written to \(path) (\(why))."
         }
     }
 

@@ -7,11 +7,11 @@ enum PupilFinder {
         if let pupil = try store.pupil(named: name) { return pupil }
         let candidates = PupilLookup.candidates(name, in: try store.pupils())
         if candidates.count > 1 {
-            let names = candidates.map(\.name).joined(separator: ", ")
-            Console.error("\(candidates.count) pupils are called \(name): \(names). Use the full name.")
+            // The screen may be the pupil's too: other pupils' names are never listed here.
+            Console.error("\(candidates.count) pupils are called \(name). Use the full name (`nextsteps pupils list` shows them).")
         } else {
             Console.error("There is no pupil called \(name). `nextsteps pupils list` shows them all; `nextsteps pupils add \"Full Name\"` adds one.")
         }
-        throw ExitCode(66)
+        throw ExitStatus.noInput
     }
 }

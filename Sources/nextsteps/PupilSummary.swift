@@ -36,7 +36,8 @@ enum PupilSummary {
         guard let topic = content.topic(item.topicId), let stepId = item.stepId,
               let index = topic.steps.firstIndex(where: { $0.id == stepId }) else { return "begun" }
         let card = item.cardId.flatMap { content.cards[$0]?.title }.map { " (card \u{201C}\($0)\u{201D})" } ?? ""
-        return "stopped at step \(index + 1) of \(topic.steps.count)\(card): \(oneLine(topic.steps[index].text))"
+        let number = topic.questionNumber(at: stepId) ?? index + 1
+        return "stopped at step \(number) of \(topic.questionCount)\(card): \(oneLine(topic.steps[index].text))"
     }
 
     /// Every answer and note under its topic and question, in the content's order.

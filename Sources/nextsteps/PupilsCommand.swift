@@ -33,7 +33,11 @@ struct PupilsCommand: ParsableCommand {
             if name.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("The name is empty.") }
             if let year, !(7...14).contains(year) { throw ValidationError("The year group is from 7 to 14.") }
             if let dob {
-                guard let date = PupilDates.parse(dob) else { throw ValidationError("The date of birth is written yyyy-mm-dd, like 2010-04-21.") }
+                guard let date = PupilDates.parse(dob) else {
+                    let shaped = dob.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil
+                    throw ValidationError(shaped ? "There is no such day as \(dob). The date of birth is a real day, like 2010-04-21."
+                                                 : "The date of birth is written yyyy-mm-dd, like 2010-04-21.")
+                }
                 if date > Date() { throw ValidationError("The date of birth \(dob) is in the future.") }
             }
         }

@@ -31,6 +31,11 @@ extension PupilsCommand {
             let store = try places.openStore()
             let pupil = try PupilFinder.find(name, in: store)
             guard let id = pupil.id else { throw ExitCode(70) }
+            let trimmed = newName.trimmingCharacters(in: .whitespaces)
+            if trimmed == pupil.name && (knownAs == nil || knownAs == pupil.knownAs) {
+                Console.out("\u{201C}\(pupil.name)\u{201D} is already the name. Nothing was changed.")
+                return
+            }
             do {
                 let renamed = try store.renamePupil(id: id, to: newName.trimmingCharacters(in: .whitespaces),
                                                     knownAs: knownAs?.trimmingCharacters(in: .whitespaces))

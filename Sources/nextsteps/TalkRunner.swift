@@ -20,7 +20,7 @@ final class TalkTerminal {
         let width = environment.plain ? nil : min(TerminalSize.columns() ?? 80, 80) - 1
         screen = ScreenPresenter(renderer: ScreenRenderer(plain: environment.plain, width: width), output: output)
         // On a signal: every answer is already on disk, readline has put the terminal back.
-        ns_install_signal_handlers("\n" + words.say(.stopped) + "\n")
+        ns_install_signal_handlers("\n" + words.say(.stoppedBySignal) + "\n")
     }
 }
 
@@ -54,7 +54,7 @@ struct TalkRunner {
                                       presenters: presenters, clock: clock, sitting: sitting)
             let words = loaded.content.words
             session.onSavedStateChange = { allSaved in
-                ns_set_signal_message("\n" + words.say(allSaved ? .stopped : .stoppedUnsaved) + "\n")
+                ns_set_signal_message("\n" + words.say(allSaved ? .stoppedBySignal : .stoppedUnsaved) + "\n")
             }
             let outcome = session.run()
             // Files of spoken steps are all written; live speech finishes its last words

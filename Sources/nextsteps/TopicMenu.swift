@@ -9,7 +9,12 @@ struct TopicMenu {
     /// The topic chosen, or nil if the pupil stops or input ends.
     func choose() -> Topic? {
         let words = content.words
-        let options = content.topics.map { Choice(id: $0.id, label: $0.title, symbol: $0.symbol) }
+        let options = content.topics.map { topic in
+            // A topic also answers to its id in words ("my future") and its last word ("future").
+            Choice(id: topic.id, label: topic.title, symbol: topic.symbol,
+                   also: [topic.id.replacingOccurrences(of: "-", with: " "),
+                          topic.title.split(separator: " ").last.map { String($0).lowercased() } ?? ""].filter { !$0.isEmpty })
+        }
         let interpreter = AnswerInterpreter(commands: words.commands)
         let choices = options.enumerated().map {
             ChoiceLine(number: $0.offset + 1, label: $0.element.label, symbol: content.symbols[$0.element.symbol])

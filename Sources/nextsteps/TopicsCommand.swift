@@ -9,7 +9,7 @@ struct TopicsCommand: ParsableCommand {
     func run() throws {
         let loaded = try places.loadContent()
         for topic in loaded.content.topics {
-            Console.out("\(topic.id)\t\(topic.title)\t\(topic.steps.filter { $0.kind != .info }.count) steps")
+            Console.out("\(topic.id)\t\(topic.title)\t\(topic.questionCount) steps")
         }
     }
 }

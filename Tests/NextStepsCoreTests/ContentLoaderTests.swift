@@ -108,7 +108,7 @@ final class ContentLoaderTests: XCTestCase {
         let colon = Fixtures.pets.replacingOccurrences(of: "text: Why do you like pets?", with: "text: Note: why do you like pets?")
         let colonText = problems(Fixtures.source(topics: ["pets.yaml": colon], cards: Fixtures.petCards,
                                                  symbols: ["pet", "cat", "dog", "fish", "rabbit"])).map(\.description)
-        XCTAssertTrue(colonText.contains { $0.hasPrefix("C/topics/pets.yaml:38: this is not valid YAML (a colon and a space inside a value") }, "\(colonText)")
+        XCTAssertTrue(colonText.contains { $0.hasPrefix("C/topics/pets.yaml:39: this is not valid YAML (a colon and a space inside a value") }, "\(colonText)")
     }
 
     func testQuotedAndPlainYesKeysAreTheSame() throws {

@@ -178,7 +178,7 @@ final class ConversationTests: ConversationTestCase {
 
     func testInformationScreensGoOnWithAnythingThatIsNotACommand() throws {
         let content = try Fixtures.petsContent()
-        for typed in ["ok", "yes", "hello", "1", "what", "🐶"] {
+        for typed in ["ok", "yes", "hello", "1", "banana", "🐶"] {
             var conversation = try makeConversation(content)
             _ = conversation.begin(at: start)
             let turn = conversation.respond(to: typed, at: start)
@@ -357,7 +357,7 @@ final class ConversationTests: ConversationTestCase {
         var conversation = try makeConversation(content)
         _ = conversation.begin(at: start)
         _ = conversation.respond(to: "", at: start)
-        let hostile = ["\u{1B}[31m\u{1B}[2J", "\u{0}\u{7}\u{8}", "\u{FFFD}\u{FFFD}", "🐶🐱", "\r", String(repeating: " ", count: 500), "1;--"]
+        let hostile = ["\u{1B}[31m\u{1B}[2J", "\u{0}\u{7}\u{8}", "\u{FFFD}\u{FFFD}", "\r", String(repeating: " ", count: 500), "1;--"]
         for line in hostile {
             let turn = conversation.respond(to: line, at: start)
             XCTAssertNil(turn.answer, "\(line.prefix(20)) is not an answer here")

@@ -81,6 +81,7 @@ enum Fixtures {
               - { id: cat, label: Cat, symbol: cat }
               - { id: dog, label: Dog, symbol: dog }
               - { id: rabbit, label: Rabbit, symbol: rabbit }
+              - { id: none, label: None of these, symbol: pet, alone: true }
           - id: sort-pets
             kind: sort
             symbol: pet

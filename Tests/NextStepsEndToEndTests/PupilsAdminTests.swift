@@ -110,9 +110,9 @@ final class PupilsAdminTests: XCTestCase {
         XCTAssertEqual(answers.count, 5, "\(answers)")
         XCTAssertTrue(lines.contains("4 answers in all, 1 of them replaced by a later answer, 1 adult note."), shown.transcript)
         XCTAssertTrue(lines.contains("  \(today), with Ms Khan, careers adviser"), shown.transcript)
-        XCTAssertTrue(lines.contains { $0.hasPrefix("  About me: stopped at step 5 of 9: ") && $0.hasSuffix(AboutMe.questions[4]) },
+        XCTAssertTrue(lines.contains { $0.hasPrefix("  About me: stopped at step 4 of 8: ") && $0.hasSuffix(AboutMe.questions[4]) },
                       shown.transcript)
-        XCTAssertTrue(lines.contains { $0.hasPrefix("  After school: stopped at step 2 of 5: ") }, shown.transcript)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("  After school: stopped at step 1 of 3: ") }, shown.transcript)
         let expected = [
             "About me",
             AboutMe.questions[1],

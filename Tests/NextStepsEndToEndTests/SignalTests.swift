@@ -34,7 +34,7 @@ final class SignalTests: XCTestCase {
         XCTAssertTrue(ended, "\(name): still running 2 s after the signal", file: file, line: line)
         XCTAssertLessThan(seconds, 2, "\(name): took \(seconds) s", file: file, line: line)
         XCTAssertEqual(terminal.process.exitCode, 128 + signal, "\(name): \(terminal.process.endDescription)", file: file, line: line)
-        terminal.expect(Phrases.stopped, from: offset, timeout: 2, file: file, line: line)
+        terminal.expect(Phrases.say("stopped-by-signal"), from: offset, timeout: 2, file: file, line: line)
         XCTAssertTrue(terminal.isCooked, "\(name): ECHO and ICANON must be back on after the exit", file: file, line: line)
         XCTAssertEqual(terminal.changedSettings, [], "\(name): the terminal must be as it was before (stty -g)", file: file, line: line)
         XCTAssertNil(Text.crashWord(in: terminal.screen.text), file: file, line: line)
@@ -45,7 +45,7 @@ final class SignalTests: XCTestCase {
         XCTAssertFalse(answers.contains { ($0["words"] as? String)?.contains("half-typed") == true },
                        "a line never entered is not an answer", file: file, line: line)
         let shown = try sandbox.run(["pupils", "show", "Sam", "--store", sandbox.store])
-        XCTAssertTrue(shown.out.contains("About me: stopped at step 4 of 9: "), "\(name): the place is kept:\n\(shown.transcript)", file: file, line: line)
+        XCTAssertTrue(shown.out.contains("About me: stopped at step 3 of 8: "), "\(name): the place is kept:\n\(shown.transcript)", file: file, line: line)
     }
 
     func testSIGINTAtATerminalPrompt() throws { try signalAtATerminalPrompt(SIGINT, plain: true) }
@@ -69,7 +69,7 @@ final class SignalTests: XCTestCase {
             session.process.send(signal: signal)
             XCTAssertTrue(session.process.waitForExit(timeout: 2), "\(name): still running after 2 s")
             XCTAssertEqual(session.process.exitCode, 128 + signal, "\(name): \(session.process.endDescription)")
-            XCTAssertTrue(session.stdout.wait(for: Phrases.stopped, from: offset, timeout: 2), "\(name): \(Text.tail(session.stdout.text))")
+            XCTAssertTrue(session.stdout.wait(for: Phrases.say("stopped-by-signal"), from: offset, timeout: 2), "\(name): \(Text.tail(session.stdout.text))")
             session.finishReading()
             XCTAssertEqual(session.stdout.data.filter { $0 == 0x1B }.count, 0)
             XCTAssertEqual(try sandbox.answers(pupil: "Sam").first?["optionIds"] as? [String], ["music"], name)

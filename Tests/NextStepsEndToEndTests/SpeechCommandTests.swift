@@ -136,7 +136,7 @@ final class SpeechCommandTests: XCTestCase {
                                        lines: ["", "1 3", "My dog and long walks", "stop"]).exitCode, 0)
         let after = try sandbox.run(["export", "--pupil", "Sam", "--format", "wav", "-o", full, "--store", sandbox.store])
         XCTAssertEqual(after.exitCode, 0, after.transcript)
-        XCTAssertTrue(after.out.contains("Wrote Sam's views, 4 sentences"), after.transcript)
+        XCTAssertTrue(after.out.contains("Wrote Sam's wav export (2 current answers)"), after.transcript)
         XCTAssertGreaterThan(try WAVInfo(full).seconds, try WAVInfo(empty).seconds + 3)
     }
 

@@ -153,7 +153,7 @@ final class ExportTests: XCTestCase {
         let export = try RecordExport.gather(pupil: pupil, from: store, at: Date(timeIntervalSince1970: 120))
         let json = try export.json()
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: json) as? [String: Any])
-        XCTAssertEqual(object["formatVersion"] as? Int, 1)
+        XCTAssertEqual(object["formatVersion"] as? Int, 2)
         XCTAssertEqual(((object["answers"] as? [[String: Any]])?.first)?["mode"] as? String, "typed-by-pupil")
         XCTAssertEqual(((object["answers"] as? [[String: Any]])?.first)?["at"] as? String, "1970-01-01T00:01:00Z")
         XCTAssertEqual(try RecordExport.read(json), export)

@@ -27,6 +27,9 @@ public struct Choice: Sendable, Equatable {
     public var symbol: String
     /// More words that pick this option ("colleges", "fe").
     public var also: [String]
+    /// An answer that stands alone ("I do not want help with these"): never chosen with
+    /// other options, and left out of `all`.
+    public var alone = false
 
     /// Makes an option.
     public init(id: String, label: String, symbol: String, also: [String] = []) {
@@ -185,6 +188,17 @@ public struct Topic: Sendable, Equatable {
 
     /// The step with this id, if any.
     public func step(_ id: String) -> Step? { steps.first { $0.id == id } }
+
+    /// How many questions the topic asks: every step but those only to read.
+    public var questionCount: Int { steps.filter { $0.kind != .info }.count }
+
+    /// The number of the question at `stepId` ("step 3 of 8"), or of the next question when
+    /// the step is only to read.
+    public func questionNumber(at stepId: String) -> Int? {
+        guard let index = steps.firstIndex(where: { $0.id == stepId }) else { return nil }
+        let upTo = steps.prefix(index + 1).filter { $0.kind != .info }.count
+        return steps[index].kind == .info ? min(upTo + 1, questionCount) : upTo
+    }
 }
 
 /// The commands that work at every prompt.

@@ -142,11 +142,19 @@ struct ContentReaders {
 
     mutating func options(_ list: [YAMLFields], file: String) -> [Choice] {
         list.compactMap { fields in
-            fields.refuseUnknownKeys(["id", "label", "symbol", "also"])
+            fields.refuseUnknownKeys(["id", "label", "symbol", "also", "alone"])
             guard let id = fields.id(), let label = fields.string("label"), let symbol = fields.id("symbol") else { return nil }
             note(file, fields.lineOf("label"), label, .label)
-            return Choice(id: id, label: label, symbol: symbol,
-                          also: fields.strings("also", required: false).map { $0.0.lowercased() })
+            var choice = Choice(id: id, label: label, symbol: symbol,
+                                also: fields.strings("also", required: false).map { $0.0.lowercased() })
+            if let alone = fields.string("alone", required: false) {
+                guard alone == "true" || alone == "false" else {
+                    problems.add(file, fields.lineOf("alone"), "`alone` of option \"\(id)\" is true or false")
+                    return choice
+                }
+                choice.alone = alone == "true"
+            }
+            return choice
         }
     }
 }
@@ -178,6 +186,7 @@ extension PhraseKey {
         case .card: return ["card", "cards"]
         case .finished, .firstStep: return ["topic"]
         case .numbersHere, .numbersOnly, .oneNumber, .answerCut: return ["count"]
+        case .aloneOption: return ["option"]
         case .topicSize: return ["steps"]
         case .topicSizeCards: return ["step", "cards"]
         case .lastTime, .youSaid: return ["answer"]

@@ -55,6 +55,11 @@ extension ContentReaders {
             }
         }
         note(file, fields.lineOf("views"), step.views, .label)
+        if kind == .yesNo, let views = step.views, views.hasPrefix("I ") {
+            // Read out before "Yes" or "No": "I would like to visit …: No." says the opposite.
+            problems.add(file, fields.lineOf("views"), "the views heading of yes-no step \"\(id)\" says what the pupil wants, "
+                         + "so \"No\" after it reads as the opposite; name the subject instead (\"Visiting a college\")")
+        }
         let allowed: Set<String>
         switch kind {
         case .chooseOne, .chooseSeveral:

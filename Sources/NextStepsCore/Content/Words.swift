@@ -16,6 +16,10 @@ public enum PhraseKey: String, Sendable, CaseIterable {
     case numbersHere = "numbers-here"
     /// Numbers that are not options where own words are not taken (the topic list).
     case numbersOnly = "numbers-only"
+    /// An option that stands alone chosen with others: "{option}" goes on its own.
+    case aloneOption = "alone-option"
+    /// After a changed answer: back to the question the pupil had got to.
+    case backToPlace = "back-to-place"
     /// Several numbers where one fits.
     case oneNumber = "one-number"
     /// What can be typed at a question with options.
@@ -34,6 +38,9 @@ public enum PhraseKey: String, Sendable, CaseIterable {
     case pauseEnd = "break-end"
     /// The end of a session for today.
     case stopped
+    /// The end of a session by a signal (Ctrl-C, a closed terminal): what was sent is saved;
+    /// words typed but not yet sent are not claimed.
+    case stoppedBySignal = "stopped-by-signal"
     /// The end of a session for today when the last answer could not be saved.
     case stoppedUnsaved = "stopped-unsaved"
     /// A session that goes on from where it stopped.

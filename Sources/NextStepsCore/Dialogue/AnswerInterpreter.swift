@@ -81,7 +81,7 @@ public struct AnswerInterpreter: Sendable {
             if let command = fuzzyCommand(key, allowed: allowed) { return .command(command) }
             // Own words have at least 2 letters: a lone "m" is more likely the tail of a key
             // sequence or a slip than something the pupil meant to say.
-            if ownWords && trimmed.filter(\.isLetter).count >= 2 { return .words(trimmed) }
+            if ownWords && Self.isOwnWords(trimmed) { return .words(trimmed) }
             return .unclear
         }
     }
@@ -181,6 +181,11 @@ public struct AnswerInterpreter: Sendable {
         guard isOneWord(key), !Polarity.isPolar(key) else { return nil }
         let safe = candidates.filter { !Polarity.isPolar($0.text) }
         return Fuzzy.bestMatch(key, among: safe)
+    }
+
+    /// Words worth keeping as the pupil's own: 2 letters or more, or a picture (an emoji).
+    static func isOwnWords(_ text: String) -> Bool {
+        text.filter(\.isLetter).count >= 2 || text.unicodeScalars.contains { $0.properties.isEmojiPresentation }
     }
 
     static func isOneWord(_ text: String) -> Bool { !text.isEmpty && !text.contains(" ") }

@@ -87,7 +87,10 @@ extension Conversation {
             return record(.notNow, options: [], words: typed, mode: typingMode, at: now)
         case .all:
             guard step.kind == .chooseSeveral, phase == .asking else { return ownWords(typed, at: now) }
-            return chose(Array(step.options.indices), typed: typed, at: now)
+            return chose(step.options.indices.filter { !step.options[$0].alone }, typed: typed, at: now)
+        case .dontKnow where phase == .followUp, .skip where phase == .followUp:
+            // Not knowing what changed leaves the pupil's "no" standing; it is not replaced.
+            return advance(after: nil, at: now)
         case .dontKnow:
             return record(.dontKnow, options: [], words: typed, mode: typingMode, at: now)
         case .skip:
@@ -128,6 +131,10 @@ extension Conversation {
         case .chooseOne:
             return record(.choice, options: indices.map { step.options[$0].id }, words: typed, mode: mode, at: now)
         case .chooseSeveral:
+            // "None of these" with some of these would record two opposite things: ask again.
+            if indices.count > 1, let alone = indices.first(where: { step.options[$0].alone }) {
+                return Turn(presentations: [.message([content.words.say(.aloneOption, ["option": step.options[alone].label])])])
+            }
             return record(.choices, options: indices.map { step.options[$0].id }, words: typed, mode: mode, at: now)
         case .sort:
             return record(.sorted, options: [scale[indices[0]].id], words: typed, mode: mode, at: now)
@@ -137,8 +144,11 @@ extension Conversation {
             if indices == [0] {
                 return record(.confirmed, options: recalledAnswers.flatMap(\.optionIds), words: typed, mode: mode, at: now)
             }
+            // "No, that is not still right" is an answer in itself: kept before asking what changed.
+            let answer = makeAnswer(.no, options: [], words: typed, mode: mode, at: now)
+            history.append(answer)
             phase = .followUp
-            return Turn(presentations: [prompt()])
+            return Turn(answer: answer, progress: progress(at: now), presentations: [.reply(content.words.say(.saved)), prompt()])
         case .info, .words:
             return ownWords(typed, at: now)
         }

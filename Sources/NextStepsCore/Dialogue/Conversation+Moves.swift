@@ -39,13 +39,18 @@ extension Conversation {
     mutating func advance(after answer: Answer?, at now: Date) -> Turn {
         let words = content.words
         var target = place(after: place)
-        if answer != nil, let furthest = furthestReached, furthest > target { target = furthest }
+        var jumped = false
+        if answer != nil, let furthest = furthestReached, furthest > target {
+            target = furthest
+            jumped = true
+        }
         stepIndex = target.step
         cardIndex = target.card
         moreShown = [:]
         settleForward()
         var presentations: [Presentation] = []
         if answer != nil { presentations.append(.reply(words.say(.saved))) }
+        if jumped && phase != .finished { presentations.append(.message([words.say(.backToPlace)])) }
         if phase == .finished {
             presentations.append(.closing([words.say(.finished, ["topic": topic.title])]))
             return Turn(answer: answer, progress: progress(at: now), presentations: presentations, ending: .finished)

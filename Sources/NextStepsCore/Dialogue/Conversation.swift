@@ -56,7 +56,10 @@ public struct Conversation: Sendable {
                 history: [Answer], progress: TopicProgress?, now: Date, typingMode: AnswerMode? = nil) {
         self.topic = topic; self.content = content; self.pupilId = pupilId; self.sittingId = sittingId
         self.supporter = supporter; self.history = history
-        let resumedScribing = progress.map { !$0.finished && $0.scribing } ?? false
+        // An adult typing goes on after a break in the same day (a crash, a closed terminal);
+        // another day starts with the pupil typing.
+        let sameDay = progress.map { Calendar(identifier: .gregorian).isDate($0.updatedAt, inSameDayAs: now) } ?? false
+        let resumedScribing = progress.map { !$0.finished && $0.scribing } ?? false && sameDay
         self.typingMode = typingMode ?? (resumedScribing ? .scribedByAdult : .typedByPupil)
         self.interpreter = AnswerInterpreter(commands: content.words.commands)
         if let progress, !progress.finished, let stepId = progress.stepId,

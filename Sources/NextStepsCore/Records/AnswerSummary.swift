@@ -13,7 +13,8 @@ public struct AnswerSummary: Sendable {
 
     /// A "still right" answer stands for the answer it confirmed.
     public func substance(of answer: Answer) -> Answer {
-        guard answer.kind == .confirmed else { return answer }
+        // A recall's "still right" confirms what it recalled, not an earlier answer to itself.
+        guard answer.kind == .confirmed, content.topic(answer.topicId)?.step(answer.stepId)?.kind != .recall else { return answer }
         return history.last { $0.question == answer.question && $0.kind != .confirmed && $0.kind != .note && $0.at <= answer.at }
             ?? answer
     }

@@ -21,6 +21,13 @@ public struct RecordExport: Codable, Sendable, Equatable {
     /// The place reached in each topic.
     public var progress: [TopicProgress]
 
+    /// Makes a record from its parts.
+    public init(formatVersion: Int = RecordExport.currentFormat, exportedAt: Date, pupil: Pupil, sittings: [Sitting],
+                answers: [Answer], progress: [TopicProgress]) {
+        self.formatVersion = formatVersion; self.exportedAt = exportedAt; self.pupil = pupil
+        self.sittings = sittings; self.answers = answers; self.progress = progress
+    }
+
     /// Gathers a pupil's whole record from a store.
     public static func gather(pupil: Pupil, from store: RecordStore, at now: Date) throws -> RecordExport {
         guard let id = pupil.id else { throw StoreError("This pupil has not been saved yet.") }
