@@ -10,11 +10,11 @@ final class ContentLoaderTests: XCTestCase {
         }
     }
 
-    func testShippedContentLoadsWithThreeTopicsAndEightPost16Cards() throws {
+    func testShippedContentLoadsWithItsTopicsAndEveryPost16Card() throws {
         let content = try Fixtures.shipped().content
-        XCTAssertEqual(content.topics.map(\.id), ["about-me", "after-school", "my-future"])
-        let post16 = ["sixth-form", "fe-college", "specialist-college", "t-level", "apprenticeship",
-                      "supported-internship", "job-with-training", "volunteering"]
+        XCTAssertEqual(content.topics.map(\.id), GoldenTranscriptTests.topics)
+        let post16 = ["sixth-form", "fe-college", "specialist-college", "t-level", "t-level-foundation-year", "apprenticeship",
+                      "foundation-apprenticeship", "supported-internship", "job-with-training", "volunteering"]
         for id in post16 { XCTAssertEqual(content.cards[id]?.stage, "post-16", id) }
         XCTAssertNil(content.cards["traineeship"], "traineeships ended in 2023")
         let kinds = Set(content.topics.flatMap(\.steps).map(\.kind))

@@ -46,7 +46,9 @@ final class StopAfterAnswerSource: LineSource {
 /// Each shipped topic, scripted: the exact screen text is kept in Tests/Golden and compared.
 /// Re-record with NEXTSTEPS_RECORD_GOLDEN=1 after a deliberate change, and read the diff.
 final class GoldenTranscriptTests: XCTestCase {
-    static let topics = ["about-me", "after-school", "my-future"]
+    static let topics = ["about-me", "after-school", "this-or-that", "jobs-i-might-like", "after-a-visit", "important-to-me",
+                         "good-and-bad-days", "support-me", "my-future", "at-19-and-25", "where-i-might-live",
+                         "getting-around", "money", "my-plan-review"]
     let golden = Fixtures.root.appendingPathComponent("Tests/Golden")
 
     func script(_ topic: String) throws -> [String] {

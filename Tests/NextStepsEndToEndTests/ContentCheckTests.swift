@@ -37,7 +37,13 @@ final class ContentCheckTests: XCTestCase {
         let topics = try sandbox.run(["topics"])
         XCTAssertEqual(topics.exitCode, 0, topics.transcript)
         XCTAssertEqual(topics.out.split(separator: "\n").map(String.init),
-                       ["about-me\tAbout me\t8 steps", "after-school\tAfter school\t3 steps", "my-future\tMy future\t10 steps"])
+                       ["about-me\tAbout me\t8 steps", "after-school\tAfter school\t4 steps", "this-or-that\tThis or that\t8 steps",
+                        "jobs-i-might-like\tJobs I might like\t3 steps", "after-a-visit\tAfter a visit\t5 steps",
+                        "important-to-me\tImportant to me\t4 steps", "good-and-bad-days\tGood days and bad days\t5 steps",
+                        "support-me\tHow to support me\t5 steps", "my-future\tMy future\t10 steps",
+                        "at-19-and-25\tWhen I am 19 and 25\t4 steps", "where-i-might-live\tWhere I might live\t4 steps",
+                        "getting-around\tGetting around\t4 steps", "money\tMoney\t3 steps",
+                        "my-plan-review\tLooking back at my plan\t7 steps"])
     }
 
     /// A copy of the shipped Content and Symbols in the sandbox.
