@@ -112,7 +112,7 @@ final class PupilsAdminTests: XCTestCase {
         XCTAssertTrue(lines.contains("  \(today), with Ms Khan, careers adviser"), shown.transcript)
         XCTAssertTrue(lines.contains { $0.hasPrefix("  About me: stopped at step 4 of 8: ") && $0.hasSuffix(AboutMe.questions[4]) },
                       shown.transcript)
-        XCTAssertTrue(lines.contains { $0.hasPrefix("  After school: stopped at step 1 of 3: ") }, shown.transcript)
+        XCTAssertTrue(lines.contains { $0.hasPrefix("  After school: stopped at step 1 of 4: ") }, shown.transcript)
         let expected = [
             "About me",
             AboutMe.questions[1],

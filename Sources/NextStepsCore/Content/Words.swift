@@ -73,6 +73,8 @@ public enum PhraseKey: String, Sendable, CaseIterable {
     case adultHelp = "adult-help"
     /// With the plan: "There are {steps} steps."
     case topicSize = "topic-size"
+    /// With the plan, for a topic of 1 step: "There is 1 step."
+    case topicSizeOne = "topic-size-one"
     /// With the plan: "Step {step} has {cards} cards."
     case topicSizeCards = "topic-size-cards"
     /// Under "is that still right?": a new answer can be typed straight away.

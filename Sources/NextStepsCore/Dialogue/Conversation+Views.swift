@@ -26,7 +26,7 @@ extension Conversation {
     /// "There are 3 steps. Step 1 has 8 cards." — what the pupil will meet, said with the plan.
     var sizeOfTopic: String {
         let words = content.words
-        var text = words.say(.topicSize, ["steps": "\(questionCount)"])
+        var text = questionCount == 1 ? words.say(.topicSizeOne) : words.say(.topicSize, ["steps": "\(questionCount)"])
         for (index, step) in questions.enumerated() where step.kind == .sort {
             text += " " + words.say(.topicSizeCards, ["step": "\(index + 1)", "cards": "\(step.cards.count)"])
         }

@@ -87,6 +87,11 @@ public struct Conversation: Sendable {
         var presentations: [Presentation] = []
         let words = content.words
         settleForward()
+        // Stopped just after "no, that is not still right": go on with "what would you change?".
+        if isResuming, step.kind == .recall, let latest = AnswerSummary.latestAnswer(to: questionKey, in: history),
+           latest.kind == .no, latest.at >= runStartedAt {
+            phase = .followUp
+        }
         var lines = isResuming ? [words.say(.welcomeBack, ["step": "\(questionNumber)", "steps": "\(questionCount)"])]
                                : topic.plan + [sizeOfTopic]
         lines.append(words.say(.anyTime))
