@@ -11,6 +11,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // MARK: The pure core: content, dialogue engine, answers, record model.
@@ -22,10 +23,16 @@ let package = Package(
         // MARK: The one way every file NextSteps makes is written (atomic, 0600, no links).
         .target(name: "NextStepsFiles"),
 
+        // MARK: Filling a school's own Word template (ZIPFoundation + a strict XML reader), kept apart.
+        .target(
+            name: "NextStepsDocx",
+            dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+
         // MARK: Structured views of a record, and one exporter per format (pure: data in, data out).
         .target(
             name: "NextStepsReports",
-            dependencies: ["NextStepsCore", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["NextStepsCore", "NextStepsDocx", .product(name: "Mustache", package: "swift-mustache")]
         ),
 
         // MARK: Edges, each behind a protocol of the core.
@@ -73,7 +80,15 @@ let package = Package(
         // MARK: Tests.
         .testTarget(name: "NextStepsCoreTests", dependencies: ["NextStepsCore", "NextStepsTerminal"]),
         .testTarget(name: "NextStepsFilesTests", dependencies: ["NextStepsFiles"]),
-        .testTarget(name: "NextStepsReportsTests", dependencies: ["NextStepsReports", "NextStepsCore"]),
+        .testTarget(
+            name: "NextStepsReportsTests",
+            dependencies: ["NextStepsReports", "NextStepsCore", "NextStepsDocx",
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
+        .testTarget(
+            name: "NextStepsDocxTests",
+            dependencies: ["NextStepsDocx", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
         .testTarget(name: "NextStepsStoreTests", dependencies: ["NextStepsStore", "NextStepsCore"]),
         .testTarget(name: "NextStepsSpeechTests", dependencies: ["NextStepsSpeech", "NextStepsCore"]),
         // Drives the built `nextsteps` binary through a pseudo-terminal and through pipes.

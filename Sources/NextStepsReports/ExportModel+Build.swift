@@ -33,6 +33,7 @@ extension ExportModel {
                                 yearGroup: record.pupil.yearGroup.map(String.init) ?? "", dateOfBirth: record.pupil.dateOfBirth ?? "",
                                 hasYearGroup: record.pupil.yearGroup != nil, hasDateOfBirth: record.pupil.dateOfBirth != nil)
         return ExportModel(pupil: pupil, exportedOn: RecordDates.day(now), answers: items.map(\.item), topics: topics,
+                           sortedCards: topics.flatMap(\.sorted),
                            preparingForAdulthood: areas, notes: notes, history: history, hasAnswers: !items.isEmpty, hasNotes: !notes.isEmpty)
     }
 }

@@ -13,6 +13,8 @@ public struct ExportModel: Codable, Sendable, Equatable {
     public var answers: [AnswerItem]
     /// The topics the pupil has answered, each with its own answers.
     public var topics: [TopicItem]
+    /// Every topic's sorted cards, grouped by scale point, in one list (for a table).
+    public var sortedCards: [SortGroup]
     /// The four Preparing for Adulthood areas, each with the answers that belong to it.
     public var preparingForAdulthood: [AreaItem]
     /// The adults' notes, apart from the pupil's words.

@@ -56,6 +56,6 @@ public struct ExporterRegistry: Sendable {
         return ending.isEmpty ? nil : exporters.first { $0.extensions.contains(ending) }
     }
 
-    /// The exporters that need no other module: Markdown, HTML, CSV and JSON.
-    public static let text = ExporterRegistry([MarkdownExporter(), HTMLExporter(), CSVExporter(), JSONExporter()])
+    /// The exporters of this module: Word, Markdown, HTML, CSV and JSON.
+    public static let standard = ExporterRegistry([DocxExporter(), MarkdownExporter(), HTMLExporter(), CSVExporter(), JSONExporter()])
 }

@@ -76,7 +76,7 @@ final class ExporterTests: XCTestCase {
     }
 
     func testTheFormatFollowsTheFilesEnding() {
-        let registry = ExporterRegistry.text
+        let registry = ExporterRegistry.standard
         XCTAssertEqual(registry.exporter(forFile: "sam.HTML")?.name, "html")
         XCTAssertEqual(registry.exporter(forFile: "out/sam.md")?.name, "md")
         XCTAssertEqual(registry.exporter(forFile: "cohort.csv")?.name, "csv")

@@ -11,7 +11,7 @@ import NextStepsTerminal
 enum ExportFormats {
     /// Every format: the text ones from the reports module, and the spoken one.
     static func registry(places: PlaceOptions) -> ExporterRegistry {
-        ExporterRegistry(ExporterRegistry.text.exporters + [SpokenViewsExporter(places: places)])
+        ExporterRegistry(ExporterRegistry.standard.exporters + [SpokenViewsExporter(places: places)])
     }
 
     /// A pupil's model, for the cohort CSV.

@@ -1,0 +1,59 @@
+import Foundation
+import NextStepsCore
+import NextStepsDocx
+
+/// The school's own Word template (`.docx` or `.dotx`) filled in place, with the same names
+/// as every other template; `Content/templates/annual-review.docx` unless `--template` names one.
+public struct DocxExporter: Exporter {
+    /// Makes the exporter.
+    public init() {}
+    /// "docx".
+    public var name: String { "docx" }
+    /// File endings.
+    public var extensions: [String] { ["docx"] }
+    /// The built-in annual-review template.
+    public var defaultTemplate: String? { "annual-review.docx" }
+
+    /// Fills the template; a template with mistakes is refused with its first problem.
+    public func export(_ model: ExportModel, record: RecordExport, resources: ExportResources) throws -> Data {
+        guard let data = resources.template else { throw ExportError("There is no Word template to fill.") }
+        do {
+            let template = try DocxTemplate(data: data)
+            return try template.render(Self.value(TemplateContext.of(model)))
+        } catch {
+            throw ExportError("The Word template cannot be filled: \(error.description)")
+        }
+    }
+
+    /// Every finding of `template check`: each tag with where it is, and each problem, at once.
+    public static func check(_ data: Data) throws -> [TemplateFindingLine] {
+        do {
+            return try DocxTemplate(data: data).check(knownNames: ExportModel.fieldNames)
+                .map { TemplateFindingLine(text: $0.description, isProblem: $0.kind == .problem) }
+        } catch {
+            throw ExportError(error.description)
+        }
+    }
+
+    /// The model's plain values as the Word filler's values.
+    static func value(_ plain: Any) -> TemplateValue {
+        switch plain {
+        case let text as String: return .text(text)
+        case let flag as Bool: return .bool(flag)
+        case let list as [Any]: return .list(list.map(value))
+        case let fields as [String: Any]: return .object(fields.mapValues(value))
+        default: return .null
+        }
+    }
+}
+
+/// One line of `template check`: a tag and where it is, or a problem.
+public struct TemplateFindingLine: Sendable, Equatable {
+    /// The line, with the part and place ("word/document.xml, paragraph 3: {{pupil.name}}").
+    public var text: String
+    /// Whether it is a problem rather than a tag.
+    public var isProblem: Bool
+
+    /// Makes a line.
+    public init(text: String, isProblem: Bool) { self.text = text; self.isProblem = isProblem }
+}

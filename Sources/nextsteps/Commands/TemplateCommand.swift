@@ -1,0 +1,41 @@
+import ArgumentParser
+import Foundation
+import NextStepsReports
+
+/// `nextsteps template check FILE`: a school's Word template, checked before use.
+struct TemplateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "template",
+        abstract: "Work with a school's Word template.",
+        subcommands: [Check.self]
+    )
+
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List every tag of a Word template (.docx or .dotx) with where it is, and every problem at once.",
+            discussion: "Names are those in docs/export-fields.md. Exit status 65 when there are problems."
+        )
+
+        @Argument(help: ArgumentHelp("The template.", valueName: "file"))
+        var file: String
+
+        func run() throws {
+            guard let data = FileManager.default.contents(atPath: file) else {
+                Console.error("\(file) could not be read.")
+                throw ExitStatus.noInput
+            }
+            let findings: [TemplateFindingLine]
+            do {
+                findings = try DocxExporter.check(data)
+            } catch {
+                Console.error("\(file): \(error)")
+                throw ExitStatus.dataError
+            }
+            let tags = findings.filter { !$0.isProblem }, problems = findings.filter(\.isProblem)
+            tags.forEach { Console.out($0.text) }
+            problems.forEach { Console.out("problem: " + $0.text) }
+            Console.out("\(tags.count) tag(s), \(problems.count) problem(s) in \(file).")
+            if !problems.isEmpty { throw ExitStatus.dataError }
+        }
+    }
+}
