@@ -1,0 +1,125 @@
+import Foundation
+import XCTest
+
+/// From a finished session to the school's paperwork, through the real binary: the Word
+/// template, the Easy Read page and a spreadsheet row, with the pupil's words exact.
+final class ExportEndToEndTests: XCTestCase {
+    static let special = "Tom & Jerry <3 \"quotes\" 'single' \u{1F600} \u{0645}\u{0631}\u{062D}\u{0628}\u{0627}"
+
+    func session() throws -> Sandbox {
+        let sandbox = try Sandbox("exports")
+        try sandbox.addPupil("Sam Smith", knownAs: "Sam")
+        let talk = try sandbox.run(["talk", "--pupil", "Sam", "--topic", "about-me", "--store", sandbox.store],
+                                   lines: ["", "1 3", Self.special, "stop"])
+        XCTAssertEqual(talk.exitCode, 0, talk.transcript)
+        return sandbox
+    }
+
+    func mode(_ path: String) throws -> Int {
+        (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? -1
+    }
+
+    func testThreeCommandsMakeTheWordFormTheEasyReadPageAndTheSpreadsheet() throws {
+        let sandbox = try session()
+        for name in ["sam.docx", "sam.html", "sam.csv", "sam.md", "sam.json"] {
+            let path = sandbox.root.appendingPathComponent(name).path
+            let result = try sandbox.run(["export", "--pupil", "Sam", "-o", path, "--store", sandbox.store])
+            XCTAssertEqual(result.exitCode, 0, result.transcript)
+            XCTAssertEqual(try mode(path), 0o600, name)
+        }
+        let csv = try String(contentsOfFile: sandbox.root.appendingPathComponent("sam.csv").path, encoding: .utf8)
+        XCTAssertTrue(csv.contains("\"Tom & Jerry <3 \"\"quotes\"\" 'single' \u{1F600} \u{0645}\u{0631}\u{062D}\u{0628}\u{0627}\""), csv)
+        let html = try String(contentsOfFile: sandbox.root.appendingPathComponent("sam.html").path, encoding: .utf8)
+        XCTAssertTrue(html.contains("Tom &amp; Jerry &lt;3 &quot;quotes&quot; &#39;single&#39;")
+                      || html.contains("Tom &amp; Jerry &lt;3 &quot;quotes&quot;"), "escaped for HTML")
+        let check = try sandbox.run(["template", "check", Binary.contentFolder.appendingPathComponent("templates/annual-review.docx").path])
+        XCTAssertEqual(check.exitCode, 0, check.transcript)
+        XCTAssertTrue(check.out.contains("0 problem(s)"), check.transcript)
+    }
+
+    func testAnExistingFileIsReplacedOnlyWithForceAndNothingButAPlainFileIsWritten() throws {
+        let sandbox = try session()
+        let path = sandbox.root.appendingPathComponent("sam.md").path
+        XCTAssertEqual(try sandbox.run(["export", "--pupil", "Sam", "-o", path, "--store", sandbox.store]).exitCode, 0)
+        let again = try sandbox.run(["export", "--pupil", "Sam", "-o", path, "--store", sandbox.store])
+        XCTAssertEqual(again.exitCode, 73, again.transcript)
+        XCTAssertTrue(again.err.contains("Give --force"), again.transcript)
+        XCTAssertEqual(try sandbox.run(["export", "--pupil", "Sam", "-o", path, "--force", "--store", sandbox.store]).exitCode, 0)
+        let device = try sandbox.run(["export", "--pupil", "Sam", "--format", "json", "-o", "/dev/null", "--force", "--store", sandbox.store])
+        XCTAssertEqual(device.exitCode, 73, device.transcript)
+        var status = stat()
+        XCTAssertEqual(stat("/dev/null", &status), 0)
+        XCTAssertEqual(status.st_mode & S_IFMT, S_IFCHR, "/dev/null is still a device")
+        let empty = try sandbox.run(["export", "--pupil", "Sam", "-o", "", "--store", sandbox.store])
+        XCTAssertEqual(empty.exitCode, 64, empty.transcript)
+        let folder = try sandbox.run(["export", "--pupil", "Sam", "--format", "md", "-o", sandbox.root.path, "--store", sandbox.store])
+        XCTAssertEqual(folder.exitCode, 73, folder.transcript)
+        XCTAssertEqual(folder.err.split(separator: "\n").count, 1, "one clear line: \(folder.err)")
+        let unknown = try sandbox.run(["export", "--pupil", "Sam", "-o", sandbox.root.appendingPathComponent("sam.xyz").path,
+                                       "--store", sandbox.store])
+        XCTAssertEqual(unknown.exitCode, 64, unknown.transcript)
+    }
+
+    func testTheCohortIsOneSpreadsheet() throws {
+        let sandbox = try session()
+        try sandbox.addPupil("Alex Green", knownAs: "Alex")
+        _ = try sandbox.run(["talk", "--pupil", "Alex", "--topic", "about-me", "--store", sandbox.store], lines: ["", "1", "=SUM(A1:A3)", "stop"])
+        let path = sandbox.root.appendingPathComponent("cohort.csv").path
+        let result = try sandbox.run(["export", "--all", "-o", path, "--store", sandbox.store])
+        XCTAssertEqual(result.exitCode, 0, result.transcript)
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        XCTAssertTrue(text.contains("Alex Green") && text.contains("Sam Smith"))
+        XCTAssertTrue(text.contains(",'=SUM(A1:A3),"), "a formula typed by a pupil is plain text in a spreadsheet: \(text)")
+    }
+
+    /// LibreOffice (`libreoffice-writer-nogui`, which .ci/run installs) opens the filled form and
+    /// reads the pupil's words back exactly, and makes a PDF.
+    func testLibreOfficeReadsTheFilledFormBackExactly() throws {
+        let soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let soffice else { throw XCTSkip("LibreOffice is not installed here (apt-get install libreoffice-writer-nogui)") }
+        let sandbox = try session()
+        let docx = sandbox.root.appendingPathComponent("sam.docx").path
+        XCTAssertEqual(try sandbox.run(["export", "--pupil", "Sam", "-o", docx, "--store", sandbox.store]).exitCode, 0)
+        let out = sandbox.root.appendingPathComponent("converted")
+        for format in ["txt:Text", "pdf"] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: soffice)
+            process.arguments = ["--headless", "-env:UserInstallation=file://" + sandbox.root.appendingPathComponent("lo").path,
+                                 "--convert-to", format, "--outdir", out.path, docx]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+        }
+        // soffice exits 0 even when it cannot load a file: the outputs must be there.
+        let text = try String(contentsOf: out.appendingPathComponent("sam.txt"), encoding: .utf8)
+        XCTAssertTrue(text.contains(Self.special), "the words come back exactly:\n\(text.prefix(2000))")
+        XCTAssertTrue(text.contains("Section A: All about me"))
+        let pdf = try Data(contentsOf: out.appendingPathComponent("sam.pdf"))
+        XCTAssertEqual(pdf.prefix(4), Data("%PDF".utf8))
+    }
+
+    /// Headless Chromium (which .ci/run installs) shows the Easy Read page and prints it on A4.
+    func testChromiumShowsAndPrintsTheEasyReadPage() throws {
+        let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let chromium else { throw XCTSkip("Chromium is not installed here (apt-get install chromium)") }
+        let sandbox = try session()
+        let html = sandbox.root.appendingPathComponent("sam.html")
+        XCTAssertEqual(try sandbox.run(["export", "--pupil", "Sam", "-o", html.path, "--store", sandbox.store]).exitCode, 0)
+        let png = sandbox.root.appendingPathComponent("screen.png"), pdf = sandbox.root.appendingPathComponent("print.pdf")
+        for argument in ["--screenshot=" + png.path, "--print-to-pdf=" + pdf.path] {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: chromium)
+            process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer", "--window-size=900,1200",
+                                 "--user-data-dir=" + sandbox.root.appendingPathComponent("chromium").path, argument, html.absoluteString]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+        }
+        let picture = try Data(contentsOf: png)
+        XCTAssertEqual(Array(picture.prefix(4)), [0x89, 0x50, 0x4E, 0x47], "a PNG")
+        XCTAssertGreaterThan(picture.count, 20_000, "the page has pictures and words, not a blank screen")
+        XCTAssertEqual(try Data(contentsOf: pdf).prefix(4), Data("%PDF".utf8))
+    }
+}
