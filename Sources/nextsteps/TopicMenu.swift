@@ -1,27 +1,22 @@
 import NextStepsCore
 import NextStepsTerminal
 
-/// "What would you like to talk about?" — the topics as a choice, with the same words as every question.
+/// "What would you like to talk about?" — the topics as a choice, with the same words as every
+/// question, 6 at a time (no screen offers more); `more` shows the next 6, and a number from
+/// any page chooses.
 struct TopicMenu {
     let content: Content
     let terminal: TalkTerminal
+    /// The most topics on one screen.
+    static let pageSize = 6
 
     /// The topic chosen, or nil if the pupil stops or input ends.
     func choose() -> Topic? {
         let words = content.words
-        let options = content.topics.map { topic in
-            // A topic also answers to its id in words ("my future") and its last word ("future").
-            Choice(id: topic.id, label: topic.title, symbol: topic.symbol,
-                   also: [topic.id.replacingOccurrences(of: "-", with: " "),
-                          topic.title.split(separator: " ").last.map { String($0).lowercased() } ?? ""].filter { !$0.isEmpty })
-        }
+        let options = Self.choices(content.topics)
         let interpreter = AnswerInterpreter(commands: words.commands)
-        let choices = options.enumerated().map {
-            ChoiceLine(number: $0.offset + 1, label: $0.element.label, symbol: content.symbols[$0.element.symbol])
-        }
-        let view = QuestionView(counter: "", topicTitle: "", symbol: nil,
-                                text: words.say(.chooseTopic), choices: choices, hint: words.say(.chooseOne), extras: nil)
-        terminal.screen.present(.question(view))
+        var page = 0
+        present(page: page)
         while true {
             guard case .line(let line) = terminal.lines.read(prompt: "> ") else { return nil }
             let (text, _) = InputCleaner.clean(line)
@@ -31,11 +26,44 @@ struct TopicMenu {
             case .command(.stop):
                 terminal.screen.present(.closing([words.say(.stopped)]))
                 return nil
+            case .command(.more), .command(.next):
+                page = (page + 1) * Self.pageSize < options.count ? page + 1 : 0
+                present(page: page)
+            case .command(.back):
+                page = max(0, page - 1)
+                present(page: page)
             case .command(.help), .command(.again), .empty:
-                terminal.screen.present(.question(view))
+                present(page: page)
             default:
                 terminal.screen.present(.message([words.say(.numbersOnly, ["count": "\(options.count)"])]))
             }
+        }
+    }
+
+    /// One page of the menu.
+    private func present(page: Int) {
+        let words = content.words
+        let start = page * Self.pageSize
+        let shown = content.topics.enumerated().dropFirst(start).prefix(Self.pageSize)
+        let choices = shown.map { ChoiceLine(number: $0.offset + 1, label: $0.element.title, symbol: content.symbols[$0.element.symbol]) }
+        let more = content.topics.count > Self.pageSize ? words.say(.moreTopics) : nil
+        let view = QuestionView(counter: "", topicTitle: "", symbol: nil, text: words.say(.chooseTopic), choices: choices,
+                                hint: [words.say(.chooseOne), more].compactMap { $0 }.joined(separator: " "), extras: nil)
+        terminal.screen.present(.question(view))
+    }
+
+    /// Words not worth matching a topic by ("my", "after" …).
+    static let plainWords: Set<String> = ["my", "i", "me", "a", "an", "the", "and", "or", "to", "at", "of", "after", "how",
+                                          "when", "what", "this", "that", "might", "like", "am", "is", "back", "looking"]
+
+    /// Each topic as an option: its title, its id in words ("my future"), and each word of its
+    /// title that names no other topic ("future", "jobs", "money").
+    static func choices(_ topics: [Topic]) -> [Choice] {
+        let wordsOf = topics.map { Set($0.title.lowercased().split(separator: " ").map(String.init)).subtracting(plainWords) }
+        return topics.enumerated().map { index, topic in
+            let own = wordsOf[index].filter { word in !wordsOf.enumerated().contains { $0.offset != index && $0.element.contains(word) } }
+            return Choice(id: topic.id, label: topic.title, symbol: topic.symbol,
+                          also: [topic.id.replacingOccurrences(of: "-", with: " ")] + own.sorted())
         }
     }
 }

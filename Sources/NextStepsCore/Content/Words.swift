@@ -95,6 +95,8 @@ public enum PhraseKey: String, Sendable, CaseIterable {
     case no
     /// The question before the list of topics.
     case chooseTopic = "choose-topic"
+    /// Under a page of the topic list: `more` shows the next topics.
+    case moreTopics = "more-topics"
     /// An adult starts typing for the pupil.
     case scribeOn = "scribe-on"
     /// The pupil types again.
