@@ -89,7 +89,10 @@ let package = Package(
             name: "NextStepsDocxTests",
             dependencies: ["NextStepsDocx", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
-        .testTarget(name: "NextStepsStoreTests", dependencies: ["NextStepsStore", "NextStepsCore"]),
+        .testTarget(
+            name: "NextStepsStoreTests",
+            dependencies: ["NextStepsStore", "NextStepsCore", .product(name: "GRDB", package: "GRDB.swift")]
+        ),
         .testTarget(name: "NextStepsSpeechTests", dependencies: ["NextStepsSpeech", "NextStepsCore"]),
         // Drives the built `nextsteps` binary through a pseudo-terminal and through pipes.
         .testTarget(name: "NextStepsEndToEndTests", dependencies: ["nextsteps", "NextStepsCore", "NextStepsStore"]),

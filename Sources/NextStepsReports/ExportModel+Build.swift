@@ -67,7 +67,8 @@ struct ItemBuilder {
         let step = topic?.step(answer.stepId)
         let card = answer.cardId.flatMap { content.cards[$0] }
         let stepText = step?.text ?? "A question that is no longer in the content (\(answer.stepId))"
-        let question = card.map { "\($0.title): \(stepText)" } ?? stepText
+        // The question exactly as the pupil saw it, when it was kept; else as the content has it now.
+        let question = answer.asked?.text ?? card.map { "\($0.title): \(stepText)" } ?? stepText
         let heading = (step?.views ?? stepText) + (card.map { ": \($0.title)" } ?? "")
         let own = summary.isOwnWords(answer)
         let said = [.dontKnow, .notNow].contains(summary.substance(of: answer).kind)

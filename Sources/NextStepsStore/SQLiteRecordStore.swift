@@ -82,7 +82,7 @@ public final class SQLiteRecordStore: RecordStore {
 
     /// All pupils, by name.
     public func pupils() throws -> [Pupil] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM pupil ORDER BY name COLLATE NOCASE").map(StoreRows.pupil) }
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM pupil ORDER BY name COLLATE NOCASE").map { try StoreRows.pupil($0) } }
     }
 
     /// The pupil with this name or known-as name (any case), if exactly one matches.
@@ -100,7 +100,7 @@ public final class SQLiteRecordStore: RecordStore {
                                 arguments: [name, id]) != nil {
                 throw StoreError("There is already a pupil called \(name).")
             }
-            let renamed = StoreRows.pupil(row).renamed(to: name, knownAs: knownAs)
+            let renamed = try StoreRows.pupil(row).renamed(to: name, knownAs: knownAs)
             try db.execute(sql: "UPDATE pupil SET name = ?, knownAs = ? WHERE id = ?", arguments: [renamed.name, renamed.knownAs, id])
             return renamed
         }
@@ -186,11 +186,13 @@ public final class SQLiteRecordStore: RecordStore {
                     ORDER BY id DESC LIMIT 1
                     """, arguments: [answer.pupilId, answer.topicId, answer.stepId, answer.cardId])
                 try db.execute(sql: """
-                    INSERT INTO answer (pupilId, sittingId, topicId, stepId, cardId, kind, optionIds, words, mode, supporter, at, supersedesId)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO answer (pupilId, sittingId, topicId, stepId, cardId, kind, optionIds, words, mode, supporter, at,
+                                        supersedesId, asked)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [answer.pupilId, answer.sittingId, answer.topicId, answer.stepId, answer.cardId,
                                      answer.kind.rawValue, StoreRows.optionsJSON(answer.optionIds), answer.words,
-                                     answer.mode.rawValue, answer.supporter, answer.at, answer.supersedes])
+                                     answer.mode.rawValue, answer.supporter, answer.at, answer.supersedes,
+                                     StoreRows.askedJSON(answer.asked)])
                 answer.id = db.lastInsertedRowID
                 saved = answer
             }
@@ -225,7 +227,25 @@ public final class SQLiteRecordStore: RecordStore {
     /// All of a pupil's answers, oldest first.
     public func answers(pupilId: Int64) throws -> [Answer] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM answer WHERE pupilId = ? ORDER BY id", arguments: [pupilId]).map(StoreRows.answer)
+            try Row.fetchAll(db, sql: "SELECT * FROM answer WHERE pupilId = ? ORDER BY id", arguments: [pupilId]).map { try StoreRows.answer($0) }
+        }
+    }
+
+    /// Keeps the question as shown with every answer saved before it was kept (records made by
+    /// an older NextSteps), from `asked` (today's content); returns how many were filled.
+    /// The pupil's words, choices and times are not touched.
+    @discardableResult
+    public func fillAskedQuestions(_ asked: (QuestionKey) -> AskedQuestion?) throws -> Int {
+        try write { db in
+            let rows = try Row.fetchAll(db, sql: "SELECT id, topicId, stepId, cardId FROM answer WHERE asked IS NULL AND kind != 'note'")
+            var filled = 0
+            for row in rows {
+                let key = QuestionKey(topicId: row["topicId"], stepId: row["stepId"], cardId: row["cardId"])
+                guard let json = StoreRows.askedJSON(asked(key)) else { continue }
+                try db.execute(sql: "UPDATE answer SET asked = ? WHERE id = ?", arguments: [json, row["id"] as Int64])
+                filled += 1
+            }
+            return filled
         }
     }
 

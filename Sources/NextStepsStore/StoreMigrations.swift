@@ -56,6 +56,11 @@ enum StoreMigrations {
         migrator.registerMigration("v3-progress-scribing") { db in
             try db.alter(table: "progress") { t in t.add(column: "scribing", .boolean).notNull().defaults(to: false) }
         }
+        migrator.registerMigration("v4-answer-asked-as-shown") { db in
+            // JSON of AskedQuestion: the question and options exactly as shown. Filled for older
+            // answers from the content when it is next opened (fillAskedQuestions).
+            try db.alter(table: "answer") { t in t.add(column: "asked", .text) }
+        }
         return migrator
     }
 }

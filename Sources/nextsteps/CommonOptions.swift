@@ -65,8 +65,16 @@ struct PlaceOptions: ParsableArguments {
             return try SQLiteRecordStore(path: storePath)
         } catch {
             Console.error("The records could not be opened: \(error)")
-            throw ExitCode(74)
+            throw ExitStatus.ioError
         }
+    }
+
+    /// Opens the records and keeps the question as shown with any older answer saved before
+    /// questions were kept (filled once, from this content; a failure here changes nothing).
+    func openStore(content: Content) throws -> SQLiteRecordStore {
+        let store = try openStore()
+        _ = try? store.fillAskedQuestions { content.asked($0) }
+        return store
     }
 }
 

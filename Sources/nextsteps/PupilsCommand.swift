@@ -85,7 +85,7 @@ struct PupilsCommand: ParsableCommand {
 
         func run() throws {
             let loaded = try places.loadContent()
-            let store = try places.openStore()
+            let store = try places.openStore(content: loaded.content)
             let pupil = try PupilFinder.find(name, in: store)
             guard let id = pupil.id else { throw ExitCode(70) }
             for line in PupilSummary.lines(pupil: pupil, sittings: try store.sittings(pupilId: id),

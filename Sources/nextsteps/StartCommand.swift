@@ -20,7 +20,7 @@ struct StartCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try places.loadContent()
-        let store = try places.openStore()
+        let store = try places.openStore(content: loaded.content)
         let terminal = TalkTerminal(forcePlain: plain, words: loaded.content.words)
         let words = loaded.content.words
         guard let pupil = PupilChooser(store: store, terminal: terminal, words: words).choose() else { return }

@@ -117,7 +117,7 @@ struct TalkCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try places.loadContent()
-        let store = try places.openStore()
+        let store = try places.openStore(content: loaded.content)
         let found = try PupilFinder.find(pupil, in: store)
         let terminal = TalkTerminal(forcePlain: plain, words: loaded.content.words)
         let runner = TalkRunner(loaded: loaded, store: store, terminal: terminal,

@@ -90,3 +90,18 @@ final class TryingItTests: ConversationTestCase {
         XCTAssertTrue(failed.contains { $0.message.contains("says what the pupil wants") }, "\(failed)")
     }
 }
+
+extension TryingItTests {
+    /// Each answer keeps the question and options exactly as shown, with the content version.
+    func testEveryAnswerKeepsTheQuestionAsShown() throws {
+        let content = try Fixtures.petsContent()
+        var conversation = try begun(content)
+        _ = conversation.respond(to: "", at: start)
+        let answer = try XCTUnwrap(conversation.respond(to: "2", at: start).answer)
+        XCTAssertEqual(answer.asked?.text, "Which pet do you like best?")
+        XCTAssertEqual(answer.asked?.options.map(\.label), ["Cat", "Dog", "Fish"])
+        XCTAssertEqual(answer.asked?.contentVersion, content.words.contentVersion)
+        for line in ["1", "like"] { _ = conversation.respond(to: line, at: start) }
+        XCTAssertEqual(conversation.history.last?.asked?.text, "Cat: Do you like this?", "a card's title comes first")
+    }
+}

@@ -78,4 +78,19 @@ final class PupilWordsEndToEndTests: XCTestCase {
         XCTAssertTrue(check.out.contains("warning: Content/cards/pathways.yaml: no topic shows the card \"circus-school\"")
                       || check.out.contains("no topic shows the card \"circus-school\""), check.transcript)
     }
+
+    func testTheTopicListShowsSixAtATimeAndTakesATopicsOwnWord() throws {
+        let sandbox = try Sandbox("topic-pages")
+        try sandbox.addPupil("Sam Smith", knownAs: "Sam")
+        let result = try sandbox.run(["talk", "--pupil", "Sam", "--store", sandbox.store], lines: ["more", "jobs", "stop"])
+        XCTAssertEqual(result.exitCode, 0, result.transcript)
+        let pages = result.out.components(separatedBy: Phrases.say("choose-topic")).dropFirst()
+        XCTAssertEqual(pages.count, 2, result.transcript)
+        for page in pages {
+            let numbered = page.split(separator: "\n").filter { $0.range(of: #"^  \d+\. "#, options: .regularExpression) != nil }
+            XCTAssertLessThanOrEqual(numbered.count, 6, "no screen offers more than 6:\n\(page)")
+        }
+        XCTAssertTrue(pages.last?.contains("  7. ") == true, "the second page goes on numbering")
+        XCTAssertTrue(result.out.contains("Jobs I might like\nFirst,"), "\"jobs\" chooses Jobs I might like:\n\(result.transcript)")
+    }
 }

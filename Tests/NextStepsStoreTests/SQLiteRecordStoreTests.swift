@@ -32,7 +32,8 @@ final class SQLiteRecordStoreTests: XCTestCase {
         XCTAssertEqual(settings.synchronous, 2, "synchronous=FULL: every commit is fsynced")
         XCTAssertEqual(settings.secureDelete, 1)
         XCTAssertEqual(settings.journalMode, "delete")
-        XCTAssertEqual(try store.appliedMigrations(), ["v1-pupils-sittings-answers-progress", "v2-pupil-speech-settings", "v3-progress-scribing"])
+        XCTAssertEqual(try store.appliedMigrations(), ["v1-pupils-sittings-answers-progress", "v2-pupil-speech-settings", "v3-progress-scribing",
+                                                      "v4-answer-asked-as-shown"])
         XCTAssertEqual(try store.integrityCheck(), "ok")
     }
 

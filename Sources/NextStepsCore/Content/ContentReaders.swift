@@ -74,7 +74,7 @@ struct ContentReaders {
     mutating func words(_ root: Node, file: String) -> Words? {
         guard let top = YAMLFields(root, file: file, problems: problems, what: "the words file") else { return nil }
         top.checkFormat()
-        top.refuseUnknownKeys(["format", "commands", "phrases", "adult", "scale", "demand-words", "idioms", "terms"])
+        top.refuseUnknownKeys(["format", "content-version", "commands", "phrases", "adult", "scale", "demand-words", "idioms", "terms"])
         var commands: [Command: [String]] = [:]
         if let node = top.node("commands"), let fields = YAMLFields(node, file: file, problems: problems, what: "`commands`") {
             fields.refuseUnknownKeys(Set(Command.allCases.map(\.rawValue)))
@@ -110,9 +110,11 @@ struct ContentReaders {
             guard let use = fields.string("use") else { return nil }
             return TermRule(use: use, avoid: fields.strings("not").map(\.0))
         }
-        return Words(commands: commands, phrases: phrases, scale: scale,
-                     demandWords: top.strings("demand-words", required: false).map(\.0),
-                     idioms: top.strings("idioms", required: false).map(\.0), terms: terms)
+        var words = Words(commands: commands, phrases: phrases, scale: scale,
+                          demandWords: top.strings("demand-words", required: false).map(\.0),
+                          idioms: top.strings("idioms", required: false).map(\.0), terms: terms)
+        if let version = top.string("content-version", required: false) { words.contentVersion = version }
+        return words
     }
 
     // MARK: Content/pronunciations.yaml (optional)

@@ -136,6 +136,8 @@ public struct Words: Sendable {
     public var idioms: [String]
     /// The same thing has the same word everywhere.
     public var terms: [TermRule]
+    /// The content's version (`content-version` in words.yaml), kept with every answer.
+    public var contentVersion = "unversioned"
 
     /// Makes the words.
     public init(commands: [Command: [String]], phrases: [PhraseKey: String], scale: [ScalePoint],

@@ -216,7 +216,7 @@ extension Conversation {
     func makeAnswer(_ kind: AnswerKind, options: [String], words: String, mode: AnswerMode, at now: Date) -> Answer {
         Answer(pupilId: pupilId, sittingId: sittingId, topicId: questionKey.topicId, stepId: questionKey.stepId,
                cardId: questionKey.cardId, kind: kind, optionIds: options, words: words, mode: mode,
-               supporter: supporter, at: now)
+               supporter: supporter, at: now).asking(content.asked(questionKey))
     }
 
     /// The latest answer to `key` (last time, or earlier today before going back), if it is

@@ -86,6 +86,9 @@ public struct Answer: Sendable, Equatable, Codable {
     public var at: Date
     /// The earlier answer to the same question that this one replaces.
     public var supersedes: Int64?
+    /// What was asked, exactly as shown, so a record read years later shows the question
+    /// the pupil saw even after the school has edited its content.
+    public var asked: AskedQuestion?
 
     /// Makes an answer.
     public init(id: Int64? = nil, pupilId: Int64, sittingId: Int64?, topicId: String, stepId: String, cardId: String? = nil,
@@ -94,6 +97,13 @@ public struct Answer: Sendable, Equatable, Codable {
         self.id = id; self.pupilId = pupilId; self.sittingId = sittingId; self.topicId = topicId; self.stepId = stepId
         self.cardId = cardId; self.kind = kind; self.optionIds = optionIds; self.words = words; self.mode = mode
         self.supporter = supporter; self.at = at; self.supersedes = supersedes
+    }
+
+    /// The answer with what was asked, as shown.
+    public func asking(_ question: AskedQuestion?) -> Answer {
+        var copy = self
+        copy.asked = question
+        return copy
     }
 
     /// The question this answers: topic, step and card.
@@ -113,4 +123,30 @@ public struct QuestionKey: Sendable, Hashable, Codable {
     public init(topicId: String, stepId: String, cardId: String? = nil) {
         self.topicId = topicId; self.stepId = stepId; self.cardId = cardId
     }
+}
+
+/// A question exactly as it was shown when an answer was given.
+public struct AskedQuestion: Sendable, Equatable, Codable {
+    /// The words of the question (for a card, the card's title, then the question).
+    public var text: String
+    /// The options shown, in order, as "id=label" pairs.
+    public var options: [AskedOption]
+    /// The version of the content it was asked from (`content-version` in words.yaml).
+    public var contentVersion: String
+
+    /// Makes a record of a question.
+    public init(text: String, options: [AskedOption], contentVersion: String) {
+        self.text = text; self.options = options; self.contentVersion = contentVersion
+    }
+}
+
+/// One option as it was shown.
+public struct AskedOption: Sendable, Equatable, Codable {
+    /// The option's id.
+    public var id: String
+    /// Its words.
+    public var label: String
+
+    /// Makes an option record.
+    public init(id: String, label: String) { self.id = id; self.label = label }
 }

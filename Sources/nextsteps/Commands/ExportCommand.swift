@@ -61,8 +61,8 @@ struct ExportCommand: ParsableCommand {
             throw ExitStatus.usage
         }
         let existing = try ExportFormats.replacePolicy(output, force: force)
-        let store = try places.openStore()
         let content = try places.loadContent().content
+        let store = try places.openStore(content: content)
         let data: Data
         let summary: String
         do {
