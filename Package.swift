@@ -21,6 +21,12 @@ let package = Package(
         // MARK: The one way every file NextSteps makes is written (atomic, 0600, no links).
         .target(name: "NextStepsFiles"),
 
+        // MARK: The content compiled once: checked at the first start after a change, then loaded directly.
+        .target(
+            name: "NextStepsContentCache",
+            dependencies: ["NextStepsCore", "NextStepsFiles"]
+        ),
+
         // MARK: Edges, each behind a protocol of the core.
         .target(
             name: "NextStepsStore",
@@ -52,6 +58,7 @@ let package = Package(
             name: "nextsteps",
             dependencies: [
                 "NextStepsCore", "NextStepsStore", "NextStepsTerminal", "NextStepsSpeech", "NextStepsFiles",
+                "NextStepsContentCache",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -59,13 +66,16 @@ let package = Package(
         // MARK: Benchmarks: `swift run -c release nextsteps-bench` prints the figures in README.
         .executableTarget(
             name: "nextsteps-bench",
-            dependencies: ["NextStepsCore", "NextStepsStore", "NextStepsSpeech"],
+            dependencies: ["NextStepsCore", "NextStepsStore", "NextStepsSpeech", "NextStepsContentCache"],
             path: "Sources/NextStepsBenchmarks"
         ),
+        // The floor the launch is measured against: a program that imports Foundation and prints one line.
+        .executableTarget(name: "nextsteps-floor", path: "Sources/NextStepsFloor"),
 
         // MARK: Tests.
         .testTarget(name: "NextStepsCoreTests", dependencies: ["NextStepsCore", "NextStepsTerminal"]),
         .testTarget(name: "NextStepsFilesTests", dependencies: ["NextStepsFiles"]),
+        .testTarget(name: "NextStepsContentCacheTests", dependencies: ["NextStepsContentCache", "NextStepsCore"]),
         .testTarget(name: "NextStepsStoreTests", dependencies: ["NextStepsStore", "NextStepsCore"]),
         .testTarget(name: "NextStepsSpeechTests", dependencies: ["NextStepsSpeech", "NextStepsCore"]),
         // Drives the built `nextsteps` binary through a pseudo-terminal and through pipes.

@@ -1,0 +1,157 @@
+import Foundation
+
+/// Whole-process figures, side by side in one run: a Foundation hello-world (the floor),
+/// `nextsteps talk` to its first prompt then `stop` (warm and cold compiled content), and
+/// `nextsteps say TEXT --wav FILE` beside `espeak-ng -v en-gb -w FILE TEXT` on the same words.
+///
+/// Each program is started with `posix_spawn` and reaped with `wait4`, whose `ru_maxrss` is
+/// the peak memory (resident set) of that very run.
+enum LaunchBenchmark {
+    /// One finished run.
+    struct Run {
+        /// Start to the marker (or to the end when there is none), in seconds.
+        var seconds: Double
+        /// Start to exit, in seconds.
+        var total: Double
+        /// Peak resident memory, in KiB.
+        var peakKiB: Int
+        /// The exit status, or -1 after a signal.
+        var status: Int32
+    }
+
+    static func now() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+    }
+
+    /// Runs `argv` with `environment`; when `marker` is given, the time is taken when the marker
+    /// first shows on its output, and then `reply` is written to its input.
+    static func run(_ argv: [String], environment: [String: String], marker: String? = nil, reply: String = "") -> Run? {
+        var input: [Int32] = [0, 0], output: [Int32] = [0, 0]
+        guard pipe(&input) == 0, pipe(&output) == 0 else { return nil }
+        // Only the ends given to the child as 0 and 1 stay open in it (dup2 clears close-on-exec).
+        for descriptor in input + output { _ = fcntl(descriptor, F_SETFD, FD_CLOEXEC) }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, input[0], 0)
+        posix_spawn_file_actions_adddup2(&actions, output[1], 1)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        let arguments = argv.map { strdup($0) } + [nil]
+        let variables = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (arguments + variables).forEach { free($0) } }
+        var pid = pid_t()
+        let started = now()
+        guard posix_spawn(&pid, argv[0], &actions, nil, arguments, variables) == 0 else { return nil }
+        close(input[0]); close(output[1])
+        var seen = [UInt8](), buffer = [UInt8](repeating: 0, count: 65536)
+        var markedAt: Double?
+        let needle = marker.map { Array($0.utf8) }
+        while true {
+            let count = read(output[0], &buffer, buffer.count)
+            if count < 0 && errno == EINTR { continue }
+            if count <= 0 { break }
+            guard let needle, markedAt == nil else { continue }
+            seen += buffer[..<count]
+            if seen.count >= needle.count, (0...(seen.count - needle.count)).contains(where: { seen[$0..<$0 + needle.count].elementsEqual(needle) }) {
+                markedAt = now()
+                _ = reply.withCString { write(input[1], $0, strlen($0)) }
+                close(input[1]); input[1] = -1
+            }
+        }
+        if input[1] >= 0 { close(input[1]) }
+        close(output[0])
+        var status: Int32 = 0
+        var usage = rusage()
+        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        let ended = now()
+        let exited = (status & 0x7f) == 0
+        return Run(seconds: (markedAt ?? ended) - started, total: ended - started, peakKiB: Int(usage.ru_maxrss),
+                   status: exited ? (status >> 8) & 0xff : -1)
+    }
+
+    static func quantile(_ values: [Double], _ q: Double) -> Double {
+        let sorted = values.sorted()
+        return sorted.isEmpty ? .nan : sorted[min(sorted.count - 1, Int(Double(sorted.count - 1) * q))]
+    }
+
+    static func line(_ name: String, _ runs: [Run], floor: Double? = nil, time: (Run) -> Double = \.seconds) -> String {
+        let times = runs.map(time)
+        let median = quantile(times, 0.5)
+        let peak = quantile(runs.map { Double($0.peakKiB) }, 0.5) / 1024
+        var text = name.padding(toLength: 44, withPad: " ", startingAt: 0)
+            + String(format: " median %7.2f ms   p90 %7.2f ms   peak %5.1f MiB   (n=%d)", median * 1000, quantile(times, 0.9) * 1000, peak, runs.count)
+        if let floor { text += String(format: "   %.2f× the floor", median / floor) }
+        return text
+    }
+
+    /// Runs the whole comparison and prints it.
+    static func report(binary: String, scratch: URL, repository: URL, runs: Int = 30) throws {
+        let folder = URL(fileURLWithPath: binary).deletingLastPathComponent()
+        let floorProgram = folder.appendingPathComponent("nextsteps-floor").path
+        let home = scratch.appendingPathComponent("launch-home")
+        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
+        let store = scratch.appendingPathComponent("launch.sqlite").path
+        let environment = ["HOME": home.path, "NEXTSTEPS_STORE": store, "PATH": "/usr/bin:/bin", "TERM": "dumb", "LANG": "C.UTF-8"]
+        // A copy of the content, so a cold start can follow a real edit of a topic.
+        let school = scratch.appendingPathComponent("school")
+        try FileManager.default.createDirectory(at: school, withIntermediateDirectories: true)
+        for name in ["Content", "Symbols"] {
+            try FileManager.default.copyItem(at: repository.appendingPathComponent(name), to: school.appendingPathComponent(name))
+        }
+        let topic = school.appendingPathComponent("Content/topics/about-me.yaml")
+        let talk = [binary, "talk", "--pupil", "Launch Pupil", "--topic", "about-me", "--plain", "--content", school.path]
+        guard run([binary, "pupils", "add", "Launch Pupil"], environment: environment)?.status == 0 else {
+            print("launch: could not add a pupil with \(binary)"); return
+        }
+        guard FileManager.default.isExecutableFile(atPath: floorProgram) else {
+            print("launch: \(floorProgram) is missing: swift build -c release builds it"); return
+        }
+
+        var floor: [Run] = [], warm: [Run] = [], cold: [Run] = []
+        _ = run(talk, environment: environment, marker: "\n> ", reply: "stop\n")     // compile once
+        for index in 0..<runs {
+            if let result = run([floorProgram], environment: environment) { floor.append(result) }
+            if let result = run(talk, environment: environment, marker: "\n> ", reply: "stop\n"), result.status == 0 { warm.append(result) }
+            if index % 2 == 0 {
+                // A content edit: the next start loads, checks and compiles the sources again.
+                let text = try String(contentsOf: topic, encoding: .utf8)
+                try (text + "\n# edit \(index)\n").write(to: topic, atomically: false, encoding: .utf8)
+                if let result = run(talk, environment: environment, marker: "\n> ", reply: "stop\n"), result.status == 0 { cold.append(result) }
+            }
+        }
+        let floorMedian = quantile(floor.map(\.seconds), 0.5)
+        print("Launch, whole process, \(runs) runs each, interleaved (peak = ru_maxrss from wait4):")
+        print(line("floor: Foundation hello-world", floor))
+        print(line("talk to first prompt, compiled content", warm, floor: floorMedian))
+        print(line("talk to first prompt, after a content edit", cold, floor: floorMedian))
+        print(line("talk to first prompt, then stop: whole", warm, floor: floorMedian, time: \.total))
+
+        // say --wav beside the espeak-ng program, on the same fixed words (never pupil text).
+        guard let espeak = ["/usr/bin/espeak-ng", "/usr/local/bin/espeak-ng"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            print("say: espeak-ng is not installed"); return
+        }
+        let words = SpeechBenchmark.prompt
+        let wav = scratch.appendingPathComponent("say.wav").path
+        var say: [Run] = [], program: [Run] = [], sayAt175: [Run] = [], programAt140: [Run] = []
+        for _ in 0..<runs {
+            if let result = run([binary, "say", words, "--wav", wav], environment: environment), result.status == 0 { say.append(result) }
+            if let result = run([espeak, "-v", "en-gb", "-w", wav, words], environment: environment), result.status == 0 { program.append(result) }
+            if let result = run([binary, "say", words, "--rate", "175", "--wav", wav], environment: environment), result.status == 0 { sayAt175.append(result) }
+            if let result = run([espeak, "-v", "en-gb", "-s", "140", "-w", wav, words], environment: environment), result.status == 0 { programAt140.append(result) }
+        }
+        let espeakMedian = quantile(program.map(\.seconds), 0.5)
+        let espeak140Median = quantile(programAt140.map(\.seconds), 0.5)
+        print("")
+        print("say --wav beside the espeak-ng program, the same 20 words, \(runs) runs each, interleaved:")
+        print(line("espeak-ng -v en-gb -w FILE (175 wpm)", program))
+        print(line("nextsteps say --wav FILE (140 wpm)", say)
+              + String(format: "   %.2f× espeak-ng", quantile(say.map(\.seconds), 0.5) / espeakMedian))
+        print(line("nextsteps say --rate 175 --wav FILE", sayAt175)
+              + String(format: "   %.2f× espeak-ng", quantile(sayAt175.map(\.seconds), 0.5) / espeakMedian))
+        print(line("espeak-ng -v en-gb -s 140 -w FILE", programAt140))
+        print(String(format: "%@   %.2f× espeak-ng -s 140", "same speed (140 wpm): say".padding(toLength: 44, withPad: " ", startingAt: 0),
+                     quantile(say.map(\.seconds), 0.5) / espeak140Median))
+    }
+}
