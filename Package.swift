@@ -71,6 +71,8 @@ let package = Package(
         ),
         // The floor the launch is measured against: a program that imports Foundation and prints one line.
         .executableTarget(name: "nextsteps-floor", path: "Sources/NextStepsFloor"),
+        // Runs one program and reports its own peak memory (a C program, so its child starts small).
+        .executableTarget(name: "nextsteps-peak", path: "Sources/NextStepsPeak"),
 
         // MARK: Tests.
         .testTarget(name: "NextStepsCoreTests", dependencies: ["NextStepsCore", "NextStepsTerminal"]),
