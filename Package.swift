@@ -47,9 +47,9 @@ let package = Package(
             name: "CReadline",
             linkerSettings: [.linkedLibrary("readline")]
         ),
+        // Headers only: libespeak-ng is loaded with dlopen when something is spoken (see shim.h).
         .systemLibrary(
             name: "CEspeakNG",
-            pkgConfig: "espeak-ng",
             providers: [.apt(["libespeak-ng-dev"])]
         ),
 
