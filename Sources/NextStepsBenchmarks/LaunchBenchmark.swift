@@ -133,11 +133,16 @@ enum LaunchBenchmark {
             return result
         }
 
-        var floor: [Run] = [], warm: [Run] = [], cold: [Run] = []
-        var floorPeak: [Run] = [], warmPeak: [Run] = [], coldPeak: [Run] = []
+        // The floor as the issue measured it: the same hello-world with the Swift runtime and
+        // Foundation loaded as shared libraries (swiftc -O Sources/NextStepsFloor/main.swift -o FILE).
+        let dynamicFloor = ProcessInfo.processInfo.environment["NEXTSTEPS_BENCH_DYNAMIC_FLOOR"]
+            .flatMap { FileManager.default.isExecutableFile(atPath: $0) ? $0 : nil }
+        var floor: [Run] = [], warm: [Run] = [], cold: [Run] = [], dynamic: [Run] = []
+        var floorPeak: [Run] = [], warmPeak: [Run] = [], coldPeak: [Run] = [], dynamicPeak: [Run] = []
         _ = talkRun()     // compile once
         for index in 0..<runs {
             if let result = run([floorProgram], environment: environment) { floor.append(result) }
+            if let dynamicFloor, let result = run([dynamicFloor], environment: environment) { dynamic.append(result) }
             if let result = talkRun() { warm.append(result) }
             if index % 2 == 0 {
                 try edit(index)
@@ -146,6 +151,7 @@ enum LaunchBenchmark {
             // Peak memory, from separate runs through nextsteps-peak (a few are enough: it hardly varies).
             if index % 3 == 0, let peak {
                 if let result = run([floorProgram], environment: environment, peak: peak) { floorPeak.append(result) }
+                if let dynamicFloor, let result = run([dynamicFloor], environment: environment, peak: peak) { dynamicPeak.append(result) }
                 if let result = talkRun(peak: peak) { warmPeak.append(result) }
                 try edit(index + 1000)
                 if let result = talkRun(peak: peak) { coldPeak.append(result) }
@@ -154,6 +160,12 @@ enum LaunchBenchmark {
         let floorMedian = quantile(floor.map(\.seconds), 0.5)
         print("Launch, whole process, \(runs) runs each, interleaved (peak: ru_maxrss through nextsteps-peak\(peak == nil ? ", MISSING" : "")):")
         print(line("floor: Foundation hello-world, to exit", floor, peaks: floorPeak))
+        if dynamicFloor != nil {
+            let dynamicMedian = quantile(dynamic.map(\.seconds), 0.5)
+            print(line("floor, Swift and Foundation as shared libs", dynamic, peaks: dynamicPeak))
+            print(String(format: "%@   %.2f× the shared-library floor", "talk to first prompt, compiled content".padding(toLength: 44, withPad: " ", startingAt: 0),
+                         quantile(warm.map(\.seconds), 0.5) / dynamicMedian))
+        }
         print(line("talk to first prompt, compiled content", warm, peaks: warmPeak, floor: floorMedian))
         print(line("talk to first prompt, after a content edit", cold, peaks: coldPeak, floor: floorMedian))
         print(line("talk to first prompt, then stop: to exit", warm, peaks: warmPeak, floor: floorMedian, time: \.total))
