@@ -35,6 +35,12 @@ let package = Package(
             dependencies: ["NextStepsCore", "NextStepsDocx", .product(name: "Mustache", package: "swift-mustache")]
         ),
 
+        // MARK: The content compiled once: checked at the first start after a change, then loaded directly.
+        .target(
+            name: "NextStepsContentCache",
+            dependencies: ["NextStepsCore", "NextStepsFiles"]
+        ),
+
         // MARK: Edges, each behind a protocol of the core.
         .target(
             name: "NextStepsStore",
@@ -55,9 +61,9 @@ let package = Package(
             name: "CReadline",
             linkerSettings: [.linkedLibrary("readline")]
         ),
+        // Headers only: libespeak-ng is loaded with dlopen when something is spoken (see shim.h).
         .systemLibrary(
             name: "CEspeakNG",
-            pkgConfig: "espeak-ng",
             providers: [.apt(["libespeak-ng-dev"])]
         ),
 
@@ -66,16 +72,21 @@ let package = Package(
             name: "nextsteps",
             dependencies: [
                 "NextStepsCore", "NextStepsStore", "NextStepsTerminal", "NextStepsSpeech", "NextStepsFiles",
-                "NextStepsReports", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "NextStepsReports", "NextStepsContentCache",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
 
         // MARK: Benchmarks: `swift run -c release nextsteps-bench` prints the figures in README.
         .executableTarget(
             name: "nextsteps-bench",
-            dependencies: ["NextStepsCore", "NextStepsStore", "NextStepsSpeech"],
+            dependencies: ["NextStepsCore", "NextStepsStore", "NextStepsSpeech", "NextStepsContentCache"],
             path: "Sources/NextStepsBenchmarks"
         ),
+        // The floor the launch is measured against: a program that imports Foundation and prints one line.
+        .executableTarget(name: "nextsteps-floor", path: "Sources/NextStepsFloor"),
+        // Runs one program and reports its own peak memory (a C program, so its child starts small).
+        .executableTarget(name: "nextsteps-peak", path: "Sources/NextStepsPeak"),
 
         // MARK: Tests.
         .testTarget(name: "NextStepsCoreTests", dependencies: ["NextStepsCore", "NextStepsTerminal"]),
@@ -93,6 +104,7 @@ let package = Package(
             name: "NextStepsStoreTests",
             dependencies: ["NextStepsStore", "NextStepsCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
+        .testTarget(name: "NextStepsContentCacheTests", dependencies: ["NextStepsContentCache", "NextStepsCore"]),
         .testTarget(name: "NextStepsSpeechTests", dependencies: ["NextStepsSpeech", "NextStepsCore"]),
         // Drives the built `nextsteps` binary through a pseudo-terminal and through pipes.
         .testTarget(name: "NextStepsEndToEndTests", dependencies: ["nextsteps", "NextStepsCore", "NextStepsStore"]),

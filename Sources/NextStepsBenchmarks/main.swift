@@ -1,4 +1,5 @@
 import Foundation
+import NextStepsContentCache
 import NextStepsCore
 import NextStepsStore
 
@@ -7,7 +8,7 @@ import NextStepsStore
 // argument) as a pupil's session would, with a throwaway store and HOME.
 
 let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-let binary = CommandLine.arguments.dropFirst().first ?? repository.appendingPathComponent(".build/release/nextsteps").path
+let binary = CommandLine.arguments.dropFirst().first { $0 != "launch" } ?? repository.appendingPathComponent(".build/release/nextsteps").path
 let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("nextsteps-bench-\(UUID().uuidString)")
 try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: scratch) }
@@ -21,6 +22,11 @@ func figures(_ name: String, _ samples: [Double]) {
 }
 
 print("NextSteps benchmarks — \(ProcessInfo.processInfo.processorCount) cores, binary \(binary)")
+
+// 0. Whole-process launch and say, beside their floors. `nextsteps-bench launch` prints only these.
+try LaunchBenchmark.report(binary: binary, scratch: scratch, repository: repository)
+if CommandLine.arguments.dropFirst().contains("launch") { exit(0) }
+print("")
 
 // 1. Content: load and validate everything shipped, then lint it.
 var loadSamples: [Double] = []
@@ -38,6 +44,20 @@ for _ in 0..<20 {
 }
 figures("content load + validate (all shipped)", loadSamples)
 figures("plain-language lint (all shipped)", lintSamples)
+
+// The same content from its compiled form (what a start does when no content file changed).
+let cache = ContentCache(folder: scratch.appendingPathComponent("cache"), program: "bench")
+_ = cache.load(contentFolder: repository.appendingPathComponent("Content").path, symbolsFolder: repository.appendingPathComponent("Symbols").path)
+var hitSamples: [Double] = []
+for _ in 0..<20 {
+    let started = Date()
+    guard cache.compiled(contentFolder: repository.appendingPathComponent("Content").path,
+                         symbolsFolder: repository.appendingPathComponent("Symbols").path) != nil else {
+        print("the compiled content was not used"); exit(1)
+    }
+    hitSamples.append(Date().timeIntervalSince(started))
+}
+figures("compiled content: check sources + decode", hitSamples)
 
 // 2. The store: one answer and its place, committed with fsync, in-process.
 let store = try SQLiteRecordStore(path: scratch.appendingPathComponent("inprocess.sqlite").path)

@@ -47,21 +47,29 @@ public struct WAVFile: Sendable, Equatable {
     /// The whole file: the RIFF header (PCM, 1 channel, 16 bits, `sampleRate`) then the samples, little-endian.
     public var data: Data {
         let dataLength = samples.count * 2
-        var out = Data(capacity: Self.headerLength + dataLength)
-        func put(_ text: String) { out.append(contentsOf: Array(text.utf8)) }
-        func put16(_ value: Int) { out.append(contentsOf: [UInt8(value & 0xFF), UInt8(value >> 8 & 0xFF)]) }
+        var out = [UInt8]()
+        out.reserveCapacity(Self.headerLength + dataLength)
+        func put(_ text: String) { out.append(contentsOf: text.utf8) }
+        func put16(_ value: Int) { out.append(UInt8(value & 0xFF)); out.append(UInt8(value >> 8 & 0xFF)) }
         func put32(_ value: Int) { put16(value & 0xFFFF); put16(value >> 16 & 0xFFFF) }
         put("RIFF"); put32(36 + dataLength); put("WAVE")
         put("fmt "); put32(16); put16(1); put16(1)           // PCM, mono
         put32(sampleRate); put32(sampleRate * 2); put16(2); put16(16)
         put("data"); put32(dataLength)
-        samples.withUnsafeBufferPointer { buffer in
-            for sample in buffer {
-                let bits = UInt16(bitPattern: sample)
-                out.append(UInt8(bits & 0xFF)); out.append(UInt8(bits >> 8))
+        // The samples in one pass, little-endian (one append per sample cost more than the speech itself).
+        out.append(contentsOf: repeatElement(0, count: dataLength))
+        out.withUnsafeMutableBufferPointer { buffer in
+            samples.withUnsafeBufferPointer { source in
+                var index = Self.headerLength
+                for sample in source {
+                    let bits = UInt16(bitPattern: sample)
+                    buffer[index] = UInt8(truncatingIfNeeded: bits)
+                    buffer[index + 1] = UInt8(truncatingIfNeeded: bits >> 8)
+                    index += 2
+                }
             }
         }
-        return out
+        return Data(out)
     }
 
     /// How long the sound lasts, in seconds.

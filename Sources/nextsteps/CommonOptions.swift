@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NextStepsContentCache
 import NextStepsCore
 import NextStepsStore
 
@@ -46,10 +47,27 @@ struct PlaceOptions: ParsableArguments {
         return (contentFolder, symbolsFolder)
     }
 
-    /// Loads and checks the content; on any problem, lists them all and exits with status 65.
+    /// The content and symbols folders, or nil (saying nothing) when no content is found.
+    func foldersIfFound() -> (content: String, symbols: String)? {
+        let environment = ProcessInfo.processInfo.environment
+        let named = content ?? environment["NEXTSTEPS_CONTENT"].flatMap { $0.isEmpty ? nil : $0 }
+        guard named != nil || ContentLocator.builtIn() != nil else { return nil }
+        return try? folders()
+    }
+
+    /// The compiled content, kept beside the records in the XDG data folder
+    /// (`$XDG_DATA_HOME/nextsteps`, else `~/.local/share/nextsteps`).
+    static var contentCache: ContentCache {
+        let folder = URL(fileURLWithPath: StoreFiles.defaultPath(environment: ProcessInfo.processInfo.environment))
+            .deletingLastPathComponent()
+        return ContentCache(folder: folder, program: ContentCache.runningProgram())
+    }
+
+    /// The checked content: compiled once, and loaded from the compiled form until a content
+    /// file changes (see `ContentCache`). On any problem, lists them all and exits with status 65.
     func loadContent() throws -> LoadedContent {
         let (contentFolder, symbolsFolder) = try folders()
-        switch ContentLoader.load(contentFolder: contentFolder, symbolsFolder: symbolsFolder) {
+        switch Self.contentCache.load(contentFolder: contentFolder, symbolsFolder: symbolsFolder).result {
         case .success(let loaded):
             return loaded
         case .failure(let failure):

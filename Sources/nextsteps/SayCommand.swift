@@ -32,7 +32,7 @@ struct SayCommand: ParsableCommand {
         settings = voice.applied(to: settings)
         try voice.check(settings)
         settings.enabled = true
-        let pronunciations = Pronunciations((try? places.loadContent().content.pronunciations) ?? [:])
+        let pronunciations = Pronunciations(loadPronunciations())
         if let wav {
             do {
                 try SpeechEngine.writeWAV(text: text, settings: settings, pronunciations: pronunciations, to: URL(fileURLWithPath: wav))
@@ -49,5 +49,19 @@ struct SayCommand: ParsableCommand {
         if presenter.isSilenced { throw ExitCode(69) }
         presenter.speak(text)
         _ = presenter.waitUntilQuiet(timeout: 600)
+    }
+
+    /// Only the pronunciation list: `say` reads no topic, card, symbol or words file. Without
+    /// content, or with a broken list (its problems are shown), the words are said as written.
+    private func loadPronunciations() -> [String: String] {
+        guard let (contentFolder, _) = places.foldersIfFound() else { return [:] }
+        switch ContentLoader.loadPronunciations(contentFolder: contentFolder) {
+        case .success(let pronunciations):
+            return pronunciations
+        case .failure(let failure):
+            Console.error("The pronunciation list has \(failure.problems.count) problem(s), so the words are said as written:")
+            failure.problems.forEach { Console.error("  \($0)") }
+            return [:]
+        }
     }
 }

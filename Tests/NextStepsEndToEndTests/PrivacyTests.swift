@@ -79,7 +79,11 @@ final class PrivacyTests: XCTestCase {
         let storeFiles = homeFiles.filter { $0.hasPrefix(sandbox.store) }
         XCTAssertTrue(storeFiles.contains(sandbox.store))
         XCTAssertTrue(storeFiles.contains { contains(marker, in: $0) }, "the marker is in the store (the search works)")
-        XCTAssertEqual(homeFiles.filter { !$0.hasPrefix(sandbox.store) }, [], "nothing but the store may be written under HOME")
+        // Besides the store, only the compiled content (content alone: see CompiledContentTests).
+        let compiled = sandbox.home.path + "/.local/share/nextsteps/content.compiled"
+        XCTAssertEqual(homeFiles.filter { !$0.hasPrefix(sandbox.store) && $0 != compiled }, [],
+                       "nothing but the store and the compiled content may be written under HOME")
+        XCTAssertFalse(contains(marker, in: compiled), "the compiled content holds no pupil words")
         for history in [".history", ".nextsteps_history", ".bash_history", ".python_history", ".inputrc", ".local/share/nextsteps/history"] {
             XCTAssertFalse(FileManager.default.fileExists(atPath: sandbox.home.path + "/" + history), "\(history) must not exist")
         }

@@ -9,6 +9,11 @@ public struct LoadedContent: Sendable {
     public var texts: [TextSite]
     /// Things worth mending that do not stop NextSteps, such as a card no topic shows.
     public var warnings: [ContentProblem] = []
+
+    /// Makes loaded content.
+    public init(content: Content, texts: [TextSite], warnings: [ContentProblem] = []) {
+        self.content = content; self.texts = texts; self.warnings = warnings
+    }
 }
 
 /// Why content could not be used: every problem found, not only the first.
@@ -121,6 +126,27 @@ public enum ContentLoader {
         }
         return .success(LoadedContent(content: content, texts: readers.texts,
                                       warnings: ContentReferences.unusedCards(content, cardFiles: cardFiles)))
+    }
+
+    /// Reads only `pronunciations.yaml` of the content folder, for one-shot commands such as `say`
+    /// that need nothing else: topics, cards, symbols and words are not read.
+    ///
+    /// No file is no fixes (it is optional); problems in it are all reported.
+    public static func loadPronunciations(contentFolder: String,
+                                          source: ContentSource = DirectoryContentSource()) -> Result<[String: String], ContentFailure> {
+        let problems = ProblemList()
+        let readers = ContentReaders(problems: problems)
+        let path = join(contentFolder, "pronunciations.yaml")
+        guard source.exists(path) else { return .success([:]) }
+        var pronunciations: [String: String] = [:]
+        do {
+            if let root = SafeYAML.parse(try source.read(path), file: path, problems: problems) {
+                pronunciations = readers.pronunciations(root, file: path)
+            }
+        } catch {
+            problems.add(path, nil, "this file could not be read")
+        }
+        return problems.all.isEmpty ? .success(pronunciations) : .failure(ContentFailure(problems: problems.all))
     }
 
     static func join(_ folder: String, _ name: String) -> String {

@@ -18,7 +18,7 @@ public struct Symbol: Sendable, Equatable, Codable {
 }
 
 /// One option of a choose-one or choose-several step.
-public struct Choice: Sendable, Equatable {
+public struct Choice: Sendable, Equatable, Codable {
     /// Stable id kept in the records.
     public var id: String
     /// The words shown and spoken.
@@ -41,7 +41,7 @@ public struct Choice: Sendable, Equatable {
 public typealias ScalePoint = Choice
 
 /// One part of a card the pupil can ask for with `more`: "A day", "Who it is for" …
-public struct CardPart: Sendable, Equatable {
+public struct CardPart: Sendable, Equatable, Codable {
     /// The part's heading, shown and spoken ("A day at college").
     public var title: String
     /// Its sentences.
@@ -53,7 +53,7 @@ public struct CardPart: Sendable, Equatable {
 
 /// A card: a few Easy Read sentences about one route after school, or one area of work,
 /// with more parts the pupil can ask for one at a time.
-public struct Card: Sendable, Equatable {
+public struct Card: Sendable, Equatable, Codable {
     /// The stages a card may belong to: the routes at 16, 19 and 25, and areas of work.
     public static let stages = ["post-16", "post-19", "post-25", "interest"]
 
@@ -81,7 +81,7 @@ public struct Card: Sendable, Equatable {
 }
 
 /// What kind of answer a step asks for.
-public enum StepKind: String, Sendable, CaseIterable {
+public enum StepKind: String, Sendable, CaseIterable, Codable {
     /// Something to read; nothing is asked.
     case info
     /// Choose one option.
@@ -99,7 +99,7 @@ public enum StepKind: String, Sendable, CaseIterable {
 }
 
 /// Where a recall step looks back to.
-public struct StepReference: Sendable, Equatable, Hashable {
+public struct StepReference: Sendable, Equatable, Hashable, Codable {
     /// The topic of the step.
     public var topic: String
     /// The step id in that topic.
@@ -132,7 +132,7 @@ public enum AdulthoodArea: String, Sendable, CaseIterable, Codable {
 }
 
 /// One step of a topic.
-public struct Step: Sendable, Equatable {
+public struct Step: Sendable, Equatable, Codable {
     /// Stable id, unique in its topic.
     public var id: String
     /// What the step asks for.
@@ -164,7 +164,7 @@ public struct Step: Sendable, Equatable {
 }
 
 /// A topic: an ordered conversation about one subject.
-public struct Topic: Sendable, Equatable {
+public struct Topic: Sendable, Equatable, Codable {
     /// Stable id.
     public var id: String
     /// The title shown and spoken.
@@ -202,7 +202,7 @@ public struct Topic: Sendable, Equatable {
 }
 
 /// The commands that work at every prompt.
-public enum Command: String, Sendable, CaseIterable, Codable {
+public enum Command: String, Sendable, CaseIterable, Codable, CodingKeyRepresentable {
     /// Yes.
     case yes
     /// No.
@@ -230,7 +230,7 @@ public enum Command: String, Sendable, CaseIterable, Codable {
 }
 
 /// Everything the program says and shows: topics, cards, words and symbols.
-public struct Content: Sendable {
+public struct Content: Sendable, Equatable, Codable {
     /// Topics in the order they are offered.
     public var topics: [Topic]
     /// Pathway cards by id.

@@ -1,5 +1,5 @@
 /// The program's own pupil-facing sentences, by key. Every key must be in `Content/words.yaml`.
-public enum PhraseKey: String, Sendable, CaseIterable {
+public enum PhraseKey: String, Sendable, CaseIterable, Codable, CodingKeyRepresentable {
     /// The neutral reply to every answer.
     case saved
     /// "Step {step} of {steps}".
@@ -112,7 +112,7 @@ public enum PhraseKey: String, Sendable, CaseIterable {
 }
 
 /// One rule of the term list: the word to use and the words to avoid.
-public struct TermRule: Sendable, Equatable {
+public struct TermRule: Sendable, Equatable, Codable {
     /// The word used everywhere.
     public var use: String
     /// Words for the same thing that are not used.
@@ -123,7 +123,7 @@ public struct TermRule: Sendable, Equatable {
 }
 
 /// The program's own words: command synonyms, phrases, the default scale and the lint's lists.
-public struct Words: Sendable {
+public struct Words: Sendable, Equatable, Codable {
     /// Synonyms for each command, lower case.
     public var commands: [Command: [String]]
     /// Every pupil-facing sentence of the program.
