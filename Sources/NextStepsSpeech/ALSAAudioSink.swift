@@ -1,6 +1,6 @@
 import CEspeakNG
 import Foundation
-import Synchronization
+import NextStepsCore
 
 /// Plays speech on the sound device through ALSA (pcaudiolib's ALSA backend, as espeak-ng does).
 ///
@@ -10,7 +10,7 @@ import Synchronization
 /// ends within one 5 ms look at the stop switch, and never more than 60 ms of sound is queued.
 ///
 /// Checked `Sendable`: the open device (pcaudiolib's function table, its object, its rate) is a
-/// value inside a `Mutex`, held for the whole of `prepare` and `play`. A presenter calls it from
+/// value inside a `Locked`, held for the whole of `prepare` and `play`. A presenter calls it from
 /// its one speech thread; were anyone else to call it too, the calls would take turns on the
 /// device instead of writing into it at once.
 public final class ALSAAudioSink: AudioSink, Sendable {
@@ -20,7 +20,7 @@ public final class ALSAAudioSink: AudioSink, Sendable {
         var object: UnsafeMutableRawPointer?
         var openRate = 0
     }
-    private let device = Mutex(Device())
+    private let device = Locked(Device())
 
     /// Makes a sink for ALSA `device` ("default" when nil; "null" swallows sound, for tests).
     public init(device: String? = nil) { self.deviceName = device }

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import NextStepsCore
 
 /// The voice of a session: speaks each presentation through espeak-ng, beside the screen.
@@ -15,7 +14,7 @@ import NextStepsCore
 /// (from `prepare`, or through `onNotice`) and the presenter stays silent: no crash, no hang.
 ///
 /// Checked `Sendable`. What callers and the speech thread share (the current stop switch, how
-/// many utterances wait, silenced, the notes given) is in one `Mutex`. What only the speech
+/// many utterances wait, silenced, the notes given) is in one `Locked`. What only the speech
 /// thread uses (whether the engine and sink are prepared, the voice problem) is in another,
 /// taken only by jobs on `worker` (asserted), so it is never contended. The sink is called only
 /// from those jobs; `SpeechWorker` never runs a job on the caller's thread, so the sink and the
@@ -48,7 +47,7 @@ public final class EspeakPresenter: Presenter, Sendable {
         var silenced = false
         var givenNotes: Set<String> = []
     }
-    private let shared = Mutex(Shared())
+    private let shared = Locked(Shared())
     /// Entered for each utterance given, left when it is done: `waitUntilQuiet` waits on it.
     private let quiet = DispatchGroup()
     /// Used only by jobs on `worker`'s thread.
@@ -56,7 +55,7 @@ public final class EspeakPresenter: Presenter, Sendable {
         var ready = false
         var voiceProblem: [SpeechError] = []
     }
-    private let prepared = Mutex(Prepared())
+    private let prepared = Locked(Prepared())
 
     /// Makes a presenter that plays through `sink` (the sound device by default).
     ///

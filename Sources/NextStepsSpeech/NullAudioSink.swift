@@ -1,10 +1,10 @@
 import Foundation
-import Synchronization
+import NextStepsCore
 
 /// A sink that plays into nothing, in real time when `paced`: for tests and the benchmark.
 ///
 /// It records each utterance, so a test can see what would have been heard and how fast a stop
-/// was obeyed. Checked `Sendable`: what it records is in a `Mutex`, so a test may read it from
+/// was obeyed. Checked `Sendable`: what it records is in a `Locked`, so a test may read it from
 /// any thread while the presenter's thread plays.
 public final class NullAudioSink: AudioSink, Sendable {
     /// One utterance as the sink received it.
@@ -21,7 +21,7 @@ public final class NullAudioSink: AudioSink, Sendable {
         var played: [Played] = []
         var playing = false
     }
-    private let record = Mutex(Record())
+    private let record = Locked(Record())
     /// Whether playing takes real time.
     public let paced: Bool
 

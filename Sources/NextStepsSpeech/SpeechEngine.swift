@@ -1,7 +1,6 @@
 import NextStepsCore
 import CEspeakNG
 import Foundation
-import Synchronization
 
 /// The one owner of libespeak-ng in the process.
 ///
@@ -15,7 +14,7 @@ import Synchronization
 /// which runs it on the engine's own `SpeechWorker` thread (never closed; it lives as long as
 /// the process) and asserts that it is there. That thread is the only one that ever touches
 /// the C library, and the engine's Swift state (started or not, the voice selected) is a value
-/// in a `Mutex` held by that thread for the whole of each call, so it always matches the
+/// in a `Locked` held by that thread for the whole of each call, so it always matches the
 /// library's.
 ///
 /// - warning: Never give pupil text to the `espeak-ng` program: process arguments are visible
@@ -44,7 +43,7 @@ public final class SpeechEngine: Sendable {
         var status: Status = .notStarted
         var selectedVoice: String?
     }
-    private let engine = Mutex(Engine())
+    private let engine = Locked(Engine())
 
     private init() {}
 

@@ -1,13 +1,13 @@
 import Foundation
-import Synchronization
+import NextStepsCore
 
 /// A one-way switch that stops one piece of speech: synthesis and playback both watch it.
 ///
-/// Safe from any thread (checked `Sendable`: its one value is in a `Mutex`); `stop()` never
+/// Safe from any thread (checked `Sendable`: its one value is in a `Locked`); `stop()` never
 /// blocks for more than a lock.
 public final class SpeechStop: Sendable {
     /// When `stop()` was first called (monotonic nanoseconds); nil while not stopped.
-    private let stoppedAt = Mutex<UInt64?>(nil)
+    private let stoppedAt = Locked<UInt64?>(nil)
 
     /// Makes a switch that is not yet stopped.
     public init() {}

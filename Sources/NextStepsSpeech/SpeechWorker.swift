@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import NextStepsCore
 
 /// One long-lived thread that runs jobs in order: where a presenter synthesises and plays, and
 /// the one thread that ever calls espeak-ng.
@@ -10,7 +10,7 @@ import Synchronization
 /// thread, every job here runs on this one thread: after `close()` a job is refused, never run
 /// on the caller's thread instead.
 ///
-/// Checked `Sendable`: the job list lives in a `Mutex`, the wake-ups are a semaphore.
+/// Checked `Sendable`: the job list lives in a `Locked`, the wake-ups are a semaphore.
 /// The thread blocks SIGINT, SIGTERM, SIGHUP and SIGQUIT, so those always reach the main
 /// thread, where readline restores the terminal before the program's own handler runs.
 final class SpeechWorker: Sendable {
@@ -19,7 +19,7 @@ final class SpeechWorker: Sendable {
         var closed = false
         var thread: pthread_t?
     }
-    private let queue = Mutex(Queue())
+    private let queue = Locked(Queue())
     /// One signal for each job given and one for `close()`.
     private let wake = DispatchSemaphore(value: 0)
 
@@ -94,7 +94,7 @@ final class SpeechWorker: Sendable {
 
     /// Where a `sync` job leaves its result for the waiting caller.
     private final class ResultSlot<T: Sendable>: Sendable {
-        private let value = Mutex<T?>(nil)
+        private let value = Locked<T?>(nil)
         private let done = DispatchSemaphore(value: 0)
 
         func set(_ result: T) {

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import NextStepsCore
 
 /// Writes each utterance to the next numbered WAV file in a folder: 0001.wav, 0002.wav, …
 ///
@@ -7,7 +7,7 @@ import Synchronization
 /// pupil heard). Files are 0600 and the folder 0700, as they hold the pupil's session. Numbering
 /// goes on after the highest number already there, so a resumed session adds to the folder.
 /// Not live: each utterance is written whole, even when the pupil types before it would end.
-/// Checked `Sendable`: the numbering is in a `Mutex`, held while a file is written, so two
+/// Checked `Sendable`: the numbering is in a `Locked`, held while a file is written, so two
 /// callers can never write the same number.
 public final class WAVFileSink: AudioSink, Sendable {
     /// The folder written to.
@@ -16,7 +16,7 @@ public final class WAVFileSink: AudioSink, Sendable {
         var next: Int?
         var written: [URL] = []
     }
-    private let numbering = Mutex(Numbering())
+    private let numbering = Locked(Numbering())
 
     /// Makes a sink for `folder` (made, 0700, when first used).
     public init(folder: URL) { self.folder = folder }

@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import NextStepsCore
 
 /// Turns presentations into screen lines: plain (no escape bytes, no glyphs) or styled.
@@ -94,7 +93,7 @@ public struct ScreenRenderer: Sendable {
 public final class ScreenPresenter: Presenter, Sendable {
     private let renderer: ScreenRenderer
     private let output: TextOutput
-    private let lock = Mutex(())
+    private let lock = Locked(())
 
     /// Shows presentations on `output`.
     public init(renderer: ScreenRenderer, output: TextOutput) {

@@ -1,5 +1,5 @@
 import Foundation
-import Synchronization
+import NextStepsCore
 
 /// Where screen text goes: standard output, or a recording in tests.
 ///
@@ -29,9 +29,9 @@ public final class StandardOutput: TextOutput {
     }
 }
 
-/// Keeps everything written, for tests and transcripts. Checked `Sendable`: the text is in a `Mutex`.
+/// Keeps everything written, for tests and transcripts. Checked `Sendable`: the text is in a `Locked`.
 public final class RecordingOutput: TextOutput {
-    private let recorded = Mutex("")
+    private let recorded = Locked("")
 
     /// Everything written so far.
     public var text: String { recorded.withLock { $0 } }

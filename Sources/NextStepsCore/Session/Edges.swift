@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// One line read from the pupil's side, or the end of input.
 public enum LineInput: Sendable, Equatable {
@@ -47,12 +46,12 @@ public struct SystemClock: Clock {
 }
 
 /// A clock that moves on one second every time it is read, for repeatable tests.
-/// Checked `Sendable`: the time is in a `Mutex`.
+/// Checked `Sendable`: the time is in a `Locked`.
 public final class SteppingClock: Clock, Sendable {
-    private let current: Mutex<Date>
+    private let current: Locked<Date>
 
     /// Starts at `start`.
-    public init(start: Date = Date(timeIntervalSince1970: 1_790_000_000)) { current = Mutex(start) }
+    public init(start: Date = Date(timeIntervalSince1970: 1_790_000_000)) { current = Locked(start) }
 
     /// The current time, then one second later for the next call.
     public func now() -> Date {
