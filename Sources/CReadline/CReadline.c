@@ -1,16 +1,30 @@
 // readline's configuration is mutable C globals, which Swift 6 refuses to touch; they are
 // set here so Swift only calls plain functions.
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <signal.h>
 #include <unistd.h>
+#include <errno.h>
 #include <locale.h>
+#include <pthread.h>
 #include <readline/readline.h>
 #include <readline/history.h>
 #include "CReadline.h"
 
-static char ns_signal_message[512];
+// The stopped message, as the signal handler reads it. The handler may run on any thread at
+// any moment, so it reads only a lock-free atomic index and a buffer that is never written
+// while the index points at it: the setter fills the other buffer, then publishes it.
+#define NS_MESSAGE_CAPACITY 512
+static char ns_signal_messages[2][NS_MESSAGE_CAPACITY];
+static size_t ns_signal_message_lengths[2];
+// -1 until a message is set; then the buffer the handler writes. Lock-free, so safe to read in
+// a signal handler on any thread (C11 7.14.1.1).
+_Static_assert(ATOMIC_INT_LOCK_FREE == 2, "the signal handler needs a lock-free int");
+static atomic_int ns_signal_message_slot = -1;
+// Serialises setters (never taken by the handler).
+static pthread_mutex_t ns_signal_message_lock = PTHREAD_MUTEX_INITIALIZER;
 static void (*ns_key_callback)(void *) = NULL;
 static void *ns_key_context = NULL;
 
@@ -26,7 +40,6 @@ void ns_readline_on_key(void (*callback)(void *), void *context) {
     ns_key_context = context;
     rl_getc_function = callback != NULL ? ns_getc : rl_getc;
 }
-static size_t ns_signal_message_length = 0;
 
 void ns_readline_setup(const char *name, int plain) {
     setlocale(LC_CTYPE, "");
@@ -59,34 +72,49 @@ void ns_free(char *line) {
     free(line);
 }
 
+// Async-signal-safe only: an atomic load, write(2) and _exit(2). When a signal comes while
+// readline reads a line, readline's own handler has already restored the terminal
+// (rl_cleanup_after_signal) and passed the signal on to this one.
 static void ns_on_signal(int signal_number) {
-    if (ns_signal_message_length > 0) {
-        ssize_t ignored = write(STDOUT_FILENO, ns_signal_message, ns_signal_message_length);
-        (void)ignored;
+    int slot = atomic_load_explicit(&ns_signal_message_slot, memory_order_acquire);
+    if (slot == 0 || slot == 1) {
+        const char *text = ns_signal_messages[slot];
+        size_t left = ns_signal_message_lengths[slot];
+        while (left > 0) {
+            ssize_t written = write(STDOUT_FILENO, text, left);
+            if (written > 0) { text += written; left -= (size_t)written; }
+            else if (written < 0 && errno == EINTR) continue;
+            else break;
+        }
     }
     _exit(128 + signal_number);
 }
 
 void ns_set_signal_message(const char *message) {
+    pthread_mutex_lock(&ns_signal_message_lock);
+    int current = atomic_load_explicit(&ns_signal_message_slot, memory_order_relaxed);
+    int next = current == 0 ? 1 : 0;
     size_t length = strlen(message);
-    if (length >= sizeof(ns_signal_message)) length = sizeof(ns_signal_message) - 1;
-    // The handler reads the length, so shorten it first and lengthen it last.
-    ns_signal_message_length = 0;
-    memcpy(ns_signal_message, message, length);
-    ns_signal_message[length] = 0;
-    ns_signal_message_length = length;
+    if (length >= NS_MESSAGE_CAPACITY) length = NS_MESSAGE_CAPACITY - 1;
+    memcpy(ns_signal_messages[next], message, length);
+    ns_signal_messages[next][length] = 0;
+    ns_signal_message_lengths[next] = length;
+    // Release: the handler that sees `next` sees the whole message written above.
+    atomic_store_explicit(&ns_signal_message_slot, next, memory_order_release);
+    pthread_mutex_unlock(&ns_signal_message_lock);
 }
 
 void ns_install_signal_handlers(const char *message) {
-    size_t length = strlen(message);
-    if (length >= sizeof(ns_signal_message)) length = sizeof(ns_signal_message) - 1;
-    memcpy(ns_signal_message, message, length);
-    ns_signal_message[length] = 0;
-    ns_signal_message_length = length;
+    ns_set_signal_message(message);
     struct sigaction action;
     memset(&action, 0, sizeof(action));
     action.sa_handler = ns_on_signal;
+    // While one of the four is handled the others wait, so the message is written once.
     sigemptyset(&action.sa_mask);
+    sigaddset(&action.sa_mask, SIGINT);
+    sigaddset(&action.sa_mask, SIGTERM);
+    sigaddset(&action.sa_mask, SIGHUP);
+    sigaddset(&action.sa_mask, SIGQUIT);
     sigaction(SIGINT, &action, NULL);
     sigaction(SIGTERM, &action, NULL);
     sigaction(SIGHUP, &action, NULL);

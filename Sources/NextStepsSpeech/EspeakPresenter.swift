@@ -12,7 +12,14 @@ import NextStepsCore
 ///
 /// When espeak-ng's data is missing or there is no sound device, the adult gets one calm note
 /// (from `prepare`, or through `onNotice`) and the presenter stays silent: no crash, no hang.
-public final class EspeakPresenter: Presenter, @unchecked Sendable {
+///
+/// Checked `Sendable`. What callers and the speech thread share (the current stop switch, how
+/// many utterances wait, silenced, the notes given) is in one `Locked`. What only the speech
+/// thread uses (whether the engine and sink are prepared, the voice problem) is in another,
+/// taken only by jobs on `worker` (asserted), so it is never contended. The sink is called only
+/// from those jobs; `SpeechWorker` never runs a job on the caller's thread, so the sink and the
+/// engine are never reached from the caller's thread, even after the presenter is closed.
+public final class EspeakPresenter: Presenter, Sendable {
     /// What a new presentation does to speech still going.
     public enum Overlap: Sendable, Equatable {
         /// It waits its turn (a turn's reply, then its question). Typing still stops everything.
@@ -33,15 +40,22 @@ public final class EspeakPresenter: Presenter, @unchecked Sendable {
     private let engine: SpeechEngine
     private let onNotice: (@Sendable (String) -> Void)?
     private let worker = SpeechWorker(name: "nextsteps.speech.presenter")
-    private let condition = NSCondition()
-    // Guarded by `condition`.
-    private var current = SpeechStop()
-    private var waiting = 0
-    private var silenced = false
-    private var givenNotes: Set<String> = []
-    // Used only on `worker`'s thread.
-    private var ready = false
-    private var voiceProblem: [SpeechError] = []
+    /// Shared by callers and the speech thread.
+    private struct Shared {
+        var current = SpeechStop()
+        var waiting = 0
+        var silenced = false
+        var givenNotes: Set<String> = []
+    }
+    private let shared = Locked(Shared())
+    /// Entered for each utterance given, left when it is done: `waitUntilQuiet` waits on it.
+    private let quiet = DispatchGroup()
+    /// Used only by jobs on `worker`'s thread.
+    private struct Prepared {
+        var ready = false
+        var voiceProblem: [SpeechError] = []
+    }
+    private let prepared = Locked(Prepared())
 
     /// Makes a presenter that plays through `sink` (the sound device by default).
     ///
@@ -63,7 +77,7 @@ public final class EspeakPresenter: Presenter, @unchecked Sendable {
     }
 
     deinit {
-        current.stop()
+        shared.withLock { $0.current.stop() }
         worker.close()
     }
 
@@ -72,16 +86,17 @@ public final class EspeakPresenter: Presenter, @unchecked Sendable {
     /// Returns the calm notes for the adult (none when all is well); after a note that speech
     /// is off, the presenter stays silent. Takes a few milliseconds; call it before the session.
     public func prepare() -> [String] {
-        worker.sync { [self] in
+        let notes = worker.sync { [self] () -> [String] in
             do {
-                try prepareOnWorker()
-                return takeNotes(voiceProblem)
+                return takeNotes(try prepareOnWorker())
             } catch let error as SpeechError {
                 return takeNotes([error])
             } catch {
                 return takeNotes([.engineFailed("\(error)")])
             }
         }
+        // Only after the presenter is closed, which happens as it goes away: nothing to say then.
+        return notes ?? []
     }
 
     /// Speaks `presentation` beside the screen; returns at once.
@@ -96,9 +111,10 @@ public final class EspeakPresenter: Presenter, @unchecked Sendable {
 
     /// The pupil typed (or stop, break, end of input): silence at once, drop what was waiting.
     public func inputArrived() {
-        condition.lock(); defer { condition.unlock() }
-        current.stop()
-        current = SpeechStop()
+        shared.withLock { shared in
+            shared.current.stop()
+            shared.current = SpeechStop()
+        }
     }
 
     /// Notes for the adult are the screen's business: nothing is spoken.
@@ -106,46 +122,42 @@ public final class EspeakPresenter: Presenter, @unchecked Sendable {
 
     /// Whether anything is being said or waiting to be said.
     public var isSpeaking: Bool {
-        condition.lock(); defer { condition.unlock() }
-        return waiting > 0
+        shared.withLock { $0.waiting > 0 }
     }
 
     /// Whether speech has been turned off for good by a problem (missing data, no device).
     public var isSilenced: Bool {
-        condition.lock(); defer { condition.unlock() }
-        return silenced
+        shared.withLock { $0.silenced }
     }
 
     /// Waits until nothing is being said or waiting (for `say`, or before exiting);
     /// returns false if `timeout` seconds passed first.
     @discardableResult
     public func waitUntilQuiet(timeout: Double) -> Bool {
-        let deadline = Date().addingTimeInterval(timeout)
-        condition.lock(); defer { condition.unlock() }
-        while waiting > 0 {
-            if !condition.wait(until: deadline) { return waiting == 0 }
-        }
-        return true
+        if quiet.wait(timeout: .now() + max(0, timeout)) == .success { return true }
+        return !isSpeaking
     }
 
     // MARK: - Private
 
     /// Queues one utterance; its words are made on the worker's thread, not the caller's.
     private func enqueue(_ words: @escaping @Sendable (SpeechScript) -> String) {
-        condition.lock()
-        if silenced { condition.unlock(); return }
-        if overlap == .interrupt { current.stop(); current = SpeechStop() }
-        let stop = sink.isLive ? current : SpeechStop()
-        waiting += 1
-        condition.unlock()
+        let live = sink.isLive
+        let stop = shared.withLock { shared -> SpeechStop? in
+            if shared.silenced { return nil }
+            if overlap == .interrupt { shared.current.stop(); shared.current = SpeechStop() }
+            shared.waiting += 1
+            return live ? shared.current : SpeechStop()
+        }
+        guard let stop else { return }
+        quiet.enter()
         let accepted = worker.async { [self] in
             defer { finishOne() }
             guard !stop.isStopped, !isSilenced else { return }
             let text = words(script)
             guard !text.isEmpty else { return }
             do {
-                try prepareOnWorker()
-                deliver(voiceProblem)
+                deliver(try prepareOnWorker())
                 let audio = try engine.synthesize(text, settings: settings, stop: stop)
                 guard !stop.isStopped, !audio.samples.isEmpty else { return }
                 try sink.play(audio, stop: stop)
@@ -159,37 +171,43 @@ public final class EspeakPresenter: Presenter, @unchecked Sendable {
     }
 
     private func finishOne() {
-        condition.lock(); defer { condition.unlock() }
-        waiting -= 1
-        condition.broadcast()
+        shared.withLock { $0.waiting -= 1 }
+        quiet.leave()
     }
 
-    private func prepareOnWorker() throws {
-        if ready { return }
-        let sampleRate = try engine.start()
-        try sink.prepare(sampleRate: sampleRate)
-        voiceProblem = engine.isVoiceAvailable(settings.voice) ? [] : [.voiceNotFound(settings.voice)]
-        ready = true
+    /// Starts the engine and the sink the first time; returns the voice problem, if any.
+    private func prepareOnWorker() throws -> [SpeechError] {
+        worker.assertCurrent("the presenter's sink")
+        return try prepared.withLock { prepared in
+            if !prepared.ready {
+                let sampleRate = try engine.start()
+                try sink.prepare(sampleRate: sampleRate)
+                prepared.voiceProblem = engine.isVoiceAvailable(settings.voice) ? [] : [.voiceNotFound(settings.voice)]
+                prepared.ready = true
+            }
+            return prepared.voiceProblem
+        }
     }
 
     /// Marks the errors as noted (silencing speech where they must) and returns notes not given before.
     private func takeNotes(_ errors: [SpeechError]) -> [String] {
-        condition.lock(); defer { condition.unlock() }
-        var notes: [String] = []
-        for error in errors {
-            if error.silencesSpeech {
-                silenced = true
-                current.stop()
+        shared.withLock { shared in
+            var notes: [String] = []
+            for error in errors {
+                if error.silencesSpeech {
+                    shared.silenced = true
+                    shared.current.stop()
+                }
+                // One note for everything that turns speech off, one for files not written, one per voice.
+                let key: String
+                switch error {
+                case .cannotWrite: key = "write"
+                default: key = error.silencesSpeech ? "off" : error.note
+                }
+                if shared.givenNotes.insert(key).inserted { notes.append(error.note) }
             }
-            // One note for everything that turns speech off, one for files not written, one per voice.
-            let key: String
-            switch error {
-            case .cannotWrite: key = "write"
-            default: key = error.silencesSpeech ? "off" : error.note
-            }
-            if givenNotes.insert(key).inserted { notes.append(error.note) }
+            return notes
         }
-        return notes
     }
 
     private func deliver(_ errors: [SpeechError]) {

@@ -1,10 +1,12 @@
 import Foundation
+import NextStepsCore
 
 /// A sink that plays into nothing, in real time when `paced`: for tests and the benchmark.
 ///
 /// It records each utterance, so a test can see what would have been heard and how fast a stop
-/// was obeyed.
-public final class NullAudioSink: AudioSink, @unchecked Sendable {
+/// was obeyed. Checked `Sendable`: what it records is in a `Locked`, so a test may read it from
+/// any thread while the presenter's thread plays.
+public final class NullAudioSink: AudioSink, Sendable {
     /// One utterance as the sink received it.
     public struct Played: Sendable, Equatable {
         /// The samples given.
@@ -15,9 +17,11 @@ public final class NullAudioSink: AudioSink, @unchecked Sendable {
         public var stopLatency: Double?
     }
 
-    private let lock = NSLock()
-    private var record: [Played] = []
-    private var playingNow = false
+    private struct Record {
+        var played: [Played] = []
+        var playing = false
+    }
+    private let record = Locked(Record())
     /// Whether playing takes real time.
     public let paced: Bool
 
@@ -42,24 +46,21 @@ public final class NullAudioSink: AudioSink, @unchecked Sendable {
         if !completed, let stoppedAt = stop.stoppedAtNanoseconds {
             latency = Double(DispatchTime.now().uptimeNanoseconds - stoppedAt) / 1e9
         }
-        lock.lock(); defer { lock.unlock() }
-        record.append(Played(sampleCount: audio.samples.count, stoppedEarly: !completed, stopLatency: latency))
+        let played = Played(sampleCount: audio.samples.count, stoppedEarly: !completed, stopLatency: latency)
+        record.withLock { $0.played.append(played) }
     }
 
     /// Every utterance so far, in order.
     public var played: [Played] {
-        lock.lock(); defer { lock.unlock() }
-        return record
+        record.withLock { $0.played }
     }
 
     /// Whether an utterance is playing at this moment.
     public var isPlaying: Bool {
-        lock.lock(); defer { lock.unlock() }
-        return playingNow
+        record.withLock { $0.playing }
     }
 
     private func setPlaying(_ value: Bool) {
-        lock.lock(); defer { lock.unlock() }
-        playingNow = value
+        record.withLock { $0.playing = value }
     }
 }

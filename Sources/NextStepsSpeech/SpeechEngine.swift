@@ -5,14 +5,21 @@ import Foundation
 /// The one owner of libespeak-ng in the process.
 ///
 /// espeak-ng is one global: it is started once per process (starting it again after stopping
-/// hangs) and every call runs on one serial queue (calls from several threads deadlocked or
+/// hangs) and every call runs on one thread (calls from several threads deadlocked or
 /// crashed). It runs in synchronous mode, so samples come back through a callback; stopping is a
 /// flag that callback checks (`espeak_Cancel` does not interrupt). Nothing here plays sound:
 /// an `AudioSink` does.
 ///
+/// Checked `Sendable`, and confined: every espeak-ng call is made from inside `onEngineThread`,
+/// which runs it on the engine's own `SpeechWorker` thread (never closed; it lives as long as
+/// the process) and asserts that it is there. That thread is the only one that ever touches
+/// the C library, and the engine's Swift state (started or not, the voice selected) is a value
+/// in a `Locked` held by that thread for the whole of each call, so it always matches the
+/// library's.
+///
 /// - warning: Never give pupil text to the `espeak-ng` program: process arguments are visible
 ///   to every user of the machine. Everything goes through this library.
-public final class SpeechEngine: @unchecked Sendable {
+public final class SpeechEngine: Sendable {
     /// The engine of this process.
     public static let shared = SpeechEngine()
 
@@ -29,25 +36,28 @@ public final class SpeechEngine: @unchecked Sendable {
     /// The longest audio made for one text (30 minutes), so an endless text cannot fill memory.
     public static let longestAudioSeconds = 30 * 60
 
-    private let queue = DispatchQueue(label: "nextsteps.speech.espeak", qos: .userInitiated)
-    private let queueKey = DispatchSpecificKey<Bool>()
-    // Touched only on `queue`.
-    private var state: Status = .notStarted
-    private var selectedVoice: String?
-
-    private init() {
-        queue.setSpecific(key: queueKey, value: true)
+    /// The one thread that calls espeak-ng.
+    private let thread = SpeechWorker(name: "nextsteps.speech.espeak")
+    /// What the engine knows of the library; taken only on `thread`.
+    private struct Engine {
+        var status: Status = .notStarted
+        var selectedVoice: String?
     }
+    private let engine = Locked(Engine())
+
+    private init() {}
 
     /// Where the engine is now (waits for any synthesis in progress, a few milliseconds at most).
-    public var status: Status { onQueue { state } }
+    public var status: Status {
+        (try? onEngineThread { $0.status }) ?? .unavailable(.engineFailed("the speech thread has ended"))
+    }
 
     /// Starts espeak-ng if it has not started; returns the sample rate, or throws why it cannot speak.
     ///
     /// Cheap after the first call. A failure is kept: the engine does not try again in this process.
     @discardableResult
     public func start() throws -> Int {
-        try onQueue { try startOnQueue() }
+        try onEngineThread { [self] in try startOnEngineThread(&$0) }
     }
 
     /// Synthesises `text` as it stands (no pronunciations: see `SpeechScript.speakable`).
@@ -57,26 +67,26 @@ public final class SpeechEngine: @unchecked Sendable {
     /// An unknown voice falls back to British English; check `isVoiceAvailable` to say so.
     public func synthesize(_ text: String, settings: SpeechSettings = .standard,
                            stop: SpeechStop = SpeechStop()) throws -> SpeechAudio {
-        try onQueue {
-            let sampleRate = try startOnQueue()
-            apply(settings)
-            return try synthesizeOnQueue(text, sampleRate: sampleRate, stop: stop)
+        try onEngineThread { [self] engine in
+            let sampleRate = try startOnEngineThread(&engine)
+            apply(settings, &engine)
+            return try synthesizeOnEngineThread(text, sampleRate: sampleRate, stop: stop)
         }
     }
 
     /// Whether espeak-ng has `voice` (a voice name such as "en", or a language such as "en-gb").
     public func isVoiceAvailable(_ voice: String) -> Bool {
-        onQueue {
-            guard (try? startOnQueue()) != nil else { return false }
-            defer { selectedVoice = nil }          // the next synthesis selects its own voice again
-            return selectVoice(voice)
-        }
+        (try? onEngineThread { [self] engine in
+            guard (try? startOnEngineThread(&engine)) != nil else { return false }
+            defer { engine.selectedVoice = nil }   // the next synthesis selects its own voice again
+            return selectVoice(voice, &engine)
+        }) ?? false
     }
 
     /// The languages of the installed voices, such as "en-gb", "en-us", "fr-fr".
     public func voiceLanguages() -> [String] {
-        onQueue {
-            guard (try? startOnQueue()) != nil, let list = Self.library?.ListVoices?(nil) else { return [] }
+        (try? onEngineThread { [self] engine -> [String] in
+            guard (try? startOnEngineThread(&engine)) != nil, let list = Self.library?.ListVoices?(nil) else { return [] }
             var languages: [String] = []
             var index = 0
             while let voice = list[index] {
@@ -91,7 +101,7 @@ public final class SpeechEngine: @unchecked Sendable {
                 index += 1
             }
             return Array(Set(languages)).sorted()
-        }
+        }) ?? []
     }
 
     /// Writes `text` as spoken with `settings` to a WAV file (mode 0600), applying `pronunciations`.
@@ -119,11 +129,16 @@ public final class SpeechEngine: @unchecked Sendable {
         return missing.isEmpty ? nil : .dataMissing(path: folder)
     }
 
-    // MARK: - On the queue
+    // MARK: - On the engine's thread
 
-    private func onQueue<T>(_ work: () throws -> T) rethrows -> T {
-        if DispatchQueue.getSpecific(key: queueKey) == true { return try work() }
-        return try queue.sync(execute: work)
+    /// Runs `work` on the engine's thread with the engine's state, and waits for it.
+    private func onEngineThread<T: Sendable>(_ work: @escaping @Sendable (inout Engine) throws -> T) throws -> T {
+        let result = thread.sync { [self] () -> Result<T, any Error> in
+            thread.assertCurrent("espeak-ng")
+            return Result { try engine.withLock { try work(&$0) } }
+        }
+        guard let result else { throw SpeechError.engineFailed("the speech thread has ended") }
+        return try result.get()
     }
 
     /// libespeak-ng's functions, loaded the first time the engine starts (nil if it is not installed).
@@ -135,8 +150,8 @@ public final class SpeechEngine: @unchecked Sendable {
     /// The functions once the engine has started (only then are they called).
     private var espeak: nextsteps_espeak { Self.library! }
 
-    private func startOnQueue() throws -> Int {
-        switch state {
+    private func startOnEngineThread(_ engine: inout Engine) throws -> Int {
+        switch engine.status {
         case .ready(let sampleRate): return sampleRate
         case .unavailable(let error): throw error
         case .notStarted: break
@@ -144,7 +159,7 @@ public final class SpeechEngine: @unchecked Sendable {
         // espeak_Initialize prints to stderr when the data is missing: look first, quietly.
         guard let espeak = Self.library else {
             let error = SpeechError.engineFailed("libespeak-ng.so.1 could not be loaded")
-            state = .unavailable(error)
+            engine.status = .unavailable(error)
             throw error
         }
         espeak.InitializePath!(nil)
@@ -152,28 +167,28 @@ public final class SpeechEngine: @unchecked Sendable {
         _ = espeak.Info!(&path)
         let folder = path.map { String(cString: $0) } ?? ""
         if let problem = Self.dataProblem(at: folder) {
-            state = .unavailable(problem)
+            engine.status = .unavailable(problem)
             throw problem
         }
         // DONT_EXIT: with broken data espeak_Initialize would otherwise call exit(1).
         let sampleRate = Int(espeak.Initialize!(AUDIO_OUTPUT_SYNCHRONOUS, 50, nil, Int32(espeakINITIALIZE_DONT_EXIT)))
         guard sampleRate > 0 else {
             let error = SpeechError.dataMissing(path: folder)
-            state = .unavailable(error)
+            engine.status = .unavailable(error)
             throw error
         }
         espeak.SetSynthCallback!(nextStepsSynthCallback)
-        guard selectVoice(SpeechSettings.defaultVoice) else {
+        guard selectVoice(SpeechSettings.defaultVoice, &engine) else {
             let error = SpeechError.engineFailed("British English is not installed")
-            state = .unavailable(error)
+            engine.status = .unavailable(error)
             throw error
         }
-        state = .ready(sampleRate: sampleRate)
+        engine.status = .ready(sampleRate: sampleRate)
         return sampleRate
     }
 
-    private func apply(_ settings: SpeechSettings) {
-        if !selectVoice(settings.voice) { _ = selectVoice(SpeechSettings.defaultVoice) }
+    private func apply(_ settings: SpeechSettings, _ engine: inout Engine) {
+        if !selectVoice(settings.voice, &engine) { _ = selectVoice(SpeechSettings.defaultVoice, &engine) }
         espeak.SetParameter!(espeakRATE, Int32(settings.rate), 0)
         espeak.SetParameter!(espeakPITCH, Int32(settings.pitch), 0)
         espeak.SetParameter!(espeakWORDGAP, Int32(settings.wordGap), 0)
@@ -185,8 +200,8 @@ public final class SpeechEngine: @unchecked Sendable {
 
     /// Selects a voice by its file when known, else by name ("en"), else by language ("en-gb":
     /// by name it is not found).
-    private func selectVoice(_ voice: String) -> Bool {
-        if voice == selectedVoice { return true }
+    private func selectVoice(_ voice: String, _ engine: inout Engine) -> Bool {
+        if voice == engine.selectedVoice { return true }
         var found = false
         if let file = Self.voiceFiles[voice.lowercased()] {
             found = file.withCString { espeak.SetVoiceByName!($0) } == EE_OK
@@ -201,11 +216,11 @@ public final class SpeechEngine: @unchecked Sendable {
                 return espeak.SetVoiceByProperties!(&wanted) == EE_OK
             }
         }
-        selectedVoice = found ? voice : nil
+        engine.selectedVoice = found ? voice : nil
         return found
     }
 
-    private func synthesizeOnQueue(_ text: String, sampleRate: Int, stop: SpeechStop) throws -> SpeechAudio {
+    private func synthesizeOnEngineThread(_ text: String, sampleRate: Int, stop: SpeechStop) throws -> SpeechAudio {
         let collector = SynthesisCollector(stop: stop, limit: sampleRate * Self.longestAudioSeconds)
         guard text.contains(where: { $0.isLetter || $0.isNumber }) else {
             return SpeechAudio(sampleRate: sampleRate, samples: [])

@@ -1,4 +1,5 @@
 import Foundation
+import NextStepsCore
 
 /// Writes each utterance to the next numbered WAV file in a folder: 0001.wav, 0002.wav, …
 ///
@@ -6,12 +7,16 @@ import Foundation
 /// pupil heard). Files are 0600 and the folder 0700, as they hold the pupil's session. Numbering
 /// goes on after the highest number already there, so a resumed session adds to the folder.
 /// Not live: each utterance is written whole, even when the pupil types before it would end.
-public final class WAVFileSink: AudioSink, @unchecked Sendable {
+/// Checked `Sendable`: the numbering is in a `Locked`, held while a file is written, so two
+/// callers can never write the same number.
+public final class WAVFileSink: AudioSink, Sendable {
     /// The folder written to.
     public let folder: URL
-    private let lock = NSLock()
-    private var nextNumber: Int?
-    private var written: [URL] = []
+    private struct Numbering {
+        var next: Int?
+        var written: [URL] = []
+    }
+    private let numbering = Locked(Numbering())
 
     /// Makes a sink for `folder` (made, 0700, when first used).
     public init(folder: URL) { self.folder = folder }
@@ -21,28 +26,27 @@ public final class WAVFileSink: AudioSink, @unchecked Sendable {
 
     /// Makes the folder and finds the next number.
     public func prepare(sampleRate: Int) throws {
-        lock.lock(); defer { lock.unlock() }
-        _ = try numberToWrite()
+        _ = try numbering.withLock { try numberToWrite(&$0) }
     }
 
     /// Writes the audio as the next numbered file.
     public func play(_ audio: SpeechAudio, stop: SpeechStop) throws {
-        lock.lock(); defer { lock.unlock() }
-        let number = try numberToWrite()
-        let url = folder.appendingPathComponent(String(format: "%04d.wav", number))
-        try WAVFile(audio: audio).write(to: url)
-        nextNumber = number + 1
-        written.append(url)
+        try numbering.withLock { numbering in
+            let number = try numberToWrite(&numbering)
+            let url = folder.appendingPathComponent(String(format: "%04d.wav", number))
+            try WAVFile(audio: audio).write(to: url)
+            numbering.next = number + 1
+            numbering.written.append(url)
+        }
     }
 
     /// The files written so far, in order.
     public var files: [URL] {
-        lock.lock(); defer { lock.unlock() }
-        return written
+        numbering.withLock { $0.written }
     }
 
-    private func numberToWrite() throws -> Int {
-        if let nextNumber { return nextNumber }
+    private func numberToWrite(_ numbering: inout Numbering) throws -> Int {
+        if let next = numbering.next { return next }
         let path = folder.path
         var isFolder: ObjCBool = false
         if !FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) {
@@ -60,7 +64,7 @@ public final class WAVFileSink: AudioSink, @unchecked Sendable {
             guard name.hasSuffix(".wav") else { return nil }
             return Int(name.dropLast(4))
         }.max() ?? 0
-        nextNumber = highest + 1
+        numbering.next = highest + 1
         return highest + 1
     }
 }

@@ -88,11 +88,12 @@ public struct ScreenRenderer: Sendable {
 }
 
 /// The screen as a presenter of the conversation. Notes may come from the speech thread,
-/// so every write is made whole under a lock.
-public final class ScreenPresenter: Presenter, @unchecked Sendable {
+/// so every write is made whole under a lock. Checked `Sendable`: the renderer is a value and
+/// the output is `Sendable`; the lock only keeps one write from splitting another.
+public final class ScreenPresenter: Presenter, Sendable {
     private let renderer: ScreenRenderer
     private let output: TextOutput
-    private let lock = NSLock()
+    private let lock = Locked(())
 
     /// Shows presentations on `output`.
     public init(renderer: ScreenRenderer, output: TextOutput) {
@@ -102,11 +103,11 @@ public final class ScreenPresenter: Presenter, @unchecked Sendable {
     /// Writes the presentation at once.
     public func present(_ presentation: Presentation) {
         let text = renderer.render(presentation)
-        lock.withLock { output.write(text) }
+        lock.withLock { _ in output.write(text) }
     }
 
     /// A note for the adult, on its own line.
     public func notice(_ text: String) {
-        lock.withLock { output.write("(\(text))\n") }
+        lock.withLock { _ in output.write("(\(text))\n") }
     }
 }

@@ -1,7 +1,10 @@
 import Foundation
+import NextStepsCore
 
 /// Where screen text goes: standard output, or a recording in tests.
-public protocol TextOutput: AnyObject {
+///
+/// `Sendable`: speech notes reach the screen from the speech thread.
+public protocol TextOutput: AnyObject, Sendable {
     /// Writes text as it is (the caller adds newlines).
     func write(_ text: String)
 }
@@ -26,14 +29,16 @@ public final class StandardOutput: TextOutput {
     }
 }
 
-/// Keeps everything written, for tests and transcripts.
+/// Keeps everything written, for tests and transcripts. Checked `Sendable`: the text is in a `Locked`.
 public final class RecordingOutput: TextOutput {
+    private let recorded = Locked("")
+
     /// Everything written so far.
-    public private(set) var text = ""
+    public var text: String { recorded.withLock { $0 } }
 
     /// Makes an empty recording.
     public init() {}
 
     /// Adds to the recording.
-    public func write(_ text: String) { self.text += text }
+    public func write(_ text: String) { recorded.withLock { $0 += text } }
 }

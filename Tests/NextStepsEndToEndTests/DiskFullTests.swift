@@ -32,8 +32,12 @@ final class DiskFullTests: XCTestCase {
 
     /// Runs About me under the limit: Enter, then "1" twice (both saves fail), then end of input.
     private func runWithFullDisk(_ sandbox: Sandbox) throws -> RunResult {
-        try sandbox.run(["talk", "--pupil", "Sam", "--topic", "about-me", "--store", sandbox.store],
-                        lines: ["", "1", "1"], shell: limit, timeout: 20)
+        try Sanitizer.skip(under: .thread, because: """
+            under `ulimit -f` the thread-sanitized binary dies with SIGBUS before it writes a word, \
+            and the sanitizer reports a nested fault in its own handler; without it the test runs.
+            """)
+        return try sandbox.run(["talk", "--pupil", "Sam", "--topic", "about-me", "--store", sandbox.store],
+                               lines: ["", "1", "1"], shell: limit, timeout: 20)
     }
 
     // 10. The save fails: calm words, no crash, nothing claimed as saved, the file still sound.

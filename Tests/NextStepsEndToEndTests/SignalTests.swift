@@ -11,6 +11,12 @@ final class SignalTests: XCTestCase {
 
     /// On a pty: 2 answers saved, then the signal at the step 4 prompt.
     private func signalAtATerminalPrompt(_ signal: Int32, plain: Bool, file: StaticString = #filePath, line: UInt = #line) throws {
+        try Sanitizer.skip(under: .thread, because: """
+            the thread sanitizer holds an asynchronous signal back until the process next enters one \
+            of its intercepted calls, but readline waits for a key in a call it does not intercept, so \
+            readline never sees the signal and the program waits on (seen with /proc: no pending \
+            signal, sleeping in poll). The same signals while reading a pipe are tested under it.
+            """)
         let name = names[signal] ?? "signal \(signal)"
         let sandbox = try Sandbox("signal")
         try sandbox.addPupil("Sam Smith", knownAs: "Sam")

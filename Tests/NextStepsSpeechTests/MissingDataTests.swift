@@ -63,22 +63,20 @@ final class MissingDataTests: XCTestCase {
 }
 
 /// Reads a pipe to its end on another thread, so a full pipe never blocks the child.
-final class OutputCollector: @unchecked Sendable {
-    private let lock = NSLock()
-    private var data = Data()
+final class OutputCollector: Sendable {
+    private let data = Locked(Data())
     private let finished = DispatchSemaphore(value: 0)
 
     init(_ handle: FileHandle) {
         DispatchQueue.global().async {
             let all = handle.readDataToEndOfFile()
-            self.lock.lock(); self.data = all; self.lock.unlock()
+            self.data.withLock { $0 = all }
             self.finished.signal()
         }
     }
 
     func text() -> String {
         _ = finished.wait(timeout: .now() + 10)
-        lock.lock(); defer { lock.unlock() }
-        return String(decoding: data, as: UTF8.self)
+        return data.withLock { String(decoding: $0, as: UTF8.self) }
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 import XCTest
 @testable import NextStepsSpeech
 
-/// Tests that use espeak-ng itself. XCTest runs them one at a time; the engine's own queue
+/// Tests that use espeak-ng itself. XCTest runs them one at a time; the engine's own thread
 /// serialises every call as well.
 final class SpeechEngineTests: XCTestCase {
     private let engine = SpeechEngine.shared
@@ -131,15 +131,17 @@ final class SpeechEngineTests: XCTestCase {
 }
 
 /// A result handed from one thread to another.
-final class ResultBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Result<SpeechAudio, Error>?
-    private var finished = 0.0
+final class ResultBox: Sendable {
+    private let stored = Locked<Result<SpeechAudio, SpeechError>?>(nil)
+    private let finished = Locked(0.0)
 
-    func set(_ value: Result<SpeechAudio, Error>) { lock.lock(); stored = value; lock.unlock() }
-    var value: Result<SpeechAudio, Error>? { lock.lock(); defer { lock.unlock() }; return stored }
+    func set(_ value: Result<SpeechAudio, Error>) {
+        let checked = value.mapError { $0 as? SpeechError ?? .engineFailed("\($0)") }
+        stored.withLock { $0 = checked }
+    }
+    var value: Result<SpeechAudio, SpeechError>? { stored.withLock { $0 } }
     var finishedAt: Double {
-        get { lock.lock(); defer { lock.unlock() }; return finished }
-        set { lock.lock(); finished = newValue; lock.unlock() }
+        get { finished.withLock { $0 } }
+        set { finished.withLock { $0 = newValue } }
     }
 }

@@ -42,11 +42,10 @@ enum SpeechTestSupport {
 }
 
 /// Collects notes given to a callback from any thread.
-final class NoteBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: [String] = []
+final class NoteBox: Sendable {
+    private let stored = Locked<[String]>([])
 
-    func add(_ note: String) { lock.lock(); stored.append(note); lock.unlock() }
+    func add(_ note: String) { stored.withLock { $0.append(note) } }
 
-    var notes: [String] { lock.lock(); defer { lock.unlock() }; return stored }
+    var notes: [String] { stored.withLock { $0 } }
 }

@@ -20,7 +20,9 @@ void ns_free(char *line);
 /// and readline has already restored the terminal before the handler runs.
 void ns_install_signal_handlers(const char *message);
 
-/// Changes what the signal handlers write (for example after a save failed).
+/// Changes what the signal handlers write (for example after a save failed). Safe from any
+/// thread, and safe against a signal arriving meanwhile: the handler writes either the old
+/// message or the new one, whole.
 void ns_set_signal_message(const char *message);
 
 #endif

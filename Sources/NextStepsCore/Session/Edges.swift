@@ -46,18 +46,18 @@ public struct SystemClock: Clock {
 }
 
 /// A clock that moves on one second every time it is read, for repeatable tests.
-public final class SteppingClock: Clock, @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: Date
+/// Checked `Sendable`: the time is in a `Locked`.
+public final class SteppingClock: Clock, Sendable {
+    private let current: Locked<Date>
 
     /// Starts at `start`.
-    public init(start: Date = Date(timeIntervalSince1970: 1_790_000_000)) { current = start }
+    public init(start: Date = Date(timeIntervalSince1970: 1_790_000_000)) { current = Locked(start) }
 
     /// The current time, then one second later for the next call.
     public func now() -> Date {
-        lock.lock(); defer { lock.unlock() }
-        let value = current
-        current = current.addingTimeInterval(1)
-        return value
+        current.withLock { current in
+            defer { current = current.addingTimeInterval(1) }
+            return current
+        }
     }
 }
