@@ -36,6 +36,11 @@ public final class SQLiteRecordStore: RecordStore {
                     throw StoreError("The records file could not be set to save safely (synchronous=\(synchronous ?? -1)).")
                 }
             }
+            // A file that a newer NextSteps has changed is never written by this one.
+            if try queue.read({ try StoreMigrations.migrator.hasBeenSuperseded($0) }) {
+                throw StoreError("The records file \(path) was made by a newer NextSteps. This one cannot use it; "
+                                 + "nothing was changed. Install the newer NextSteps to go on.")
+            }
             try StoreMigrations.migrator.migrate(queue)
         } catch let error as StoreError {
             throw error

@@ -104,3 +104,18 @@ final class DamagedRowsAndAskedTests: XCTestCase {
         XCTAssertEqual(try store.fillAskedQuestions { _ in nil }, 0, "filled once")
     }
 }
+
+extension DamagedRowsAndAskedTests {
+    func testARecordsFileFromANewerNextStepsIsRefusedAndLeftAlone() throws {
+        let path = folder.appendingPathComponent("newer.sqlite").path
+        _ = try storeWithOneAnswer(path)
+        try DatabaseQueue(path: path).write { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v9-from-the-future')")
+        }
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        XCTAssertThrowsError(try SQLiteRecordStore(path: path)) { error in
+            XCTAssertTrue("\(error)".contains("made by a newer NextSteps"), "\(error)")
+        }
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), before, "nothing was changed")
+    }
+}
