@@ -70,10 +70,12 @@ public final class SQLiteRecordStore: RecordStore {
     }
 
     /// Adds a pupil; a name already in use is refused.
-    public func addPupil(_ pupil: Pupil) throws -> Pupil {
-        try write { db in
-            if try Row.fetchOne(db, sql: "SELECT id FROM pupil WHERE name = ? COLLATE NOCASE", arguments: [pupil.name]) != nil {
-                throw StoreError("There is already a pupil called \(pupil.name).")
+    public func addPupil(_ given: Pupil) throws -> Pupil {
+        let pupil = try PupilNames.cleaned(given)
+        return try write { db in
+            let others = try Row.fetchAll(db, sql: "SELECT * FROM pupil").map { try StoreRows.pupil($0) }
+            if let same = PupilNames.sameName(pupil.name, in: others) {
+                throw StoreError("There is already a pupil called \(same.name).")
             }
             try db.execute(sql: """
                 INSERT INTO pupil (name, knownAs, yearGroup, dateOfBirth, createdAt, speech) VALUES (?, ?, ?, ?, ?, ?)
@@ -101,11 +103,11 @@ public final class SQLiteRecordStore: RecordStore {
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM pupil WHERE id = ?", arguments: [id]) else {
                 throw StoreError("There is no such pupil.")
             }
-            if try Row.fetchOne(db, sql: "SELECT id FROM pupil WHERE name = ? COLLATE NOCASE AND id != ?",
-                                arguments: [name, id]) != nil {
-                throw StoreError("There is already a pupil called \(name).")
+            let others = try Row.fetchAll(db, sql: "SELECT * FROM pupil").map { try StoreRows.pupil($0) }
+            if let same = PupilNames.sameName(name, in: others, except: id) {
+                throw StoreError("There is already a pupil called \(same.name).")
             }
-            let renamed = try StoreRows.pupil(row).renamed(to: name, knownAs: knownAs)
+            let renamed = try PupilNames.cleaned(try StoreRows.pupil(row).renamed(to: name, knownAs: knownAs))
             try db.execute(sql: "UPDATE pupil SET name = ?, knownAs = ? WHERE id = ?", arguments: [renamed.name, renamed.knownAs, id])
             return renamed
         }

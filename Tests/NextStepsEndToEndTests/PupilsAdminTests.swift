@@ -39,7 +39,7 @@ final class PupilsAdminTests: XCTestCase {
         XCTAssertEqual(try sandbox.answers(pupil: "Priya Shah").map { $0["words"] as? String }, ["music", "my own words"])
         let taken = try sandbox.run(["pupils", "rename", "Priya", "sam smith", "--store", sandbox.store])
         XCTAssertEqual(taken.exitCode, 65, taken.transcript)
-        XCTAssertTrue(taken.err.contains("There is already a pupil called sam smith. Nothing was changed."), taken.transcript)
+        XCTAssertTrue(taken.err.contains("There is already a pupil called Sam Smith. Nothing was changed."), taken.transcript)
         let id = try XCTUnwrap((try sandbox.export(pupil: "Priya Shah")["pupil"] as? [String: Any])?["id"] as? Int)
 
         // Through a pipe, the full name must come with --confirm, exactly.

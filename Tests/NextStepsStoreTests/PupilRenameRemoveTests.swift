@@ -47,7 +47,7 @@ final class PupilRenameRemoveTests: XCTestCase {
                            "\(label): a chosen known-as name is kept")
             XCTAssertEqual(try store.renamePupil(id: chosen.id!, to: "Sam Smyth", knownAs: "Sam").knownAs, "Sam", label)
             XCTAssertThrowsError(try store.renamePupil(id: chosen.id!, to: "alex green", knownAs: nil), label) { error in
-                XCTAssertEqual("\(error)", "There is already a pupil called alex green.", label)
+                XCTAssertEqual("\(error)", "There is already a pupil called Alex Green.", label)
             }
             XCTAssertThrowsError(try store.renamePupil(id: 999, to: "Nobody", knownAs: nil), label)
         }

@@ -121,7 +121,7 @@ final class SQLiteRecordStoreTests: XCTestCase {
         let store = try SQLiteRecordStore(path: folder.appendingPathComponent("d.sqlite").path)
         _ = try store.addPupil(Pupil(name: "Sam Smith", createdAt: Date()))
         XCTAssertThrowsError(try store.addPupil(Pupil(name: "sam smith", createdAt: Date()))) { error in
-            XCTAssertEqual((error as? StoreError)?.message, "There is already a pupil called sam smith.")
+            XCTAssertEqual((error as? StoreError)?.message, "There is already a pupil called Sam Smith.")
         }
         _ = try store.addPupil(Pupil(name: "Sam Patel", knownAs: "Sammy", createdAt: Date()))
         XCTAssertEqual(try store.pupil(named: "Sammy")?.name, "Sam Patel")

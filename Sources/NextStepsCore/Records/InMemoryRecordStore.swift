@@ -15,9 +15,10 @@ public final class InMemoryRecordStore: RecordStore {
     public init() {}
 
     /// Adds a pupil; a name already in use is refused.
-    public func addPupil(_ pupil: Pupil) throws -> Pupil {
-        if pupilList.contains(where: { $0.name.lowercased() == pupil.name.lowercased() }) {
-            throw StoreError("There is already a pupil called \(pupil.name).")
+    public func addPupil(_ given: Pupil) throws -> Pupil {
+        let pupil = try PupilNames.cleaned(given)
+        if let same = PupilNames.sameName(pupil.name, in: pupilList) {
+            throw StoreError("There is already a pupil called \(same.name).")
         }
         var saved = pupil
         lastPupilId += 1
@@ -37,10 +38,10 @@ public final class InMemoryRecordStore: RecordStore {
     /// Gives a pupil a new name (and known-as name); a name another pupil has is refused.
     public func renamePupil(id: Int64, to name: String, knownAs: String?) throws -> Pupil {
         guard let index = pupilList.firstIndex(where: { $0.id == id }) else { throw StoreError("There is no such pupil.") }
-        if pupilList.contains(where: { $0.id != id && $0.name.lowercased() == name.lowercased() }) {
-            throw StoreError("There is already a pupil called \(name).")
+        if let same = PupilNames.sameName(name, in: pupilList, except: id) {
+            throw StoreError("There is already a pupil called \(same.name).")
         }
-        pupilList[index] = pupilList[index].renamed(to: name, knownAs: knownAs)
+        pupilList[index] = try PupilNames.cleaned(pupilList[index].renamed(to: name, knownAs: knownAs))
         return pupilList[index]
     }
 

@@ -5,16 +5,16 @@ public enum PupilLookup {
     /// Every pupil whose full name or known-as name is `name` (any case): more than one means
     /// the adult has to say which.
     public static func candidates(_ name: String, in pupils: [Pupil]) -> [Pupil] {
-        let wanted = name.trimmingCharacters(in: .whitespaces).lowercased()
-        return pupils.filter { $0.name.lowercased() == wanted || $0.knownAs.lowercased() == wanted }
+        let wanted = PupilNames.key(name)
+        return pupils.filter { PupilNames.key($0.name) == wanted || PupilNames.key($0.knownAs) == wanted }
     }
 
     /// The one pupil whose full name, or else known-as name, matches (any case); nil if none or several.
     public static func match(_ name: String, in pupils: [Pupil]) -> Pupil? {
-        let wanted = name.trimmingCharacters(in: .whitespaces).lowercased()
-        let byName = pupils.filter { $0.name.lowercased() == wanted }
+        let wanted = PupilNames.key(name)
+        let byName = pupils.filter { PupilNames.key($0.name) == wanted }
         if byName.count == 1 { return byName[0] }
-        let byKnownAs = pupils.filter { $0.knownAs.lowercased() == wanted }
+        let byKnownAs = pupils.filter { PupilNames.key($0.knownAs) == wanted }
         return byKnownAs.count == 1 ? byKnownAs[0] : nil
     }
 
@@ -34,8 +34,8 @@ public enum PupilLookup {
     /// Finds the pupil an adult typed: the exact full name, else the one pupil closest to it
     /// (ignoring case and accents, within a small misspelling).
     public static func find(_ typed: String, in pupils: [Pupil]) -> Finding {
-        let text = typed.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        if let exact = pupils.first(where: { $0.name == text }) { return .exact(exact) }
+        let text = typed.split(whereSeparator: \.isWhitespace).joined(separator: " ").precomposedStringWithCanonicalMapping
+        if let exact = pupils.first(where: { $0.name.precomposedStringWithCanonicalMapping == text }) { return .exact(exact) }
         let wanted = fold(text)
         guard !wanted.isEmpty else { return .none }
         var best: Int?
