@@ -10,7 +10,7 @@ Usage: docxtpl_bench.py DATA.json [--runs 50] [--cold 20] [--compare OURS.docx] 
 DATA.json is the model's plain values (nextsteps-bench writes it). With --compare, the text of
 every paragraph of both filled documents (body and footer) is compared, to show the same fill.
 """
-import argparse, io, json, os, re, statistics, sys, tempfile, time, zipfile
+import argparse, html, io, json, os, re, statistics, sys, tempfile, time, zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import make_docxtpl_template  # noqa: E402
@@ -44,14 +44,15 @@ def cold(template_path, data_path, out_path):
 
 
 def paragraphs(docx_bytes):
-    """Every paragraph's text, body then footers, with Word's empty paragraphs left out."""
+    """Every paragraph's text, body then footers, with Word's empty paragraphs left out
+    (entities read back: one side writes &apos; where the other writes ')."""
     texts = []
     with zipfile.ZipFile(io.BytesIO(docx_bytes)) as archive:
         names = ["word/document.xml"] + sorted(n for n in archive.namelist() if re.match(r"word/footer\d*\.xml", n))
         for name in names:
             xml = archive.read(name).decode("utf-8")
             for para in re.findall(r"<w:p[ >].*?</w:p>", xml, flags=re.S):
-                text = "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", para))
+                text = html.unescape("".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", para)))
                 if text.strip():
                     texts.append(text)
     return texts
