@@ -73,7 +73,7 @@ let package = Package(
         // MARK: Benchmarks: `swift run -c release nextsteps-bench` prints the figures in README.
         .executableTarget(
             name: "nextsteps-bench",
-            dependencies: ["NextStepsCore", "NextStepsStore", "NextStepsSpeech", "NextStepsReports"],
+            dependencies: ["NextStepsCore", "NextStepsStore", "NextStepsSpeech", "NextStepsReports", "NextStepsDocx"],
             path: "Sources/NextStepsBenchmarks"
         ),
 

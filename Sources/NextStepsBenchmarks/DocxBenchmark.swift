@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Foundation
 import NextStepsCore
+import NextStepsDocx
 import NextStepsReports
 import NextStepsStore
 
@@ -67,6 +68,8 @@ enum DocxBenchmark {
             inProcess.append(seconds(ContinuousClock.now - started))
         }
 
+        let parts = try inProcessParts(model: model, templatePath: templatePath)
+
         // Cold: the release binary, a whole process each time, on the prepared store.
         let output = scratch.appendingPathComponent("export.docx").path
         let environment = ["HOME": scratch.path, "NEXTSTEPS_STORE": storePath, "NEXTSTEPS_CONTENT": contentFolder,
@@ -80,6 +83,19 @@ enum DocxBenchmark {
             }
             if index > 0 { cold.append(run.seconds); rss.append(run.maxRSSKiB) }     // the first only warms the page cache
         }
+
+        // Baselines for the cold command: the program starting (--help), and the same export as JSON (no Word template).
+        func coldBaseline(_ arguments: [String]) throws -> (median: Double, rss: Int) {
+            var times: [Double] = [], peaks: [Int] = []
+            for index in 0...coldRuns {
+                let run = try spawn(binary, arguments, environment: environment)
+                if index > 0 { times.append(run.seconds); peaks.append(run.maxRSSKiB) }
+            }
+            return (at(times, 0.5), peaks.max() ?? 0)
+        }
+        let help = try coldBaseline(["--help"])
+        let json = try coldBaseline(["export", "--pupil", DocxBenchRecord.pupilName, "-o",
+                                     scratch.appendingPathComponent("export.json").path, "--force"])
 
         let sorted = model.sortedCards.reduce(0) { $0 + $1.cards.count }
         var lines = [
@@ -95,12 +111,19 @@ enum DocxBenchmark {
             row("peak RSS of the cold command", mib(rss.max() ?? 0), "", "", "< 30 MiB"),
         ]
         let counts = "in-process n=\(inProcessRuns) after 5 warm-up; cold n=\(coldRuns) after 1 warm-up"
+        let breakdown = [
+            "where NextSteps' time goes (medians): in-process, the model's values \(ms(parts.context)), "
+                + "reading + opening the template \(ms(parts.open)), filling + zipping \(ms(parts.render));",
+            "cold, `nextsteps --help` \(ms(help.median)) (peak \(mib(help.rss))), the same export as JSON "
+                + "\(ms(json.median)) (peak \(mib(json.rss))), so the Word fill adds \(ms(at(cold, 0.5) - json.median)) "
+                + "and \(mib((rss.max() ?? 0) - json.rss))",
+        ]
 
         // docxtpl, when Python has it.
         guard let python = findPython(), (try? spawn(python, ["-c", "import docxtpl"], environment: ProcessInfo.processInfo.environment))?.status == 0 else {
             lines.append("docxtpl: skipped (python3 with docxtpl is not installed: pip install docxtpl)")
             lines.append(counts)
-            return lines
+            return lines + breakdown
         }
         let script = repository.appendingPathComponent(".ci/bench/docxtpl_bench.py").path
         let result = try capture(python, [script, dataPath.path, "--runs", String(inProcessRuns), "--cold", String(coldRuns),
@@ -125,7 +148,37 @@ enum DocxBenchmark {
             lines.append(same ? "both documents have the same text, paragraph for paragraph (\(object["paragraphs"] ?? "?") paragraphs)"
                               : "THE DOCUMENTS DIFFER: \(object["firstDifference"] ?? "?")")
         }
-        return lines
+        return lines + breakdown
+    }
+
+    /// The in-process fill in its three parts, medians over the same runs: the model as plain
+    /// values then the filler's values, reading + opening the template, filling + zipping.
+    static func inProcessParts(model: ExportModel, templatePath: URL) throws -> (context: Double, open: Double, render: Double) {
+        var context: [Double] = [], open: [Double] = [], render: [Double] = []
+        for index in 0..<(inProcessRuns + 5) {
+            let started = ContinuousClock.now
+            let values = value(TemplateContext.of(model))
+            let made = ContinuousClock.now
+            let template = try DocxTemplate(data: try Data(contentsOf: templatePath))
+            let opened = ContinuousClock.now
+            _ = try template.render(values)
+            let done = ContinuousClock.now
+            if index >= 5 {
+                context.append(seconds(made - started)); open.append(seconds(opened - made)); render.append(seconds(done - opened))
+            }
+        }
+        return (at(context, 0.5), at(open, 0.5), at(render, 0.5))
+    }
+
+    /// The same conversion as DocxExporter's (internal there).
+    static func value(_ plain: Any) -> TemplateValue {
+        switch plain {
+        case let text as String: return .text(text)
+        case let flag as Bool: return .bool(flag)
+        case let list as [Any]: return .list(list.map(value))
+        case let fields as [String: Any]: return .object(fields.mapValues(value))
+        default: return .null
+        }
     }
 
     // MARK: Processes
