@@ -3,14 +3,15 @@
 (make_docxtpl_template.py, made afresh in a temporary folder), filled with the same data.
 
   in-process: open the template + render (autoescape on) + save to memory, RUNS times after warm-up
-  cold:       `python3 .ci/bench/docxtpl_render.py TEMPLATE DATA OUT`, COLD times, whole process,
-              wall time and peak RSS (wait4's ru_maxrss)
+  cold:       `python3 .ci/bench/docxtpl_render.py TEMPLATE DATA OUT`, COLD times after one to warm
+              the page cache, whole process, wall time and peak RSS (wait4's ru_maxrss), started
+              from the small peak_rss.py so that the figure is the command's own
 
 Usage: docxtpl_bench.py DATA.json [--runs 50] [--cold 20] [--compare OURS.docx] [--json]
 DATA.json is the model's plain values (nextsteps-bench writes it). With --compare, the text of
 every paragraph of both filled documents (body and footer) is compared, to show the same fill.
 """
-import argparse, html, io, json, os, re, statistics, sys, tempfile, time, zipfile
+import argparse, html, io, json, os, re, subprocess, sys, tempfile, time, zipfile
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import make_docxtpl_template  # noqa: E402
@@ -32,15 +33,15 @@ def fill(template_path, data):
     return out.getvalue()
 
 
-def cold(template_path, data_path, out_path):
-    started = time.perf_counter()
-    pid = os.posix_spawn(sys.executable, [sys.executable, os.path.join(HERE, "docxtpl_render.py"),
-                                          template_path, data_path, out_path], dict(os.environ))
-    _, status, usage = os.wait4(pid, 0)
-    elapsed = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise SystemExit(f"docxtpl_render.py failed with status {status}")
-    return elapsed, usage.ru_maxrss  # KiB on Linux
+def cold(template_path, data_path, out_path, runs):
+    """The cold command, timed from a small process (peak_rss.py), so its peak RSS is its own."""
+    command = [sys.executable, os.path.join(HERE, "peak_rss.py"), str(runs), "--",
+               sys.executable, os.path.join(HERE, "docxtpl_render.py"), template_path, data_path, out_path]
+    result = json.loads(subprocess.run(command, check=True, capture_output=True, text=True).stdout)
+    runs_ = result["commands"][0]
+    if any(runs_["status"]):
+        raise SystemExit(f"docxtpl_render.py failed: {runs_['status']}")
+    return list(zip(runs_["seconds"], runs_["maxRSSKiB"])), result["floorKiB"]
 
 
 def paragraphs(docx_bytes):
@@ -79,8 +80,7 @@ def main():
             fill(template_path, data)
             samples.append(time.perf_counter() - started)
         out_path = os.path.join(scratch, "out.docx")
-        cold(template_path, args.data, out_path)  # warm the page cache
-        cold_runs = [cold(template_path, args.data, out_path) for _ in range(args.cold)]
+        cold_runs, floor = cold(template_path, args.data, out_path, args.cold)
         result = {
             "docxtpl": __import__("importlib.metadata").metadata.version("docxtpl"),
             "python": sys.version.split()[0],
@@ -88,6 +88,7 @@ def main():
             "cold": {"median": quantile([t for t, _ in cold_runs], 0.5), "p90": quantile([t for t, _ in cold_runs], 0.9),
                      "min": min(t for t, _ in cold_runs), "n": len(cold_runs)},
             "peakRSSKiB": max(rss for _, rss in cold_runs),
+            "rssFloorKiB": floor,
             "bytes": len(filled),
         }
         if args.compare:

@@ -81,17 +81,37 @@ enum DocxBenchmark {
                              scratch.appendingPathComponent("export.json").path, "--force"]
         var cold: [Double] = [], rss: [Int] = [], helpTimes: [Double] = [], helpRSS: [Int] = []
         var jsonTimes: [Double] = [], jsonRSS: [Int] = []
-        for index in 0...coldRuns {
-            let run = try spawn(binary, arguments, environment: environment)
-            guard run.status == 0, files.fileExists(atPath: output) else {
-                return ["Word template benchmark: `nextsteps export` failed with status \(run.status)"]
+        let python = findPython()
+        var rssNote = ""
+        if let python {
+            // From the small peak_rss.py, so each peak RSS is the command's own (see there why).
+            let helper = repository.appendingPathComponent(".ci/bench/peak_rss.py").path
+            let measured = try capture(python, [helper, String(coldRuns), "--", binary] + arguments + ["---", binary] + jsonArguments
+                                       + ["---", binary, "--help"], environment: environment)
+            guard let object = try? JSONSerialization.jsonObject(with: measured) as? [String: Any],
+                  let commands = object["commands"] as? [[String: Any]], commands.count == 3,
+                  let statuses = commands[0]["status"] as? [Int], statuses.allSatisfy({ $0 == 0 }), files.fileExists(atPath: output) else {
+                return ["Word template benchmark: `nextsteps export` failed: \(String(decoding: measured, as: UTF8.self))"]
             }
-            let jsonRun = try spawn(binary, jsonArguments, environment: environment)
-            let helpRun = try spawn(binary, ["--help"], environment: environment)
-            guard index > 0 else { continue }       // the first round only warms the page cache
-            cold.append(run.seconds); rss.append(run.maxRSSKiB)
-            jsonTimes.append(jsonRun.seconds); jsonRSS.append(jsonRun.maxRSSKiB)
-            helpTimes.append(helpRun.seconds); helpRSS.append(helpRun.maxRSSKiB)
+            func figures(_ index: Int) -> ([Double], [Int]) {
+                (commands[index]["seconds"] as? [Double] ?? [], commands[index]["maxRSSKiB"] as? [Int] ?? [])
+            }
+            (cold, rss) = figures(0); (jsonTimes, jsonRSS) = figures(1); (helpTimes, helpRSS) = figures(2)
+            rssNote = "peak RSS measured from a process of \(mib(object["floorKiB"] as? Int ?? 0)) (.ci/bench/peak_rss.py)"
+        } else {
+            for index in 0...coldRuns {
+                let run = try spawn(binary, arguments, environment: environment)
+                guard run.status == 0, files.fileExists(atPath: output) else {
+                    return ["Word template benchmark: `nextsteps export` failed with status \(run.status)"]
+                }
+                let jsonRun = try spawn(binary, jsonArguments, environment: environment)
+                let helpRun = try spawn(binary, ["--help"], environment: environment)
+                guard index > 0 else { continue }       // the first round only warms the page cache
+                cold.append(run.seconds); rss.append(run.maxRSSKiB)
+                jsonTimes.append(jsonRun.seconds); jsonRSS.append(jsonRun.maxRSSKiB)
+                helpTimes.append(helpRun.seconds); helpRSS.append(helpRun.maxRSSKiB)
+            }
+            rssNote = "NO python3: peak RSS taken from this benchmark's own process, so at least its size"
         }
         let help = (median: at(helpTimes, 0.5), rss: helpRSS.max() ?? 0)
         let json = (median: at(jsonTimes, 0.5), rss: jsonRSS.max() ?? 0)
@@ -121,7 +141,8 @@ enum DocxBenchmark {
         ]
 
         // docxtpl, when Python has it.
-        guard let python = findPython(), (try? spawn(python, ["-c", "import docxtpl"], environment: ProcessInfo.processInfo.environment))?.status == 0 else {
+        lines.append(rssNote)
+        guard let python, (try? spawn(python, ["-c", "import docxtpl"], environment: ProcessInfo.processInfo.environment))?.status == 0 else {
             lines.append("docxtpl: skipped (python3 with docxtpl is not installed: pip install docxtpl)")
             lines.append(counts)
             return lines + breakdown
@@ -212,10 +233,11 @@ enum DocxBenchmark {
     }
 
     /// Runs a program and returns its standard output (its errors go to ours).
-    static func capture(_ path: String, _ arguments: [String]) throws -> Data {
+    static func capture(_ path: String, _ arguments: [String], environment: [String: String]? = nil) throws -> Data {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
+        if let environment { process.environment = environment }
         let pipe = Pipe()
         process.standardOutput = pipe
         try process.run()
