@@ -271,6 +271,7 @@ enum DocxBenchmark {
             let gap = String(repeating: " ", count: max(0, width - text.count))
             return left ? text + gap : gap + text
         }
-        return pad(a, 34, left: true) + pad(b, 12) + pad(c, 18) + pad(d, 16) + "   " + e
+        let line = pad(a, 34, left: true) + pad(b, 12) + pad(c, 18) + pad(d, 16) + "   " + e
+        return String(line.reversed().drop(while: { $0 == " " }).reversed())
     }
 }
