@@ -80,7 +80,8 @@ let package = Package(
         // MARK: Benchmarks: `swift run -c release nextsteps-bench` prints the figures in README.
         .executableTarget(
             name: "nextsteps-bench",
-            dependencies: ["NextStepsCore", "NextStepsStore", "NextStepsSpeech", "NextStepsContentCache"],
+            dependencies: ["NextStepsCore", "NextStepsStore", "NextStepsSpeech", "NextStepsContentCache", "NextStepsReports",
+                           "NextStepsDocx"],
             path: "Sources/NextStepsBenchmarks"
         ),
         // The floor the launch is measured against: a program that imports Foundation and prints one line.

@@ -9,6 +9,7 @@ import NextStepsStore
 
 let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let binary = CommandLine.arguments.dropFirst().first { $0 != "launch" } ?? repository.appendingPathComponent(".build/release/nextsteps").path
+if ProcessInfo.processInfo.environment["NEXTSTEPS_BENCH"] == "docx" { DocxBenchmark.printAll(binary: binary, repository: repository); exit(0) }
 let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("nextsteps-bench-\(UUID().uuidString)")
 try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: scratch) }
@@ -165,3 +166,5 @@ SpeechBenchmark.run().forEach { print($0) }
 let spoken = try timedSessions("Spoken", runs: 10) { ["--speech-to", scratch.appendingPathComponent("spoken-\($0)").path] }
 figures("launch to first prompt, speech to files", spoken.launch)
 figures("answer to \"saved\" shown, speech to files", spoken.answers)
+
+print(""); DocxBenchmark.printAll(binary: binary, repository: repository)

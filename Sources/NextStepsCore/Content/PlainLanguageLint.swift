@@ -1,6 +1,6 @@
 import Foundation
 
-/// Measures pupil-facing words against PLAIN-LANGUAGE.md and reports each finding with its place.
+/// Measures pupil-facing words against docs/plain-language.md and reports each finding with its place.
 public enum PlainLanguageLint {
     /// The most words in one sentence.
     public static let maxWordsPerSentence = 15

@@ -1,0 +1,118 @@
+import Foundation
+import NextStepsCore
+import NextStepsStore
+
+/// A realistic pupil's record for the Word-template benchmark: eight of the shipped topics
+/// answered in three sittings with two adults, every kind of answer (options, own words typed
+/// and scribed, yes, "I don't know", "not now", sorted cards), a few answers changed later (so
+/// the replaced ones stay in the history) and a few adults' notes. Saved through the real store.
+enum DocxBenchRecord {
+    static let pupilName = "Alex Morgan"
+
+    /// The topics answered, with the sitting (0, 1, 2) each was talked about in and how many
+    /// cards of each sort step were sorted.
+    static let plan: [(topic: String, sitting: Int, cardsSorted: Int)] = [
+        ("about-me", 0, 0), ("important-to-me", 0, 0), ("after-school", 1, 4), ("jobs-i-might-like", 1, 3),
+        ("my-future", 1, 2), ("where-i-might-live", 2, 0), ("support-me", 2, 0), ("good-and-bad-days", 2, 0),
+    ]
+
+    /// The pupil's own words, in turn (some with characters a document must escape).
+    static let ownWords = [
+        "I like drawing & making comics about my dog Biscuit",
+        "My mum, my nan and my friend Jo",
+        "Quiet places. Not the canteen when it is loud.",
+        "I want to go to college with Jo and do art",
+        "Working with animals, maybe at the vets or a farm",
+        "I want to learn to cook \"proper\" meals like pasta bake",
+        "Near my family so I can see them at the weekend",
+        "The bus is OK if it is not busy <and> I have my headphones",
+        "When people shout I need to go out for a bit",
+        "Tell me what is happening before it happens",
+        "A good day is when I get to draw and nobody rushes me",
+        "Saving up for a drawing tablet",
+        "I don't like it when the timetable changes",
+        "Maybe a job in a shop that sells art things",
+    ]
+
+    /// Adds the pupil and the record to `store`; returns the pupil.
+    static func fill(_ store: SQLiteRecordStore, content: Content) throws -> Pupil {
+        let pupil = try store.addPupil(Pupil(name: pupilName, knownAs: "Alex", yearGroup: 11, dateOfBirth: "2010-03-14",
+                                             createdAt: day(0)))
+        let id = pupil.id!
+        let adults = [("Ms Khan", "careers adviser"), ("Mr Lee", "teaching assistant"), ("Ms Khan", "careers adviser")]
+        var sittings: [Sitting] = []
+        for (index, adult) in adults.enumerated() {
+            sittings.append(try store.startSitting(Sitting(pupilId: id, startedAt: day(index * 7), supporterName: adult.0,
+                                                           supporterRole: adult.1)))
+        }
+        var question = 0, words = 0
+        var answered: [Answer] = []
+        for entry in plan {
+            guard let topic = content.topic(entry.topic) else { throw StoreError("The content has no topic \(entry.topic).") }
+            let sitting = sittings[entry.sitting]
+            let supporter = adults[entry.sitting].0
+            var at = sitting.startedAt
+            func save(_ step: Step, card: String? = nil, _ kind: AnswerKind, _ options: [String] = [], _ text: String,
+                      _ mode: AnswerMode) throws {
+                at += 40
+                let answer = Answer(pupilId: id, sittingId: sitting.id, topicId: topic.id, stepId: step.id, cardId: card, kind: kind,
+                                    optionIds: options, words: text, mode: mode, supporter: supporter, at: at)
+                let place = TopicProgress(pupilId: id, topicId: topic.id, runStartedAt: sitting.startedAt, stepId: step.id,
+                                          cardId: card, updatedAt: at)
+                if let saved = try store.save(answer, progress: place) { answered.append(saved) }
+            }
+            for step in topic.steps {
+                question += 1
+                let scribed: AnswerMode = entry.sitting == 1 ? .scribedByAdult : .typedByPupil
+                if step.kind != .info && step.kind != .recall && step.kind != .sort && question % 13 == 0 {
+                    try save(step, question % 2 == 0 ? .dontKnow : .notNow, [], question % 2 == 0 ? "I don't know" : "not now", scribed)
+                    continue
+                }
+                switch step.kind {
+                case .info, .recall:
+                    continue
+                case .chooseOne:
+                    let pick = question % max(1, step.options.count)
+                    try save(step, .choice, [step.options[pick].id], String(pick + 1), .chosenFromOptions)
+                case .chooseSeveral:
+                    let usable = step.options.enumerated().filter { !$0.element.alone }
+                    let picks = [usable[question % usable.count], usable[(question + 2) % usable.count]]
+                        .reduce(into: [(offset: Int, element: Choice)]()) { list, pick in
+                            if !list.contains(where: { $0.offset == pick.offset }) { list.append(pick) }
+                        }
+                    try save(step, .choices, picks.map(\.element.id), picks.map { String($0.offset + 1) }.joined(separator: " "),
+                             .chosenFromOptions)
+                case .yesNo:
+                    try save(step, .yes, [], "yes", .chosenFromOptions)
+                case .words:
+                    try save(step, .words, [], ownWords[words % ownWords.count], scribed)
+                    words += 1
+                case .sort:
+                    let scale = topic.scale.isEmpty ? content.words.scale : topic.scale
+                    for (index, card) in step.cards.prefix(entry.cardsSorted).enumerated() {
+                        let point = scale[(index + question) % scale.count]
+                        try save(step, card: card, .sorted, [point.id], point.label, .chosenFromOptions)
+                    }
+                }
+            }
+            // An adult's note in the first topic of each sitting.
+            if plan.first(where: { $0.sitting == entry.sitting })?.topic == entry.topic, let step = topic.steps.last {
+                try save(step, .note, [], ["Alex chose the symbols quickly and smiled at the animals.",
+                                           "Needed a break after the college cards; came back to finish.",
+                                           "Alex wants mum at the review meeting."][entry.sitting], .adultNote)
+            }
+        }
+        // Three answers changed in the last sitting: the new ones count, the old ones stay in the history.
+        for old in answered.filter({ $0.kind == .words }).prefix(3) {
+            let at = day(14) + 3000 + Double(old.id ?? 0)
+            let answer = Answer(pupilId: id, sittingId: sittings[2].id, topicId: old.topicId, stepId: old.stepId, kind: .words,
+                                words: old.words + ", and my cousin Sam", mode: .typedByPupil, supporter: "Ms Khan", at: at)
+            try store.save(answer, progress: TopicProgress(pupilId: id, topicId: old.topicId, runStartedAt: at,
+                                                           stepId: old.stepId, finished: true, updatedAt: at))
+        }
+        return pupil
+    }
+
+    /// Days after 5 October 2026, 10:00.
+    static func day(_ offset: Int) -> Date { Date(timeIntervalSince1970: 1_791_194_400 + Double(offset) * 86_400) }
+}
