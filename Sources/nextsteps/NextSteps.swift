@@ -12,7 +12,7 @@ struct NextSteps: ParsableCommand {
             (or ~/.local/share/nextsteps/), or --store PATH / NEXTSTEPS_STORE.
             """,
         subcommands: [StartCommand.self, TalkCommand.self, TopicsCommand.self, PupilsCommand.self,
-                      ExportCommand.self, TemplateCommand.self, ContentCommand.self, SayCommand.self, InstallCommand.self],
+                      ExportCommand.self, TemplateCommand.self, ContentCommand.self, SymbolsCommand.self, SayCommand.self, InstallCommand.self],
         defaultSubcommand: StartCommand.self
     )
 }

@@ -122,4 +122,20 @@ final class ExportEndToEndTests: XCTestCase {
         XCTAssertGreaterThan(picture.count, 20_000, "the page has pictures and words, not a blank screen")
         XCTAssertEqual(try Data(contentsOf: pdf).prefix(4), Data("%PDF".utf8))
     }
+
+    func testTheSymbolSheetShowsEverySymbolWithItsWords() throws {
+        let sandbox = try Sandbox("symbol-sheet")
+        let path = sandbox.root.appendingPathComponent("sheet.html").path
+        let result = try sandbox.run(["symbols", "sheet", "-o", path])
+        XCTAssertEqual(result.exitCode, 0, result.transcript)
+        let html = try String(contentsOfFile: path, encoding: .utf8)
+        let index = try String(contentsOf: Binary.symbolsFolder.appendingPathComponent("index.yaml"), encoding: .utf8)
+        let ids = index.components(separatedBy: "\n").filter { $0.hasPrefix("  - id: ") }.count
+        XCTAssertGreaterThan(ids, 100)
+        XCTAssertEqual(html.components(separatedBy: "<li>").count - 1, ids, "one tile for every symbol in the index")
+        XCTAssertFalse(html.contains("No picture"), "every symbol has its picture")
+        XCTAssertTrue(html.contains(">About me</span>"))
+        XCTAssertEqual(try mode(path), 0o600)
+        XCTAssertEqual(try sandbox.run(["symbols", "sheet", "-o", path]).exitCode, 73, "an existing file needs --force")
+    }
 }
