@@ -14,7 +14,7 @@ struct AdultChooser {
         let output = terminal.output
         if let name = last?.supporterName {
             let role = last?.supporterRole
-            output.write("Adult: \(name)\(role.map { ", \($0)" } ?? ""). Press Enter to keep, or type another name.\n")
+            output.write(words.say(.adultKeep, ["adult": name + (role.map { ", \($0)" } ?? "")]) + "\n")
             guard let typed = read() else { return nil }
             if typed.isEmpty {
                 if let role { return (name, role) }
@@ -23,7 +23,7 @@ struct AdultChooser {
             if isStop(typed) { return nil }
             return chooseRole(for: typed).map { (typed, $0) }
         }
-        output.write("Adult's name (or press Enter to leave it out):\n")
+        output.write(words.say(.adultName) + "\n")
         guard let typed = read() else { return nil }
         if typed.isEmpty { return (nil, nil) }
         if isStop(typed) { return nil }
@@ -33,20 +33,20 @@ struct AdultChooser {
     /// Asks the adult's role: a number from the list, or words. `.some(nil)` when left out.
     private func chooseRole(for name: String) -> String?? {
         let output = terminal.output
-        output.write("What is \(name)'s role? Type a number or the words (or press Enter to leave it out):\n")
+        output.write(words.say(.adultRole, ["name": name]) + "\n")
         for (index, role) in Self.roles.enumerated() { output.write("  \(index + 1). \(role)\n") }
         while true {
             guard let typed = read() else { return nil }
             if typed.isEmpty { return .some(nil) }
             if let number = Int(typed) {
                 if Self.roles.indices.contains(number - 1) { return Self.roles[number - 1] }
-                output.write("Type a number from 1 to \(Self.roles.count), or the role in words.\n")
+                output.write(words.say(.adultRoleAgain, ["count": "\(Self.roles.count)"]) + "\n")
                 continue
             }
             let key = AnswerInterpreter.normalise(typed)
             if let known = Self.roles.first(where: { $0.lowercased() == key }) { return known }
             guard typed.contains(where: \.isLetter) else {
-                output.write("Type a number from 1 to \(Self.roles.count), or the role in words.\n")
+                output.write(words.say(.adultRoleAgain, ["count": "\(Self.roles.count)"]) + "\n")
                 continue
             }
             return typed

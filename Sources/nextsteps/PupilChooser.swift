@@ -11,13 +11,13 @@ struct PupilChooser {
     /// The most characters a name typed here may have.
     static let longestName = 100
 
-    private var howTo: String { "Type the pupil's full name." }
+    private var howTo: String { words.say(.startHowTo) }
 
     /// The pupil chosen or added, or nil if the adult stops or input ends.
     func choose() -> Pupil? {
         let output = terminal.output
         let commandWords = Set(words.commands.values.joined())
-        output.write("\nWho is here today? \(howTo)\n")
+        output.write("\n" + words.say(.startWho) + "\n")
         while true {
             guard let text = read() else { return nil }
             let key = AnswerInterpreter.normalise(text)
@@ -27,7 +27,7 @@ struct PupilChooser {
                 continue
             }
             guard text.count <= Self.longestName else {
-                output.write("That is too long for a name (\(Self.longestName) letters at most). \(howTo)\n")
+                output.write(words.say(.startTooLong, ["count": "\(Self.longestName)"]) + "\n")
                 continue
             }
             let pupils = (try? store.pupils()) ?? []
@@ -35,13 +35,13 @@ struct PupilChooser {
             case .exact(let pupil):
                 return pupil
             case .close(let pupil):
-                output.write("Did you mean \(pupil.name)? (yes or no)\n")
+                output.write(words.say(.startDidYouMean, ["name": pupil.name]) + "\n")
                 guard let answer = read(), !isStop(answer) else { return nil }
                 if isYes(answer) { return pupil }
                 guard let outcome = offerToAdd(text) else { return nil }
                 if let added = outcome { return added }
             case .several(let count):
-                output.write("\(count) pupils have names close to that. Type the pupil's full name, as it is on the school's records.\n")
+                output.write(words.say(.startSeveral, ["count": "\(count)"]) + "\n")
             case .none:
                 guard let outcome = offerToAdd(text) else { return nil }
                 if let added = outcome { return added }
@@ -53,20 +53,20 @@ struct PupilChooser {
     /// ends, `.some(nil)` when nobody was added, and the pupil when one was.
     private func offerToAdd(_ name: String) -> Pupil?? {
         let output = terminal.output
-        output.write("Add a new pupil called \u{201C}\(name)\u{201D}? Type yes to add them.\n")
+        output.write(words.say(.startAdd, ["name": name]) + "\n")
         guard let answer = read(), !isStop(answer) else { return nil }
         guard isYes(answer) else {
-            output.write("Nobody was added. \(howTo)\n")
+            output.write(words.say(.startNobodyAdded) + "\n")
             return .some(nil)
         }
         do {
             let pupil = try store.addPupil(Pupil(name: name, createdAt: Date()))
-            output.write("Added \u{201C}\(pupil.name)\u{201D} (known as \(pupil.knownAs)).\n")
+            output.write(words.say(.startAdded, ["name": pupil.name, "knownAs": pupil.knownAs]) + "\n")
             return pupil
         } catch let error as StoreError {
             output.write("\(error.message) \(howTo)\n")
         } catch {
-            output.write("The new pupil could not be saved. \(howTo)\n")
+            output.write(words.say(.startNotSaved) + "\n")
         }
         return .some(nil)
     }

@@ -176,7 +176,10 @@ extension ContentReaders {
 
 extension PhraseKey {
     /// Phrases for the adult only, kept under `adult:` and not linted as pupil-facing words.
-    var isForAdult: Bool { [.noteSaved, .adultHelp, .answerCut].contains(self) }
+    var isForAdult: Bool {
+        [.noteSaved, .adultHelp, .answerCut, .startWho, .startHowTo, .startTooLong, .startDidYouMean, .startSeveral, .startAdd,
+         .startNobodyAdded, .startAdded, .startNotSaved, .adultKeep, .adultName, .adultRole, .adultRoleAgain].contains(self)
+    }
 
     /// Phrases that are single labels rather than sentences.
     var isLabel: Bool { [.step, .card, .dontKnow, .notNow, .yes, .no].contains(self) }
@@ -189,6 +192,10 @@ extension PhraseKey {
         case .finished, .firstStep: return ["topic"]
         case .numbersHere, .numbersOnly, .oneNumber, .answerCut: return ["count"]
         case .aloneOption: return ["option"]
+        case .startTooLong, .startSeveral, .adultRoleAgain: return ["count"]
+        case .startDidYouMean, .startAdd, .adultRole: return ["name"]
+        case .startAdded: return ["name", "knownAs"]
+        case .adultKeep: return ["adult"]
         case .topicSize: return ["steps"]
         case .topicSizeCards: return ["step", "cards"]
         case .lastTime, .youSaid: return ["answer"]

@@ -95,6 +95,32 @@ public enum PhraseKey: String, Sendable, CaseIterable, Codable, CodingKeyReprese
     case no
     /// The question before the list of topics.
     case chooseTopic = "choose-topic"
+    /// The start screen: who is here.
+    case startWho = "start-who"
+    /// The start screen: how to name a pupil.
+    case startHowTo = "start-how-to"
+    /// The start screen: a name longer than the most allowed.
+    case startTooLong = "start-too-long"
+    /// The start screen: the one pupil close to what was typed.
+    case startDidYouMean = "start-did-you-mean"
+    /// The start screen: several pupils are as close.
+    case startSeveral = "start-several"
+    /// The start screen: add a new pupil?
+    case startAdd = "start-add"
+    /// The start screen: no pupil was added.
+    case startNobodyAdded = "start-nobody-added"
+    /// The start screen: a pupil was added.
+    case startAdded = "start-added"
+    /// The start screen: the new pupil could not be saved.
+    case startNotSaved = "start-not-saved"
+    /// The start screen: last time's adult, to keep with Enter.
+    case adultKeep = "adult-keep"
+    /// The start screen: the adult's name.
+    case adultName = "adult-name"
+    /// The start screen: the adult's role.
+    case adultRole = "adult-role"
+    /// The start screen: a role number that is not in the list.
+    case adultRoleAgain = "adult-role-again"
     /// Under a page of the topic list: `more` shows the next topics.
     case moreTopics = "more-topics"
     /// An adult starts typing for the pupil.
