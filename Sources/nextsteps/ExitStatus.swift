@@ -14,6 +14,8 @@ enum ExitStatus {
     static let software = ExitCode(70)
     /// A file could not be made (it is there already, or is not a plain file).
     static let cannotCreate = ExitCode(73)
+    /// Try again later: the pupil is in a talk in another window.
+    static let busy = ExitCode(75)
     /// Reading or writing failed (the records, a full disk).
     static let ioError = ExitCode(74)
 }

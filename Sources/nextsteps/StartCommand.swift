@@ -27,7 +27,7 @@ struct StartCommand: ParsableCommand {
         // The adult of the pupil's last sitting is offered, so nobody retypes it every time.
         let last = pupil.id.flatMap { try? store.sittings(pupilId: $0).last }
         guard let (supporter, role) = AdultChooser(terminal: terminal, words: words).choose(last: last) else { return }
-        let runner = TalkRunner(loaded: loaded, store: store, terminal: terminal,
+        let runner = TalkRunner(loaded: loaded, store: store, storePath: places.storePath, terminal: terminal,
                                 supporter: supporter, role: role, scribe: false, speech: speech)
         guard let topic = runner.nextTopic(for: pupil) else { return }
         _ = try runner.run(pupil: pupil, topic: topic)

@@ -28,6 +28,8 @@ final class TalkTerminal {
 struct TalkRunner {
     let loaded: LoadedContent
     let store: RecordStore
+    /// The records file, for the one-talk-per-pupil lock beside it.
+    let storePath: String
     let terminal: TalkTerminal
     let supporter: String?
     let role: String?
@@ -36,6 +38,20 @@ struct TalkRunner {
 
     func run(pupil: Pupil, topic: Topic) throws -> SessionOutcome {
         guard let pupilId = pupil.id else { throw ExitCode(70) }
+        // One talk per pupil at a time: a second one would silently replace the first's answers.
+        // (A lock that cannot be made at all, on a read-only disk say, does not stop the talk:
+        // the store says clearly what it cannot save.)
+        var hold: PupilSessionLock?
+        do {
+            hold = try PupilSessionLock.hold(storePath: storePath, pupilId: pupilId)
+            if hold == nil {
+                Console.error(loaded.content.words.say(.talkBusy, ["name": pupil.knownAs]))
+                throw ExitStatus.busy
+            }
+        } catch let error as StoreError {
+            Console.error("(\(error.message))")
+        }
+        defer { withExtendedLifetime(hold) {} }
         let clock = SystemClock()
         do {
             let sitting = Sitting(pupilId: pupilId, startedAt: clock.now(), supporterName: supporter, supporterRole: role)
@@ -120,7 +136,7 @@ struct TalkCommand: ParsableCommand {
         let store = try places.openStore(content: loaded.content)
         let found = try PupilFinder.find(pupil, in: store)
         let terminal = TalkTerminal(forcePlain: plain, words: loaded.content.words)
-        let runner = TalkRunner(loaded: loaded, store: store, terminal: terminal,
+        let runner = TalkRunner(loaded: loaded, store: store, storePath: places.storePath, terminal: terminal,
                                 supporter: supporter ?? ProcessInfo.processInfo.environment["NEXTSTEPS_SUPPORTER"],
                                 role: role, scribe: scribe, speech: speech)
         let chosen: Topic

@@ -79,10 +79,16 @@ final class PrivacyTests: XCTestCase {
         let storeFiles = homeFiles.filter { $0.hasPrefix(sandbox.store) }
         XCTAssertTrue(storeFiles.contains(sandbox.store))
         XCTAssertTrue(storeFiles.contains { contains(marker, in: $0) }, "the marker is in the store (the search works)")
-        // Besides the store, only the compiled content (content alone: see CompiledContentTests).
+        // Besides the store, only the compiled content (content alone: see CompiledContentTests)
+        // and the empty one-talk-per-pupil lock beside the store (named by the pupil's number).
         let compiled = sandbox.home.path + "/.local/share/nextsteps/content.compiled"
-        XCTAssertEqual(homeFiles.filter { !$0.hasPrefix(sandbox.store) && $0 != compiled }, [],
-                       "nothing but the store and the compiled content may be written under HOME")
+        let storeFolder = (sandbox.store as NSString).deletingLastPathComponent
+        let locks = homeFiles.filter { $0.hasPrefix(storeFolder + "/.") && $0.hasSuffix(".lock") }
+        XCTAssertEqual(homeFiles.filter { !$0.hasPrefix(sandbox.store) && $0 != compiled && !locks.contains($0) }, [],
+                       "nothing but the store, the compiled content and the talk lock may be written under HOME")
+        for lock in locks {
+            XCTAssertEqual((try? Data(contentsOf: URL(fileURLWithPath: lock)))?.count, 0, "the talk lock is empty")
+        }
         XCTAssertFalse(contains(marker, in: compiled), "the compiled content holds no pupil words")
         for history in [".history", ".nextsteps_history", ".bash_history", ".python_history", ".inputrc", ".local/share/nextsteps/history"] {
             XCTAssertFalse(FileManager.default.fileExists(atPath: sandbox.home.path + "/" + history), "\(history) must not exist")

@@ -94,3 +94,28 @@ final class PupilWordsEndToEndTests: XCTestCase {
         XCTAssertTrue(result.out.contains("Jobs I might like\nFirst,"), "\"jobs\" chooses Jobs I might like:\n\(result.transcript)")
     }
 }
+
+/// Two talks for one pupil at once would each save answers that silently replace the
+/// other's: the second is told the pupil is already in a talk, and nothing is changed.
+final class OneTalkAtATimeTests: XCTestCase {
+    func testASecondTalkForTheSamePupilIsToldAndChangesNothing() throws {
+        let sandbox = try Sandbox("one-talk")
+        try sandbox.addPupil("Sam Smith", knownAs: "Sam")
+        try sandbox.addPupil("Alex Green", knownAs: "Alex")
+        let first = try PipedSession(sandbox: sandbox, arguments: ["talk", "--pupil", "Sam", "--topic", "about-me", "--store", sandbox.store])
+        XCTAssertTrue(first.stdout.wait(for: "\n> ", timeout: 10), first.stdout.text)
+        let second = try sandbox.run(["talk", "--pupil", "Sam", "--topic", "about-me", "--store", sandbox.store], lines: ["", "1", "stop"])
+        XCTAssertEqual(second.exitCode, 75, second.transcript)
+        XCTAssertTrue(second.err.contains("Sam is already in a talk in another window"), second.transcript)
+        let other = try sandbox.run(["talk", "--pupil", "Alex", "--topic", "about-me", "--store", sandbox.store], lines: ["", "1", "stop"])
+        XCTAssertEqual(other.exitCode, 0, "another pupil's talk goes on: \(other.transcript)")
+        first.send(line: "")
+        first.send(line: "2")
+        first.send(line: "stop")
+        first.closeInput()
+        XCTAssertTrue(first.process.waitForExit(timeout: 10))
+        XCTAssertEqual(try sandbox.answers(pupil: "Sam").map { $0["optionIds"] as? [String] }, [["friends"]], "only the first talk's answer")
+        let after = try sandbox.run(["talk", "--pupil", "Sam", "--topic", "about-me", "--store", sandbox.store], lines: ["stop"])
+        XCTAssertEqual(after.exitCode, 0, "once the first talk ends, the lock is let go: \(after.transcript)")
+    }
+}

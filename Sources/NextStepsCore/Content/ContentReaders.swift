@@ -178,7 +178,7 @@ extension PhraseKey {
     /// Phrases for the adult only, kept under `adult:` and not linted as pupil-facing words.
     var isForAdult: Bool {
         [.noteSaved, .adultHelp, .answerCut, .startWho, .startHowTo, .startTooLong, .startDidYouMean, .startSeveral, .startAdd,
-         .startNobodyAdded, .startAdded, .startNotSaved, .adultKeep, .adultName, .adultRole, .adultRoleAgain].contains(self)
+         .startNobodyAdded, .startAdded, .startNotSaved, .adultKeep, .adultName, .adultRole, .adultRoleAgain, .talkBusy].contains(self)
     }
 
     /// Phrases that are single labels rather than sentences.
@@ -193,7 +193,7 @@ extension PhraseKey {
         case .numbersHere, .numbersOnly, .oneNumber, .answerCut: return ["count"]
         case .aloneOption: return ["option"]
         case .startTooLong, .startSeveral, .adultRoleAgain: return ["count"]
-        case .startDidYouMean, .startAdd, .adultRole: return ["name"]
+        case .startDidYouMean, .startAdd, .adultRole, .talkBusy: return ["name"]
         case .startAdded: return ["name", "knownAs"]
         case .adultKeep: return ["adult"]
         case .topicSize: return ["steps"]
