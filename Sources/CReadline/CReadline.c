@@ -68,6 +68,31 @@ char *ns_readline(const char *prompt) {
     return readline(prompt);
 }
 
+// The words to put back on the line before the pupil types (after an answer could not be
+// saved), inserted by readline's startup hook so they are there to edit or send again.
+static char *ns_prefill = NULL;
+
+static int ns_insert_prefill(void) {
+    if (ns_prefill != NULL) {
+        rl_insert_text(ns_prefill);
+        free(ns_prefill);
+        ns_prefill = NULL;
+    }
+    return 0;
+}
+
+char *ns_readline_prefilled(const char *prompt, const char *prefill) {
+    if (prefill != NULL && prefill[0] != '\0') {
+        ns_prefill = strdup(prefill);
+        rl_startup_hook = ns_insert_prefill;
+    }
+    char *line = readline(prompt);
+    rl_startup_hook = NULL;
+    free(ns_prefill);
+    ns_prefill = NULL;
+    return line;
+}
+
 void ns_free(char *line) {
     free(line);
 }

@@ -10,6 +10,8 @@ public final class ReadlineLineSource: LineSource {
         init(_ action: @escaping () -> Void) { self.action = action }
     }
     private var keyListener: KeyListener?
+    /// Words to put back on the next line (after they could not be saved).
+    private var pending: String?
 
     /// Sets readline up; `plain` turns off its bracketed-paste escape bytes.
     public init(plain: Bool) {
@@ -30,12 +32,19 @@ public final class ReadlineLineSource: LineSource {
 
     /// Shows the prompt and reads a line; nil from readline means end of input.
     public func read(prompt: String) -> LineInput {
-        guard let line = ns_readline(prompt) else { return .end }
+        let prefill = pending
+        pending = nil
+        guard let line = prefill.map({ ns_readline_prefilled(prompt, $0) }) ?? ns_readline(prompt) else { return .end }
         defer { ns_free(line) }
         // Invalid UTF-8 becomes U+FFFD here; the cleaner drops it.
         let bytes = UnsafeBufferPointer(start: UnsafeRawPointer(line).assumingMemoryBound(to: UInt8.self), count: strlen(line))
         return .line(String(decoding: bytes, as: UTF8.self))
     }
+}
+
+extension ReadlineLineSource {
+    /// Puts `text` on the next line, ready to edit or send again.
+    public func offerAgain(_ text: String) { pending = text }
 }
 
 /// Lines from standard input when it is not a terminal (a pipe, a file): no echo, no editing.

@@ -48,3 +48,30 @@ final class TalkSessionTests: XCTestCase {
     }
 }
 
+
+/// Records the words put back on the line after a failed save.
+final class OfferingLineSource: LineSource {
+    let script: ScriptedLineSource
+    private(set) var offered: [String] = []
+    init(_ lines: [String]) { script = ScriptedLineSource(lines) }
+    func read(prompt: String) -> LineInput { script.read(prompt: prompt) }
+    func offerAgain(_ text: String) { offered.append(text) }
+}
+
+extension TalkSessionTests {
+    /// "Your words are still here" is true: the words that could not be saved go back on the line.
+    func testWordsThatCouldNotBeSavedArePutBackOnTheLine() throws {
+        let content = try Fixtures.petsContent()
+        let store = InMemoryRecordStore()
+        let pupil = try store.addPupil(Pupil(name: "Sam", createdAt: Date(timeIntervalSince1970: 0)))
+        let clock = SteppingClock()
+        let conversation = Conversation(topic: try XCTUnwrap(content.topic("pets")), content: content, pupilId: pupil.id!,
+                                        sittingId: nil, supporter: nil, history: [], progress: nil, now: clock.now())
+        let lines = OfferingLineSource(["", "My dog Rex is the best"])
+        let talk = TalkSession(conversation: conversation, store: store, lines: lines,
+                               presenters: [ScreenPresenter(renderer: ScreenRenderer(plain: true), output: RecordingOutput())], clock: clock)
+        store.failOnSave = 2
+        _ = talk.run()
+        XCTAssertEqual(lines.offered, ["My dog Rex is the best"], "the pupil does not have to type it again")
+    }
+}

@@ -12,6 +12,9 @@ char *ns_readline(const char *prompt);
 /// Calls `callback(context)` for every key readline reads (NULL turns it off).
 void ns_readline_on_key(void (*callback)(void *), void *context);
 
+/// Reads one line with readline, with `prefill` already on the line to edit or send again.
+char *ns_readline_prefilled(const char *prompt, const char *prefill);
+
 /// Frees a string returned by ns_readline.
 void ns_free(char *line);
 

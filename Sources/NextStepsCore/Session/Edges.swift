@@ -12,6 +12,14 @@ public enum LineInput: Sendable, Equatable {
 public protocol LineSource: AnyObject {
     /// Shows `prompt` and waits for one line.
     func read(prompt: String) -> LineInput
+    /// Puts `text` back on the next line, ready to send again (after it could not be saved),
+    /// where the source can; a pipe cannot.
+    func offerAgain(_ text: String)
+}
+
+extension LineSource {
+    /// By default, nothing can be put back.
+    public func offerAgain(_ text: String) {}
 }
 
 /// Something that shows or says what the conversation hands out: the screen, the voice.

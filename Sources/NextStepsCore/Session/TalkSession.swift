@@ -57,12 +57,12 @@ public final class TalkSession {
             }
             let before = conversation
             let turn = conversation.respond(to: text, at: clock.now())
-            if let ending = apply(turn, rollback: before) { return outcome(ending) }
+            if let ending = apply(turn, rollback: before, typed: text) { return outcome(ending) }
         }
     }
 
     /// Saves what the turn asks, then presents it; on a failed save, rolls back and says so.
-    private func apply(_ turn: Turn, rollback: Conversation?) -> Ending? {
+    private func apply(_ turn: Turn, rollback: Conversation?, typed: String? = nil) -> Ending? {
         // Every turn with an answer carries the new place too: both go in one transaction.
         if let progress = turn.progress {
             do {
@@ -80,6 +80,8 @@ public final class TalkSession {
                 present(.message([conversation.content.words.say(.notSaved)]))
                 presenters.forEach { $0.notice("Not saved: \(error)") }
                 present(conversation.repeatPrompt())
+                // The words go back on the line, ready to send again: "your words are still here".
+                if let typed, turn.answer != nil { lines.offerAgain(typed) }
                 return nil
             }
         }
