@@ -15,6 +15,11 @@ public final class SQLiteRecordStore: RecordStore {
     /// Opens (creating if needed) the store at `path`, and brings its shape up to date.
     public init(path: String) throws {
         self.path = path
+        // A records file cut to nothing is not quietly used as new, empty records.
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size == 0 {
+            throw StoreError("The records file \(path) is empty (0 bytes), so any records it held are not in it. "
+                             + "Nothing was written. Restore it from a backup; to start new records there, delete it first.")
+        }
         try StoreFiles.prepareFolder(for: path)
         // SQLite gives its journal the database file's mode, so a 0600 file from the start
         // keeps every side file private too, whatever the umask.

@@ -119,3 +119,18 @@ extension DamagedRowsAndAskedTests {
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: path)), before, "nothing was changed")
     }
 }
+
+extension DamagedRowsAndAskedTests {
+    /// Found in an outside run: a records file truncated to 0 bytes was used as new, empty
+    /// records without a word.
+    func testARecordsFileCutToNothingIsRefusedNotTakenAsNew() throws {
+        let path = folder.appendingPathComponent("cut.sqlite").path
+        _ = try storeWithOneAnswer(path)
+        XCTAssertEqual(truncate(path, 0), 0)
+        XCTAssertThrowsError(try SQLiteRecordStore(path: path)) { error in
+            XCTAssertTrue("\(error)".contains("is empty (0 bytes)"), "\(error)")
+        }
+        XCTAssertEqual((try FileManager.default.attributesOfItem(atPath: path))[.size] as? Int, 0, "nothing was written")
+        XCTAssertNoThrow(try SQLiteRecordStore(path: folder.appendingPathComponent("new.sqlite").path), "a new name is new records")
+    }
+}
