@@ -45,6 +45,8 @@ struct ContentCommand: ParsableCommand {
                     throw ExitCode(65)
                 }
                 Console.out("OK: \(content.topics.count) topics, \(steps) steps, \(content.cards.count) cards, \(content.symbols.count) symbols, \(loaded.texts.count) texts linted.")
+                let ease = ReadingEase.byTopic(loaded).map { "\($0.topic.title) \(Int($0.score.rounded()))" }
+                Console.out("Reading ease (Flesch; 60 to 70 is plain English, higher is easier): " + ease.joined(separator: ", ") + ".")
             }
         }
     }

@@ -58,3 +58,21 @@ enum PlainLanguageLintProbe {
         return PlainLanguageLint.check(loaded).map(\.description)
     }
 }
+
+final class ReadingEaseTests: XCTestCase {
+    func testShortPlainSentencesReadMoreEasilyThanLongOnes() throws {
+        let plain = try XCTUnwrap(ReadingEase.score(["You can go to college. It is near. You learn a job."]))
+        let hard = try XCTUnwrap(ReadingEase.score(["Educational establishments facilitate comprehensive vocational qualifications, "
+                                                    + "notwithstanding considerable institutional heterogeneity."]))
+        XCTAssertGreaterThan(plain, 80)
+        XCTAssertLessThan(hard, 20)
+        XCTAssertNil(ReadingEase.score([]))
+    }
+
+    func testEveryShippedTopicHasAFigureAndReadsAsPlainEnglishOrEasier() throws {
+        let loaded = try Fixtures.shipped()
+        let figures = ReadingEase.byTopic(loaded)
+        XCTAssertEqual(figures.count, loaded.content.topics.count, "a figure for every topic")
+        for figure in figures { XCTAssertGreaterThanOrEqual(figure.score, 60, "\(figure.topic.id) reads at \(figure.score)") }
+    }
+}
