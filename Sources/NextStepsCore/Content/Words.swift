@@ -121,6 +121,8 @@ public enum PhraseKey: String, Sendable, CaseIterable, Codable, CodingKeyReprese
     case adultRole = "adult-role"
     /// The start screen: a role number that is not in the list.
     case adultRoleAgain = "adult-role-again"
+    /// For the adult, on /scribe: type the pupil's exact words.
+    case scribeExactly = "scribe-exactly"
     /// For the adult: the pupil is already in a talk in another window.
     case talkBusy = "talk-busy"
     /// Under a page of the topic list: `more` shows the next topics.

@@ -189,7 +189,10 @@ extension Conversation {
         switch action {
         case .scribe:
             typingMode = .scribedByAdult
-            return Turn(progress: progress(at: now), presentations: [.message([words.say(.scribeOn)])])
+            // The adult is reminded that what they type is kept as the pupil's own words.
+            var turn = Turn(progress: progress(at: now), presentations: [.message([words.say(.scribeOn)])])
+            turn.notices = [words.say(.scribeExactly)]
+            return turn
         case .pupilTypes:
             typingMode = .typedByPupil
             return Turn(progress: progress(at: now), presentations: [.message([words.say(.scribeOff)])])
