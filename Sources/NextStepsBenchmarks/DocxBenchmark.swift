@@ -181,7 +181,7 @@ enum DocxBenchmark {
         var context: [Double] = [], open: [Double] = [], render: [Double] = [], both: [Double] = []
         for index in 0..<(inProcessRuns + 5) {
             let started = ContinuousClock.now
-            let values = value(TemplateContext.of(model))
+            let values = DocxExporter.value(TemplateContext.of(model))
             let made = ContinuousClock.now
             let template = try DocxTemplate(data: try Data(contentsOf: templatePath))
             let opened = ContinuousClock.now
@@ -193,17 +193,6 @@ enum DocxBenchmark {
             }
         }
         return (at(context, 0.5), at(open, 0.5), at(render, 0.5), at(both, 0.5), at(both, 0.9))
-    }
-
-    /// The same conversion as DocxExporter's (internal there).
-    static func value(_ plain: Any) -> TemplateValue {
-        switch plain {
-        case let text as String: return .text(text)
-        case let flag as Bool: return .bool(flag)
-        case let list as [Any]: return .list(list.map(value))
-        case let fields as [String: Any]: return .object(fields.mapValues(value))
-        default: return .null
-        }
     }
 
     // MARK: Processes

@@ -35,8 +35,8 @@ public struct DocxExporter: Exporter {
         }
     }
 
-    /// The model's plain values as the Word filler's values.
-    static func value(_ plain: Any) -> TemplateValue {
+    /// The model's plain values (`TemplateContext.of`) as the Word filler's values.
+    public static func value(_ plain: Any) -> TemplateValue {
         switch plain {
         case let text as String: return .text(text)
         case let flag as Bool: return .bool(flag)

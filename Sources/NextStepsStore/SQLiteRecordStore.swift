@@ -248,16 +248,21 @@ public final class SQLiteRecordStore: RecordStore {
     /// The pupil's words, choices and times are not touched.
     @discardableResult
     public func fillAskedQuestions(_ asked: (QuestionKey) -> AskedQuestion?) throws -> Int {
-        try write { db in
-            let rows = try Row.fetchAll(db, sql: "SELECT id, topicId, stepId, cardId FROM answer WHERE asked IS NULL AND kind != 'note'")
-            var filled = 0
-            for row in rows {
-                let key = QuestionKey(topicId: row["topicId"], stepId: row["stepId"], cardId: row["cardId"])
-                guard let json = StoreRows.askedJSON(asked(key)) else { continue }
-                try db.execute(sql: "UPDATE answer SET asked = ? WHERE id = ?", arguments: [json, row["id"] as Int64])
-                filled += 1
+        // Read first: at almost every start there is nothing to fill, and then no write (and
+        // no fsync) is added to start-up.
+        let rows = try read { db in
+            try Row.fetchAll(db, sql: "SELECT id, topicId, stepId, cardId FROM answer WHERE asked IS NULL AND kind != 'note'")
+        }
+        let updates: [(id: Int64, json: String)] = rows.compactMap { row in
+            let key = QuestionKey(topicId: row["topicId"], stepId: row["stepId"], cardId: row["cardId"])
+            return StoreRows.askedJSON(asked(key)).map { (row["id"], $0) }
+        }
+        guard !updates.isEmpty else { return 0 }
+        return try write { db in
+            for update in updates {
+                try db.execute(sql: "UPDATE answer SET asked = ? WHERE id = ? AND asked IS NULL", arguments: [update.json, update.id])
             }
-            return filled
+            return updates.count
         }
     }
 
