@@ -126,7 +126,7 @@ extension ByteWriter {
         list(content.cards.sorted { $0.key < $1.key }.map(\.value)) { $0.card($1) }
         list(content.symbols.sorted { $0.key < $1.key }.map(\.value)) { writer, symbol in
             writer.string(symbol.id); writer.string(symbol.label); writer.string(symbol.glyph)
-            writer.string(symbol.spoken); writer.string(symbol.image)
+            writer.string(symbol.spoken); writer.string(symbol.image); writer.optional(symbol.folder)
         }
         words(content.words)
         list(content.pronunciations.sorted { $0.key < $1.key }) { $0.string($1.key); $0.string($1.value) }
@@ -163,6 +163,7 @@ extension ByteWriter {
         strings(words.demandWords); strings(words.idioms)
         list(words.terms) { $0.string($1.use); $0.strings($1.avoid) }
         string(words.contentVersion)
+        strings(words.hardWords); strings(words.negativeWords); strings(words.joiningWords)
     }
 }
 
@@ -172,7 +173,7 @@ extension ByteReader {
         let cards = try list { try $0.card() }
         let symbols = try list { reader in
             Symbol(id: try reader.string(), label: try reader.string(), glyph: try reader.string(),
-                   spoken: try reader.string(), image: try reader.string())
+                   spoken: try reader.string(), image: try reader.string(), folder: try reader.optional())
         }
         let words = try self.words()
         let pronunciations = try list { reader in (try reader.string(), try reader.string()) }
@@ -235,6 +236,7 @@ extension ByteReader {
         let terms = try list { TermRule(use: try $0.string(), avoid: try $0.strings()) }
         var words = Words(commands: commands, phrases: phrases, scale: scale, demandWords: demandWords, idioms: idioms, terms: terms)
         words.contentVersion = try string()
+        words.hardWords = try strings(); words.negativeWords = try strings(); words.joiningWords = try strings()
         return words
     }
 }
@@ -250,6 +252,7 @@ extension ByteWriter {
 
     mutating func compiled(_ compiled: CompiledContent) {
         int(compiled.format); string(compiled.program); string(compiled.contentFolder); string(compiled.symbolsFolder)
+        list(compiled.schools) { $0.optional($1.contentFolder); $0.optional($1.symbolsFolder) }
         list(compiled.fingerprint.sources) { $0.stamp($1) }
         list(compiled.fingerprint.pictures) { $0.stamp($1) }
         content(compiled.content)
@@ -269,11 +272,12 @@ extension ByteReader {
     }
 
     /// The compiled form's header: everything but the content, so a stale file is left unread.
-    mutating func header() throws -> (format: Int, program: String, contentFolder: String, symbolsFolder: String, fingerprint: ContentFingerprint) {
+    mutating func header() throws -> (format: Int, program: String, layers: ContentLayers, fingerprint: ContentFingerprint) {
         let format = try int()
         guard format == CompiledContent.currentFormat else { throw DamagedCompiledForm() }
         let program = try string(), contentFolder = try string(), symbolsFolder = try string()
+        let schools = try list { SchoolLayer(contentFolder: try $0.optional(), symbolsFolder: try $0.optional()) }
         let fingerprint = ContentFingerprint(sources: try list { try $0.stamp() }, pictures: try list { try $0.stamp() })
-        return (format, program, contentFolder, symbolsFolder, fingerprint)
+        return (format, program, ContentLayers(contentFolder: contentFolder, symbolsFolder: symbolsFolder, schools: schools), fingerprint)
     }
 }

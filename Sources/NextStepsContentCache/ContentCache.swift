@@ -8,7 +8,8 @@ import NextStepsFiles
 /// It holds content only (topics, cards, symbols, words, pronunciations): never pupil data.
 public struct CompiledContent: Codable, Sendable, Equatable {
     /// The layout of this file; a program that reads another layout compiles again.
-    public static let currentFormat = 3
+    /// 4: school layers in the header, a symbol's own folder, the lint's hard, negative and joining words.
+    public static let currentFormat = 4
 
     /// The layout of this file.
     public var format: Int
@@ -19,16 +20,23 @@ public struct CompiledContent: Codable, Sendable, Equatable {
     public var contentFolder: String
     /// The symbols folder it was compiled from.
     public var symbolsFolder: String
+    /// The school layers laid over them, in order.
+    public var schools: [SchoolLayer]
     /// Every source file as it was.
     public var fingerprint: ContentFingerprint
     /// The checked content.
     public var content: Content
 
     /// Makes a compiled form.
-    public init(program: String, contentFolder: String, symbolsFolder: String, fingerprint: ContentFingerprint, content: Content) {
+    public init(program: String, layers: ContentLayers, fingerprint: ContentFingerprint, content: Content) {
         self.format = Self.currentFormat; self.program = program
-        self.contentFolder = contentFolder; self.symbolsFolder = symbolsFolder
+        self.contentFolder = layers.contentFolder; self.symbolsFolder = layers.symbolsFolder; self.schools = layers.schools
         self.fingerprint = fingerprint; self.content = content
+    }
+
+    /// The layers it was compiled from.
+    public var layers: ContentLayers {
+        ContentLayers(contentFolder: contentFolder, symbolsFolder: symbolsFolder, schools: schools)
     }
 }
 
@@ -83,16 +91,23 @@ public struct ContentCache: Sendable {
     /// The content: the compiled form when it is current, else the sources loaded and checked
     /// exactly as `ContentLoader.load` does (every problem listed), compiled again when whole.
     public func load(contentFolder: String, symbolsFolder: String) -> (result: Result<LoadedContent, ContentFailure>, outcome: Outcome) {
-        if let content = compiled(contentFolder: contentFolder, symbolsFolder: symbolsFolder) {
+        load(ContentLayers(contentFolder: contentFolder, symbolsFolder: symbolsFolder))
+    }
+
+    /// The content of every layer: the compiled form when it was made from these very layers and
+    /// every file of each is as it was (so a school's edit shows on the next start), else the
+    /// layers loaded and checked, and compiled again when whole.
+    public func load(_ layers: ContentLayers) -> (result: Result<LoadedContent, ContentFailure>, outcome: Outcome) {
+        if let content = compiled(layers) {
             return (.success(LoadedContent(content: content, texts: [])), .hit)
         }
         // The sources are stamped before they are read: a file changed while loading makes the
         // stamp older than what was loaded, so the next start compiles again (never the reverse).
-        let sources = ContentFingerprint.sources(contentFolder: contentFolder, symbolsFolder: symbolsFolder)
-        let result = ContentLoader.load(contentFolder: contentFolder, symbolsFolder: symbolsFolder)
+        let sources = ContentFingerprint.sources(layers)
+        let result = ContentLoader.load(layers)
         guard case .success(let loaded) = result else { return (result, .refused) }
-        let pictures = ContentFingerprint.pictures(loaded.content.symbols.values.map(\.image), symbolsFolder: symbolsFolder)
-        let compiled = CompiledContent(program: program, contentFolder: contentFolder, symbolsFolder: symbolsFolder,
+        let pictures = ContentFingerprint.pictures(paths: loaded.pictures)
+        let compiled = CompiledContent(program: program, layers: layers,
                                        fingerprint: ContentFingerprint(sources: sources, pictures: pictures),
                                        content: loaded.content)
         do {
@@ -106,13 +121,16 @@ public struct ContentCache: Sendable {
     /// The compiled content if it is there, whole, this program's, from these folders, and
     /// every source file is as it was; else nil.
     public func compiled(contentFolder: String, symbolsFolder: String) -> Content? {
+        compiled(ContentLayers(contentFolder: contentFolder, symbolsFolder: symbolsFolder))
+    }
+
+    /// The compiled content if it is there, whole, this program's, from these very layers, and
+    /// every source file and picture is as it was; else nil.
+    public func compiled(_ layers: ContentLayers) -> Content? {
         guard let data = Self.readOwnFile(file.path), var reader = Self.payload(data),
-              let header = try? reader.header(), header.program == program,
-              header.contentFolder == contentFolder, header.symbolsFolder == symbolsFolder else { return nil }
-        let now = ContentFingerprint(
-            sources: ContentFingerprint.sources(contentFolder: contentFolder, symbolsFolder: symbolsFolder),
-            pictures: ContentFingerprint.pictures(header.fingerprint.pictures.map { Self.relative($0.path, to: symbolsFolder) },
-                                                  symbolsFolder: symbolsFolder))
+              let header = try? reader.header(), header.program == program, header.layers == layers else { return nil }
+        let now = ContentFingerprint(sources: ContentFingerprint.sources(layers),
+                                     pictures: ContentFingerprint.pictures(paths: header.fingerprint.pictures.map(\.path)))
         guard now == header.fingerprint, let content = try? reader.content(), reader.isAtEnd else { return nil }
         return content
     }
@@ -143,8 +161,7 @@ public struct ContentCache: Sendable {
     public static func decode(_ data: Data) -> CompiledContent? {
         guard var reader = payload(data), let header = try? reader.header(),
               let content = try? reader.content(), reader.isAtEnd else { return nil }
-        return CompiledContent(program: header.program, contentFolder: header.contentFolder, symbolsFolder: header.symbolsFolder,
-                               fingerprint: header.fingerprint, content: content)
+        return CompiledContent(program: header.program, layers: header.layers, fingerprint: header.fingerprint, content: content)
     }
 
     /// A reader of the payload, once the magic line and the hash are right.
@@ -181,11 +198,5 @@ public struct ContentCache: Sendable {
             return true
         }
         return complete ? data : nil
-    }
-
-    /// `path` without the `folder/` it starts with.
-    static func relative(_ path: String, to folder: String) -> String {
-        let prefix = folder.hasSuffix("/") ? folder : folder + "/"
-        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 }

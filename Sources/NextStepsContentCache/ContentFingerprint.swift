@@ -35,21 +35,41 @@ public struct ContentFingerprint: Codable, Sendable, Equatable {
 
     /// The YAML files of `contentFolder` and `symbolsFolder` as they are now.
     public static func sources(contentFolder: String, symbolsFolder: String) -> [SourceStamp] {
+        sources(ContentLayers(contentFolder: contentFolder, symbolsFolder: symbolsFolder))
+    }
+
+    /// The YAML files of every layer as they are now: each layer's words, pronunciations, facts,
+    /// cards and topics, and each symbol index (a file not there is stamped as missing, so adding
+    /// it is seen).
+    public static func sources(_ layers: ContentLayers) -> [SourceStamp] {
         let listing = DirectoryContentSource()
-        var paths = [join(symbolsFolder, "index.yaml"), join(contentFolder, "words.yaml"),
-                     join(contentFolder, "pronunciations.yaml")]
-        for folder in ["cards", "topics"] {
-            let inside = join(contentFolder, folder)
-            paths += listing.yamlFiles(in: inside).map { join(inside, $0) }
+        var paths = [join(layers.symbolsFolder, "index.yaml")]
+        let contentFolders = [layers.contentFolder] + layers.schools.compactMap(\.contentFolder)
+        for folder in contentFolders {
+            paths += ["words.yaml", "pronunciations.yaml", "facts.yaml"].map { join(folder, $0) }
+            for kind in ["cards", "topics"] {
+                let inside = join(folder, kind)
+                paths += listing.yamlFiles(in: inside).map { join(inside, $0) }
+            }
         }
+        paths += layers.schools.compactMap(\.symbolsFolder).map { join($0, "index.yaml") }
         return paths.map(stamp(yaml:))
     }
 
     /// Whether each picture in `images` (relative to `symbolsFolder`) is there now.
     public static func pictures(_ images: [String], symbolsFolder: String) -> [SourceStamp] {
-        Set(images).sorted().map { image in
-            let path = join(symbolsFolder, image)
-            return SourceStamp(path: path, size: FileManager.default.fileExists(atPath: path) ? 0 : -1, modified: 0, hash: nil)
+        pictures(paths: images.map { join(symbolsFolder, $0) })
+    }
+
+    /// Each picture as it is now, from `lstat`: its size and time, -1 when it is not there and
+    /// -2 when it is not a plain file (the checks on a school's pictures depend on all of these).
+    public static func pictures(paths: [String]) -> [SourceStamp] {
+        Set(paths).sorted().map { path in
+            var info = stat()
+            guard lstat(path, &info) == 0 else { return SourceStamp(path: path, size: -1, modified: 0, hash: nil) }
+            guard info.st_mode & S_IFMT == S_IFREG else { return SourceStamp(path: path, size: -2, modified: 0, hash: nil) }
+            let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+            return SourceStamp(path: path, size: Int64(info.st_size), modified: modified, hash: nil)
         }
     }
 

@@ -15,6 +15,10 @@ struct PlaceOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The symbols folder (default: $NEXTSTEPS_SYMBOLS, else Symbols beside the content folder).", valueName: "dir"))
     var symbols: String?
 
+    @Option(help: ArgumentHelp("A school's own layer: a folder with Content and/or Symbols laid over the built-in ones "
+                               + "(default: $NEXTSTEPS_SCHOOL). Give it more than once for more layers, the last on top.", valueName: "dir"))
+    var school: [String] = []
+
     /// The records file to use.
     var storePath: String {
         let environment = ProcessInfo.processInfo.environment
@@ -47,6 +51,22 @@ struct PlaceOptions: ParsableArguments {
         return (contentFolder, symbolsFolder)
     }
 
+    /// The built-in folders (see `folders`) with the school layers over them: `--school` in the
+    /// order given, else `$NEXTSTEPS_SCHOOL`.
+    func layers(_ dir: String? = nil) throws -> ContentLayers {
+        let (contentFolder, symbolsFolder) = try folders(dir)
+        let environment = ProcessInfo.processInfo.environment
+        let named = school.isEmpty ? environment["NEXTSTEPS_SCHOOL"].map { [$0] }?.filter { !$0.isEmpty } ?? [] : school
+        for folder in named {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+                Console.error("There is no school folder \(folder).")
+                throw ExitCode(66)
+            }
+        }
+        return ContentLayers(contentFolder: contentFolder, symbolsFolder: symbolsFolder, schools: named.map { SchoolLayer(folder: $0) })
+    }
+
     /// The content and symbols folders, or nil (saying nothing) when no content is found.
     func foldersIfFound() -> (content: String, symbols: String)? {
         let environment = ProcessInfo.processInfo.environment
@@ -66,12 +86,12 @@ struct PlaceOptions: ParsableArguments {
     /// The checked content: compiled once, and loaded from the compiled form until a content
     /// file changes (see `ContentCache`). On any problem, lists them all and exits with status 65.
     func loadContent() throws -> LoadedContent {
-        let (contentFolder, symbolsFolder) = try folders()
-        switch Self.contentCache.load(contentFolder: contentFolder, symbolsFolder: symbolsFolder).result {
+        let layers = try layers()
+        switch Self.contentCache.load(layers).result {
         case .success(let loaded):
             return loaded
         case .failure(let failure):
-            Console.error("The content in \(contentFolder) has \(failure.problems.count) problem(s), so NextSteps cannot start:")
+            Console.error("The content in \(([layers.contentFolder] + layers.schools.compactMap(\.contentFolder)).joined(separator: " and ")) has \(failure.problems.count) problem(s), so NextSteps cannot start:")
             failure.problems.forEach { Console.error("  \($0)") }
             throw ExitCode(65)
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NextStepsCore
 
 /// `nextsteps install`: copies this program and the content it uses under a prefix, so
 /// `nextsteps` works from any folder. Content holds no pupil data, so it is readable by all.
@@ -22,12 +23,12 @@ struct InstallCommand: ParsableCommand {
         let environment = ProcessInfo.processInfo.environment
         let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
         let root = Self.absolute(prefix ?? "~/.local", home: home)
+        // Only content that loads cleanly is installed; every sentence said here is in its words.
+        let words = try places.loadContent().content.words
         guard let executable = ContentLocator.executablePath() else {
-            Console.error("NextSteps could not find its own program file, so nothing was installed.")
+            Console.error(words.say(.installNoProgram))
             throw ExitCode(70)
         }
-        // Only content that loads cleanly is installed.
-        _ = try places.loadContent()
         let (content, symbols) = try places.folders()
         let bin = root + "/bin", share = root + "/share/nextsteps"
         do {
@@ -40,21 +41,21 @@ struct InstallCommand: ParsableCommand {
             let records = URL(fileURLWithPath: places.storePath).deletingLastPathComponent().standardizedFileURL.path
             if records == share { chmod(share, 0o700) }
         } catch let failure as Failure {
-            Console.error("NextSteps could not be installed in \(root): \(failure.message)")
+            Console.error(words.say(.installFailed, [.folder: root, .reason: failure.message]))
             throw ExitCode(73)
         }
-        Console.out("Installed NextSteps:")
-        Console.out("  program  \(bin)/nextsteps")
-        Console.out("  content  \(share)/Content")
-        Console.out("  symbols  \(share)/Symbols")
+        Console.out(words.say(.installDone))
+        Console.out("  " + words.say(.installProgram, [.file: bin + "/nextsteps"]))
+        Console.out("  " + words.say(.installContent, [.folder: share + "/Content"]))
+        Console.out("  " + words.say(.installSymbols, [.folder: share + "/Symbols"]))
         let path = (environment["PATH"] ?? "").split(separator: ":").map { Self.absolute(String($0), home: home) }
         if path.contains(bin) {
-            Console.out("\(bin) is on your PATH, so `nextsteps` works from any folder.")
+            Console.out(words.say(.installOnPath, [.folder: bin]))
         } else {
-            Console.out("\(bin) is not on your PATH: start NextSteps with \(bin)/nextsteps, or add this line to ~/.profile:")
-            Console.out("  export PATH=\"\(bin):$PATH\"")
+            Console.out(words.say(.installNotOnPath, [.folder: bin]))
+            Console.out("  " + words.say(.installPathLine, [.folder: bin]))
         }
-        Console.out("The records were not touched.")
+        Console.out(words.say(.installRecords))
     }
 
     /// A folder as an absolute path without a trailing slash, with `~` meaning `home`.

@@ -121,7 +121,7 @@ final class ContentCacheTests: XCTestCase {
         XCTAssertEqual(load().outcome, .rebuilt)
         XCTAssertEqual(load().outcome, .hit)
         try replace("kind: info", with: "kind: nonsense", in: topicFile)
-        try replace("format: 1", with: "format: 1\nunknown: yes", in: contentFolder + "/cards/pathways.yaml")
+        try replace("format: 2", with: "format: 2\nunknown: yes", in: contentFolder + "/cards/pathways.yaml")
         let after = load()
         XCTAssertEqual(after.outcome, .refused)
         guard case .failure(let failure) = after.result,

@@ -94,7 +94,7 @@ final class ConversationTests: ConversationTestCase {
         XCTAssertNotNil(question(empty), "the question is shown again")
         let unclear = conversation.respond(to: "7", at: start)
         XCTAssertNil(unclear.answer)
-        XCTAssertEqual(unclear.presentations, [.message([content.words.say(.numbersHere, ["count": "3"])])],
+        XCTAssertEqual(unclear.presentations, [.message([content.words.say(.numbersHere, [.count: "3"])])],
                        "says which numbers work, never that a number does not")
         XCTAssertEqual(conversation.currentStepId, "favourite")
     }
@@ -104,14 +104,14 @@ final class ConversationTests: ConversationTestCase {
         var conversation = try makeConversation(content)
         _ = conversation.begin(at: start)
         let first = conversation.respond(to: "back", at: start)
-        XCTAssertEqual(first.presentations.first, .message([content.words.say(.firstStep, ["topic": "Pets"])]),
+        XCTAssertEqual(first.presentations.first, .message([content.words.say(.firstStep, [.topic: "Pets"])]),
                        "an information screen never says it is a question")
         _ = conversation.respond(to: "", at: start)
         _ = conversation.respond(to: "cat", at: start)
         let back = conversation.respond(to: "back", at: start)
         XCTAssertEqual(question(back)?.counter, "Step 1 of 6")
         XCTAssertEqual(back.progress?.stepId, "favourite", "going back is saved as the place")
-        let youSaid = content.words.say(.youSaid, ["answer": "Cat"])
+        let youSaid = content.words.say(.youSaid, [.answer: "Cat"])
         XCTAssertEqual(question(back)?.text, "Which pet do you like best?", "the question itself, the same at every kind of step")
         XCTAssertTrue(question(back)?.hint.hasPrefix(youSaid) == true, "with the answer given: \(question(back)?.hint ?? "")")
         XCTAssertTrue(question(back)?.hint.contains(content.words.say(.keepIt)) == true)
@@ -212,7 +212,7 @@ final class ConversationTests: ConversationTestCase {
         for line in ["", "1", "1", "1", "1", "soft", "yes", "yes"] { last = conversation.respond(to: line, at: start) }
         XCTAssertEqual(last?.ending, .finished)
         XCTAssertEqual(last?.progress?.finished, true)
-        XCTAssertEqual(last?.presentations.last, .closing([content.words.say(.finished, ["topic": "Pets"])]))
+        XCTAssertEqual(last?.presentations.last, .closing([content.words.say(.finished, [.topic: "Pets"])]))
         XCTAssertTrue(conversation.isFinished)
     }
 
@@ -223,7 +223,7 @@ final class ConversationTests: ConversationTestCase {
         XCTAssertTrue(conversation.isResuming)
         let turn = conversation.begin(at: start)
         guard case .opening(_, _, let lines) = turn.presentations.first else { return XCTFail("no opening") }
-        XCTAssertEqual(lines.first, content.words.say(.welcomeBack, ["step": "3", "steps": "6"]))
+        XCTAssertEqual(lines.first, content.words.say(.welcomeBack, [.step: "3", .steps: "6"]))
         XCTAssertEqual(question(turn)?.card?.title, "Dog")
     }
 
@@ -235,7 +235,7 @@ final class ConversationTests: ConversationTestCase {
         _ = conversation.begin(at: start)
         let asked = conversation.respond(to: "", at: start)
         let view = try XCTUnwrap(question(asked))
-        XCTAssertTrue(view.text.contains(content.words.say(.lastTime, ["answer": "Dog"])), view.text)
+        XCTAssertTrue(view.text.contains(content.words.say(.lastTime, [.answer: "Dog"])), view.text)
         XCTAssertEqual(view.choices.map(\.label), ["Yes", "No"])
         let kept = try XCTUnwrap(conversation.respond(to: "yes", at: start).answer)
         XCTAssertEqual(kept.kind, .confirmed)
@@ -315,7 +315,7 @@ final class ConversationTests: ConversationTestCase {
         let yesNo = try XCTUnwrap(question(conversation.respond(to: "again", at: start)))
         XCTAssertEqual(yesNo.choices.map(\.label), ["Yes", "No"])
         XCTAssertEqual(yesNo.text, "Would you like a pet?", "a yes-no question is asked again, not confirmed")
-        XCTAssertTrue(yesNo.hint.hasPrefix(content.words.say(.lastTime, ["answer": "No"])), yesNo.hint)
+        XCTAssertTrue(yesNo.hint.hasPrefix(content.words.say(.lastTime, [.answer: "No"])), yesNo.hint)
         XCTAssertEqual(conversation.respond(to: "yes", at: start).answer?.kind, .yes)
         // The recall: "no", then back returns to its question, not to the step before.
         _ = conversation.respond(to: "no", at: start)

@@ -25,7 +25,7 @@ final class MyViewsTests: XCTestCase {
         ]
         let sentences = MyViews.sentences(pupil: pupil, answers: answers, content: content)
         XCTAssertEqual(sentences, [
-            content.words.say(.viewsTitle, ["name": "Sam"]),
+            content.words.say(.viewsTitle, [.name: "Sam"]),
             "Which pet do you like best: Dog.",
             "Which pets have you seen: I don't know.",
             "Do you like this. I like this: Cat. Dog: \u{201C}Dogs are loud\u{201D}",

@@ -58,7 +58,7 @@ final class PupilWordsKeptTests: ConversationTestCase {
         let long = String(repeating: "b", count: InputCleaner.maxCharacters + 10)
         let turn = conversation.respond(to: long, at: start)
         XCTAssertEqual(turn.answer?.words.count, InputCleaner.maxCharacters)
-        XCTAssertEqual(turn.notices, [content.words.say(.answerCut, ["count": "\(InputCleaner.maxCharacters)"])])
+        XCTAssertEqual(turn.notices, [content.words.say(.answerCut, [.count: "\(InputCleaner.maxCharacters)"])])
         XCTAssertTrue(turn.presentations.contains(.reply(content.words.say(.saved))), "the pupil hears the same reply as ever")
     }
 
@@ -68,9 +68,9 @@ final class PupilWordsKeptTests: ConversationTestCase {
         _ = conversation.begin(at: start)
         _ = conversation.respond(to: "", at: start)
         XCTAssertEqual(conversation.respond(to: "1 2", at: start).presentations,
-                       [.message([content.words.say(.oneNumber, ["count": "3"])])], "one number fits here, and it says so")
+                       [.message([content.words.say(.oneNumber, [.count: "3"])])], "one number fits here, and it says so")
         XCTAssertEqual(conversation.respond(to: "9", at: start).presentations,
-                       [.message([content.words.say(.numbersHere, ["count": "3"])])])
+                       [.message([content.words.say(.numbersHere, [.count: "3"])])])
     }
 }
 

@@ -19,7 +19,7 @@ final class TryingItTests: ConversationTestCase {
         _ = conversation.respond(to: "back", at: start)
         let both = conversation.respond(to: "1 4", at: start)
         XCTAssertNil(both.answer, "none of these and a cat would say two opposite things")
-        XCTAssertEqual(both.presentations, [.message([content.words.say(.aloneOption, ["option": "None of these"])])])
+        XCTAssertEqual(both.presentations, [.message([content.words.say(.aloneOption, [.option: "None of these"])])])
         XCTAssertEqual(conversation.respond(to: "4", at: start).answer?.optionIds, ["none"])
     }
 

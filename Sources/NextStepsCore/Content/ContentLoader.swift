@@ -9,6 +9,13 @@ public struct LoadedContent: Sendable {
     public var texts: [TextSite]
     /// Things worth mending that do not stop NextSteps, such as a card no topic shows.
     public var warnings: [ContentProblem] = []
+    /// What each layer provides, in order (the built-in content first).
+    public var layers: [LayerReport] = []
+    /// The facts the words were filled in from, with their dates and sources.
+    public var facts = FactTable()
+    /// Every picture file the checks looked at (built-in and the schools'), used or not, so a
+    /// compiled form notices when one changes.
+    public var pictures: [String] = []
 
     /// Makes loaded content.
     public init(content: Content, texts: [TextSite], warnings: [ContentProblem] = []) {
@@ -29,7 +36,7 @@ public struct ContentFailure: Error, Sendable, CustomStringConvertible {
     public var words: Words?
 }
 
-/// Loads and validates `Content/` and `Symbols/`.
+/// Loads and validates `Content/` and `Symbols/`, and any school layers over them.
 public enum ContentLoader {
     /// Loads the content folder and the symbols folder, reporting all problems at once.
     ///
@@ -38,94 +45,14 @@ public enum ContentLoader {
     ///   - symbolsFolder: the folder holding `index.yaml` and the images it names.
     public static func load(contentFolder: String, symbolsFolder: String,
                             source: ContentSource = DirectoryContentSource()) -> Result<LoadedContent, ContentFailure> {
-        let problems = ProblemList()
-        var readers = ContentReaders(problems: problems)
+        load(ContentLayers(contentFolder: contentFolder, symbolsFolder: symbolsFolder), source: source)
+    }
 
-        func parse(_ path: String) -> (Yams.Node, String)? {
-            do {
-                let data = try source.read(path)
-                return SafeYAML.parse(data, file: path, problems: problems).map { ($0, path) }
-            } catch {
-                problems.add(path, nil, "this file could not be read")
-                return nil
-            }
-        }
-
-        var symbols: [String: Symbol] = [:]
-        var symbolsReadable = false
-        let indexPath = join(symbolsFolder, "index.yaml")
-        if !source.exists(indexPath) {
-            problems.add(indexPath, nil, "there is no symbol index here (is the symbols folder right?)")
-        } else if let (root, file) = parse(indexPath) {
-            symbolsReadable = true
-            for symbol in readers.symbols(root, file: file) {
-                if symbols[symbol.id] != nil { problems.add(file, nil, "the symbol \"\(symbol.id)\" is listed twice") }
-                symbols[symbol.id] = symbol
-                if !source.exists(join(symbolsFolder, symbol.image)) {
-                    problems.add(file, nil, "symbol \"\(symbol.id)\" names the picture \(symbol.image), which is not there")
-                }
-            }
-        }
-
-        var words: Words?
-        let wordsPath = join(contentFolder, "words.yaml")
-        if !source.exists(wordsPath) {
-            problems.add(wordsPath, nil, "there is no words file here")
-        } else if let (root, file) = parse(wordsPath) {
-            words = readers.words(root, file: file)
-        }
-
-        var pronunciations: [String: String] = [:]
-        let pronunciationsPath = join(contentFolder, "pronunciations.yaml")
-        if source.exists(pronunciationsPath), let (root, file) = parse(pronunciationsPath) {
-            pronunciations = readers.pronunciations(root, file: file)
-        }
-
-        var cards: [String: Card] = [:]
-        var cardFiles: [String: String] = [:]
-        let cardsFolder = join(contentFolder, "cards")
-        var cardsReadable = true
-        for name in source.yamlFiles(in: cardsFolder) {
-            guard let (root, file) = parse(join(cardsFolder, name)) else { cardsReadable = false; continue }
-            for card in readers.cards(root, file: file) {
-                if let other = cardFiles[card.id] {
-                    problems.add(file, nil, "the card \"\(card.id)\" is also in \(other)")
-                }
-                cards[card.id] = card
-                cardFiles[card.id] = file
-            }
-        }
-
-        var topics: [Topic] = []
-        var topicFiles: [String: (file: String, stepLines: [String: StepLines])] = [:]
-        let topicsFolder = join(contentFolder, "topics")
-        let topicNames = source.yamlFiles(in: topicsFolder)
-        if topicNames.isEmpty { problems.add(topicsFolder, nil, "there are no topics here") }
-        for name in topicNames {
-            guard let (root, file) = parse(join(topicsFolder, name)),
-                  let (topic, lines) = readers.topic(root, file: file) else { continue }
-            if let other = topicFiles[topic.id] {
-                problems.add(file, nil, "the topic \"\(topic.id)\" is also in \(other.file)")
-                continue
-            }
-            topicFiles[topic.id] = (file, lines)
-            topics.append(topic)
-        }
-
-        guard let words else {
-            return .failure(ContentFailure(problems: problems.all, texts: readers.texts))
-        }
-        let content = Content(topics: TopicOrder.sorted(topics), cards: cards, symbols: symbols, words: words,
-                              pronunciations: pronunciations)
-        let references = ContentReferences(content: content, topicFiles: topicFiles.mapValues { $0 },
-                                           cardFiles: cardFiles, wordsFile: wordsPath, problems: problems,
-                                           checkSymbols: symbolsReadable, checkCards: cardsReadable)
-        references.check()
-        if !problems.all.isEmpty {
-            return .failure(ContentFailure(problems: problems.all, texts: readers.texts, words: words))
-        }
-        return .success(LoadedContent(content: content, texts: readers.texts,
-                                      warnings: ContentReferences.unusedCards(content, cardFiles: cardFiles)))
+    /// Loads the built-in content with every school layer over it (see `ContentLayers`), checks
+    /// the combined result, and reports all problems at once, each with its file and line.
+    public static func load(_ layers: ContentLayers, source: ContentSource = DirectoryContentSource()) -> Result<LoadedContent, ContentFailure> {
+        var layering = Layering(layers: layers, source: source)
+        return layering.load()
     }
 
     /// Reads only `pronunciations.yaml` of the content folder, for one-shot commands such as `say`

@@ -8,12 +8,21 @@ public struct Symbol: Sendable, Equatable, Codable {
     public var glyph: String
     /// What the voice says for this symbol.
     public var spoken: String
-    /// The picture file, relative to the symbols folder.
+    /// The picture file, relative to the symbols folder it came from.
     public var image: String
+    /// The symbols folder the picture is in, when it is not the built-in one (a school's own set);
+    /// nil for a built-in symbol.
+    public var folder: String?
 
     /// Makes a symbol.
-    public init(id: String, label: String, glyph: String, spoken: String, image: String) {
-        self.id = id; self.label = label; self.glyph = glyph; self.spoken = spoken; self.image = image
+    public init(id: String, label: String, glyph: String, spoken: String, image: String, folder: String? = nil) {
+        self.id = id; self.label = label; self.glyph = glyph; self.spoken = spoken; self.image = image; self.folder = folder
+    }
+
+    /// The picture's path: in the symbol's own folder, else in `builtIn` (the built-in symbols folder).
+    public func picturePath(builtIn: String) -> String {
+        let base = folder ?? builtIn
+        return base.hasSuffix("/") ? base + image : base + "/" + image
     }
 }
 

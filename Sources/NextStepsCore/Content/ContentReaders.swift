@@ -5,12 +5,28 @@ import Yams
 struct ContentReaders {
     let problems: ProblemList
     var texts: [TextSite] = []
+    /// What the texts being read belong to.
+    var owner: TextSite.Owner?
+    /// The facts `{fact:id}` is filled in from (every layer's, read before any card or topic).
+    var factTable = FactTable()
+    /// The format of the file being read.
+    var fileFormat = ContentFormat.current
 
     init(problems: ProblemList) { self.problems = problems }
 
     mutating func note(_ file: String, _ line: Int?, _ text: String?, _ role: TextSite.Role) {
         guard let text, !text.isEmpty else { return }
-        texts.append(TextSite(file: file, line: line, text: text, role: role))
+        texts.append(TextSite(file: file, line: line, text: text, role: role, owner: owner))
+    }
+
+    /// Reads `format:` and keeps it for the file's `{fact:…}` check.
+    mutating func format(_ top: YAMLFields) {
+        fileFormat = top.checkFormat() ?? ContentFormat.current
+    }
+
+    /// A list of sentences with their facts filled in.
+    mutating func filled(_ list: [(String, Int?)], _ file: String) -> [(String, Int?)] {
+        list.map { (filled($0.0, file, $0.1), $0.1) }
     }
 
     // MARK: Symbols/index.yaml
@@ -37,17 +53,19 @@ struct ContentReaders {
 
     mutating func cards(_ root: Node, file: String) -> [Card] {
         guard let top = YAMLFields(root, file: file, problems: problems, what: "the card file") else { return [] }
-        top.checkFormat()
+        format(top)
         top.refuseUnknownKeys(["format", "cards"])
         var out: [Card] = []
         for fields in top.maps("cards", what: "a card") {
             fields.refuseUnknownKeys(["id", "title", "symbol", "stage", "ages", "says", "more", "parts"])
             guard let id = fields.id(), let title = fields.string("title"), let symbol = fields.id("symbol"),
                   let stage = fields.string("stage") else { continue }
+            owner = .card(id)
+            defer { owner = nil }
             if !Card.stages.contains(stage) {
                 problems.add(file, fields.lineOf("stage"), "card \"\(id)\" has stage \"\(stage)\"; it can be \(Card.stages.joined(separator: ", "))")
             }
-            let says = fields.strings("says"), more = fields.strings("more", required: false)
+            let says = filled(fields.strings("says"), file), more = filled(fields.strings("more", required: false), file)
             if says.isEmpty { problems.add(file, fields.line, "card \"\(id)\" says nothing") }
             note(file, fields.lineOf("title"), title, .label)
             for (text, line) in says + more { note(file, line, text, .sentences) }
@@ -55,13 +73,13 @@ struct ContentReaders {
             for part in fields.maps("parts", what: "a part of a card", required: false) {
                 part.refuseUnknownKeys(["title", "says"])
                 guard let heading = part.string("title") else { continue }
-                let sentences = part.strings("says")
+                let sentences = filled(part.strings("says"), file)
                 if sentences.isEmpty { problems.add(file, part.line, "the part \"\(heading)\" of card \"\(id)\" says nothing") }
                 note(file, part.lineOf("title"), heading, .label)
                 for (text, line) in sentences { note(file, line, text, .sentences) }
                 parts.append(CardPart(title: heading, says: sentences.map(\.0)))
             }
-            let ages = fields.string("ages", required: false)
+            let ages = fields.string("ages", required: false).map { filled($0, file, fields.lineOf("ages")) }
             note(file, fields.lineOf("ages"), ages, .label)
             out.append(Card(id: id, title: title, symbol: symbol, stage: stage, says: says.map(\.0), more: more.map(\.0),
                             parts: parts, ages: ages))
@@ -71,40 +89,47 @@ struct ContentReaders {
 
     // MARK: Content/words.yaml
 
-    mutating func words(_ root: Node, file: String) -> Words? {
+    /// Reads a words file. `partial` is a school layer's: every part is optional, and what it
+    /// gives is laid over the words below it (see `Words.laying`).
+    mutating func words(_ root: Node, file: String, partial: Bool = false) -> Words? {
         guard let top = YAMLFields(root, file: file, problems: problems, what: "the words file") else { return nil }
-        top.checkFormat()
-        top.refuseUnknownKeys(["format", "content-version", "commands", "phrases", "adult", "scale", "demand-words", "idioms", "terms"])
+        format(top)
+        top.refuseUnknownKeys(["format", "content-version", "commands", "phrases", "adult", "scale", "demand-words", "idioms",
+                               "terms", "hard-words", "negative-words", "joining-words"])
         var commands: [Command: [String]] = [:]
         if let node = top.node("commands"), let fields = YAMLFields(node, file: file, problems: problems, what: "`commands`") {
             fields.refuseUnknownKeys(Set(Command.allCases.map(\.rawValue)))
             for command in Command.allCases {
-                let list = fields.strings(command.rawValue).map { $0.0.lowercased() }
+                let list = fields.strings(command.rawValue, required: !partial).map { $0.0.lowercased() }
                 if list.isEmpty { continue }
                 commands[command] = list
             }
-        } else {
+        } else if !partial {
             problems.add(file, top.line, "the words file has no `commands`")
         }
         var phrases: [PhraseKey: String] = [:]
         for (section, forAdult) in [("phrases", false), ("adult", true)] {
             guard let node = top.node(section), let fields = YAMLFields(node, file: file, problems: problems, what: "`\(section)`") else {
-                problems.add(file, top.line, "the words file has no `\(section)`")
+                if !partial { problems.add(file, top.line, "the words file has no `\(section)`") }
                 continue
             }
             let keys = PhraseKey.allCases.filter { $0.isForAdult == forAdult }
             fields.refuseUnknownKeys(Set(keys.map(\.rawValue)))
             for key in keys {
-                guard let text = fields.string(key.rawValue) else { continue }
+                guard let text = fields.string(key.rawValue, required: !partial) else { continue }
                 phrases[key] = text
-                for name in Self.placeholders(in: text) where !key.placeholders.contains(name) {
-                    let known = key.placeholders.isEmpty ? "this phrase has none" : "it can use " + key.placeholders.map { "{\($0)}" }.joined(separator: ", ")
+                for name in Self.placeholders(in: text) where !key.placeholders.contains(where: { $0.rawValue == name }) {
+                    let known = key.placeholders.isEmpty ? "this phrase has none" : "it can use " + key.placeholders.map { "{\($0.rawValue)}" }.joined(separator: ", ")
                     problems.add(file, fields.lineOf(key.rawValue), "phrase `\(key.rawValue)` has {\(name)}, which is never filled in; \(known)")
                 }
+                owner = .phrase(key)
                 if !forAdult { note(file, fields.lineOf(key.rawValue), text, key.isLabel ? .label : .sentences) }
+                owner = nil
             }
         }
-        let scale = self.scale(top, file: file, required: true)
+        owner = .scale("default")
+        let scale = self.scale(top, file: file, required: !partial)
+        owner = nil
         let terms = top.maps("terms", what: "a term", required: false).compactMap { fields -> TermRule? in
             fields.refuseUnknownKeys(["use", "not"])
             guard let use = fields.string("use") else { return nil }
@@ -113,6 +138,9 @@ struct ContentReaders {
         var words = Words(commands: commands, phrases: phrases, scale: scale,
                           demandWords: top.strings("demand-words", required: false).map(\.0),
                           idioms: top.strings("idioms", required: false).map(\.0), terms: terms)
+        words.hardWords = top.strings("hard-words", required: false).map(\.0)
+        words.negativeWords = top.strings("negative-words", required: false).map { $0.0.lowercased() }
+        words.joiningWords = top.strings("joining-words", required: false).map { $0.0.lowercased() }
         if let version = top.string("content-version", required: false) { words.contentVersion = version }
         return words
     }
@@ -145,7 +173,8 @@ struct ContentReaders {
     mutating func options(_ list: [YAMLFields], file: String) -> [Choice] {
         list.compactMap { fields in
             fields.refuseUnknownKeys(["id", "label", "symbol", "also", "alone"])
-            guard let id = fields.id(), let label = fields.string("label"), let symbol = fields.id("symbol") else { return nil }
+            guard let id = fields.id(), let rawLabel = fields.string("label"), let symbol = fields.id("symbol") else { return nil }
+            let label = filled(rawLabel, file, fields.lineOf("label"))
             note(file, fields.lineOf("label"), label, .label)
             var choice = Choice(id: id, label: label, symbol: symbol,
                                 also: fields.strings("also", required: false).map { $0.0.lowercased() })
@@ -177,7 +206,7 @@ extension ContentReaders {
 extension PhraseKey {
     /// Phrases for the adult only, kept under `adult:` and not linted as pupil-facing words.
     var isForAdult: Bool {
-        [.noteSaved, .adultHelp, .answerCut, .startWho, .startHowTo, .startTooLong, .startDidYouMean, .startSeveral, .startAdd,
+        rawValue.hasPrefix("export-") || rawValue.hasPrefix("template-") || rawValue.hasPrefix("install-") || [.noteSaved, .adultHelp, .answerCut, .startWho, .startHowTo, .startTooLong, .startDidYouMean, .startSeveral, .startAdd,
          .startNobodyAdded, .startAdded, .startNotSaved, .adultKeep, .adultName, .adultRole, .adultRoleAgain, .talkBusy, .scribeExactly].contains(self)
     }
 
@@ -185,21 +214,32 @@ extension PhraseKey {
     var isLabel: Bool { [.step, .card, .dontKnow, .notNow, .yes, .no].contains(self) }
 
     /// The placeholders the program fills in for this phrase.
-    var placeholders: [String] {
+    public var placeholders: [Placeholder] {
         switch self {
-        case .step, .welcomeBack: return ["step", "steps"]
-        case .card: return ["card", "cards"]
-        case .finished, .firstStep: return ["topic"]
-        case .numbersHere, .numbersOnly, .oneNumber, .answerCut: return ["count"]
-        case .aloneOption: return ["option"]
-        case .startTooLong, .startSeveral, .adultRoleAgain: return ["count"]
-        case .startDidYouMean, .startAdd, .adultRole, .talkBusy: return ["name"]
-        case .startAdded: return ["name", "knownAs"]
-        case .adultKeep: return ["adult"]
-        case .topicSize: return ["steps"]
-        case .topicSizeCards: return ["step", "cards"]
-        case .lastTime, .youSaid: return ["answer"]
-        case .viewsTitle: return ["name"]
+        case .step, .welcomeBack: return [.step, .steps]
+        case .card: return [.card, .cards]
+        case .finished, .firstStep: return [.topic]
+        case .numbersHere, .numbersOnly, .oneNumber, .answerCut: return [.count]
+        case .aloneOption: return [.option]
+        case .startTooLong, .startSeveral, .adultRoleAgain: return [.count]
+        case .startDidYouMean, .startAdd, .adultRole, .talkBusy: return [.name]
+        case .startAdded: return [.name, .knownAs]
+        case .adultKeep: return [.adult]
+        case .topicSize: return [.steps]
+        case .topicSizeCards: return [.step, .cards]
+        case .lastTime, .youSaid: return [.answer]
+        case .viewsTitle: return [.name]
+        case .exportNoFormat: return [.format, .list]
+        case .exportFormatUnknown: return [.file, .list]
+        case .exportWroteAll: return [.answers, .pupils, .file]
+        case .exportWrote: return [.name, .format, .answers, .file]
+        case .exportNotMade, .exportNotWritten, .templateProblem: return [.reason]
+        case .templateUnreadable: return [.file]
+        case .templateDamaged: return [.file, .reason]
+        case .templateSummary: return [.tags, .problems, .file]
+        case .installFailed: return [.folder, .reason]
+        case .installProgram: return [.file]
+        case .installContent, .installSymbols, .installOnPath, .installNotOnPath, .installPathLine: return [.folder]
         default: return []
         }
     }

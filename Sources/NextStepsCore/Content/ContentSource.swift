@@ -8,6 +8,18 @@ public protocol ContentSource: Sendable {
     func read(_ path: String) throws -> Data
     /// Whether a file exists.
     func exists(_ path: String) -> Bool
+    /// What is at `path`, without following a link.
+    func kind(_ path: String) -> FileKind
+}
+
+/// What is at a path, as a picture check needs to know it.
+public enum FileKind: Sendable, Equatable {
+    /// Nothing.
+    case missing
+    /// A plain file of this many bytes.
+    case regular(size: Int)
+    /// A link, a folder, a device or anything else that is not a plain file.
+    case other
 }
 
 /// Content read from folders on disk.
@@ -33,6 +45,13 @@ public struct DirectoryContentSource: ContentSource {
 
     /// Whether a file exists.
     public func exists(_ path: String) -> Bool { FileManager.default.fileExists(atPath: path) }
+
+    /// What is at `path`, from `lstat` (a link is `other`, whatever it points at).
+    public func kind(_ path: String) -> FileKind {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .missing }
+        return info.st_mode & S_IFMT == S_IFREG ? .regular(size: Int(info.st_size)) : .other
+    }
 }
 
 /// Content held in memory, for tests: paths to file text.
@@ -58,4 +77,9 @@ public struct InMemoryContentSource: ContentSource {
 
     /// Whether a file exists.
     public func exists(_ path: String) -> Bool { files[path] != nil }
+
+    /// A plain file of its text's size, or missing.
+    public func kind(_ path: String) -> FileKind {
+        files[path].map { .regular(size: $0.utf8.count) } ?? .missing
+    }
 }

@@ -17,9 +17,7 @@ public enum ReadingEase {
     /// The figure for each topic, from the sentences and questions of its file (not its labels).
     public static func byTopic(_ loaded: LoadedContent) -> [(topic: Topic, score: Double)] {
         loaded.content.topics.compactMap { topic in
-            let texts = loaded.texts.filter { site in
-                site.role != .label && ((site.file as NSString).lastPathComponent as NSString).deletingPathExtension == topic.id
-            }.map(\.text)
+            let texts = loaded.texts.filter { $0.role != .label && $0.owner == .topic(topic.id) }.map(\.text)
             return score(texts).map { (topic, $0) }
         }
     }

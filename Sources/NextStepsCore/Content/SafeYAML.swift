@@ -1,4 +1,3 @@
-import CYaml
 import Foundation
 import Yams
 
@@ -22,17 +21,19 @@ enum SafeYAML {
             problems.add(file, nil, "the file is not UTF-8 text")
             return nil
         }
-        // Yams composes recursively and copies every alias, so anchors, aliases and deep
-        // nesting are refused from libyaml's tokens before Yams sees the text.
-        if let (line, why) = TokenScan.firstRefusal(text) {
-            problems.add(file, line, why)
-            return nil
-        }
+        // The parser is kept until the tree is scanned: a node's anchor is a weak reference to
+        // what the parser holds, so an anchor is seen only while it lives.
+        let parser: Parser
         let root: Node?
         do {
             // Every value is read as text, so no tag guessing (`yes` stays the word yes).
-            root = try Yams.compose(yaml: text, .basic)
+            parser = try Parser(yaml: text, resolver: .basic)
+            root = try parser.singleRoot()
         } catch let error as YamlError {
+            if summary(of: error).contains("Maximum nesting level") {
+                problems.add(file, line(of: error), "the nesting is deeper than \(YAMLLimits.maxDepth) levels")
+                return nil
+            }
             problems.add(file, line(of: error), "this is not valid YAML (\(summary(of: error)))")
             return nil
         } catch {
@@ -41,6 +42,13 @@ enum SafeYAML {
         }
         guard let root else {
             problems.add(file, nil, "the file is empty")
+            return nil
+        }
+        // Anchors, aliases and deep nesting are refused before any reader walks the tree.
+        var budget = data.count + 16
+        let refusal = withExtendedLifetime(parser) { TreeScan.firstRefusal(root, budget: &budget) }
+        if let (line, why) = refusal {
+            problems.add(file, line, why)
             return nil
         }
         return root
@@ -80,42 +88,34 @@ enum SafeYAML {
     }
 }
 
-/// A pass over libyaml's tokens: cheap, bounded, and before anything is built.
-enum TokenScan {
+/// A pass over the composed tree, in document order, that stops at the first refusal.
+///
+/// Yams shares an aliased node rather than copying it, so composing is linear in the text;
+/// the walk stops at the first anchor, which comes before any alias to it in document order,
+/// so it never visits an expanded alias either. libyaml itself stops nesting at 1,000 levels.
+enum TreeScan {
     static let refusedAnchor = "anchors and aliases (& and *) are not used in content; write the words out"
 
     /// The line and reason of the first anchor, alias or too-deep nesting; nil if none.
-    static func firstRefusal(_ text: String) -> (Int, String)? {
-        var parser = yaml_parser_t()
-        guard yaml_parser_initialize(&parser) == 1 else { return nil }
-        defer { yaml_parser_delete(&parser) }
-        var bytes = Array(text.utf8)
-        return bytes.withUnsafeMutableBufferPointer { buffer -> (Int, String)? in
-            yaml_parser_set_input_string(&parser, buffer.baseAddress, buffer.count)
-            var depth = 0
-            while true {
-                var token = yaml_token_t()
-                // A scanner error is left for the parser to report with its own words.
-                guard yaml_parser_scan(&parser, &token) == 1 else { return nil }
-                defer { yaml_token_delete(&token) }
-                let line = Int(token.start_mark.line) + 1
-                switch token.type {
-                case YAML_STREAM_END_TOKEN:
-                    return nil
-                case YAML_ANCHOR_TOKEN, YAML_ALIAS_TOKEN:
-                    return (line, refusedAnchor)
-                case YAML_BLOCK_SEQUENCE_START_TOKEN, YAML_BLOCK_MAPPING_START_TOKEN,
-                     YAML_FLOW_SEQUENCE_START_TOKEN, YAML_FLOW_MAPPING_START_TOKEN:
-                    depth += 1
-                    if depth > YAMLLimits.maxDepth {
-                        return (line, "the nesting is deeper than \(YAMLLimits.maxDepth) levels")
-                    }
-                case YAML_BLOCK_END_TOKEN, YAML_FLOW_SEQUENCE_END_TOKEN, YAML_FLOW_MAPPING_END_TOKEN:
-                    depth -= 1
-                default:
-                    break
-                }
-            }
+    ///
+    /// `budget` is the most nodes the text can hold without aliases (one a byte): a tree with
+    /// more shares nodes through an alias, so it is refused even if an anchor went unseen.
+    static func firstRefusal(_ node: Node, depth: Int = 0, budget: inout Int) -> (Int?, String)? {
+        budget -= 1
+        if node.anchor != nil || budget < 0 { return (node.mark?.line, refusedAnchor) }
+        if case .alias(let alias) = node { return (alias.mark?.line, refusedAnchor) }
+        let children: [Node]
+        switch node {
+        case .mapping(let mapping): children = mapping.flatMap { [$0.key, $0.value] }
+        case .sequence(let sequence): children = Array(sequence)
+        default: return nil
         }
+        if depth + 1 > YAMLLimits.maxDepth {
+            return (node.mark?.line, "the nesting is deeper than \(YAMLLimits.maxDepth) levels")
+        }
+        for child in children {
+            if let refusal = firstRefusal(child, depth: depth + 1, budget: &budget) { return refusal }
+        }
+        return nil
     }
 }

@@ -4,11 +4,13 @@ extension ContentReaders {
     /// Reads one topic file.
     mutating func topic(_ root: Node, file: String) -> (Topic, [String: StepLines])? {
         guard let top = YAMLFields(root, file: file, problems: problems, what: "the topic") else { return nil }
-        top.checkFormat()
+        format(top)
         top.refuseUnknownKeys(["format", "id", "title", "symbol", "order", "plan", "scale", "steps"])
         guard let id = top.id(), let title = top.string("title"), let symbol = top.id("symbol") else { return nil }
+        owner = .topic(id)
+        defer { owner = nil }
         note(file, top.lineOf("title"), title, .label)
-        let plan = top.strings("plan")
+        let plan = filled(top.strings("plan"), file)
         if plan.isEmpty || plan.count > 3 {
             problems.add(file, top.lineOf("plan"), "topic \"\(id)\" has \(plan.count) plan sentences; a plan has 1 to 3")
         }
@@ -37,8 +39,9 @@ extension ContentReaders {
 
     private mutating func step(_ fields: YAMLFields, topic: String, file: String) -> Step? {
         fields.refuseUnknownKeys(["id", "kind", "text", "symbol", "options", "cards", "card", "recall", "views", "area"])
-        guard let id = fields.id(), let kindName = fields.string("kind"), let text = fields.string("text"),
+        guard let id = fields.id(), let kindName = fields.string("kind"), let rawText = fields.string("text"),
               let symbol = fields.id("symbol") else { return nil }
+        let text = filled(rawText, file, fields.lineOf("text"))
         guard let kind = StepKind(rawValue: kindName) else {
             let known = StepKind.allCases.map(\.rawValue).joined(separator: ", ")
             problems.add(file, fields.lineOf("kind"), "step \"\(id)\" has kind \"\(kindName)\"; the kinds are \(known)")

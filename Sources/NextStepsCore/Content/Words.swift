@@ -139,6 +139,57 @@ public enum PhraseKey: String, Sendable, CaseIterable, Codable, CodingKeyReprese
     case viewsTitle = "views-title"
     /// The last sentence of the pupil's own views.
     case viewsEnd = "views-end"
+
+    // MARK: For the adult at the command line: export, template check, install.
+
+    /// `export` with neither --pupil nor --all.
+    case exportNamePupil = "export-name-pupil"
+    /// `export` with both --pupil and --all.
+    case exportPupilOrAll = "export-pupil-or-all"
+    /// `export -o ""`.
+    case exportNoFile = "export-no-file"
+    /// `--format` names no format: {format}, and the formats there are: {list}.
+    case exportNoFormat = "export-no-format"
+    /// The format cannot be told from the file {file}; the formats: {list}.
+    case exportFormatUnknown = "export-format-unknown"
+    /// `--all` with a format other than CSV.
+    case exportAllIsCSV = "export-all-csv"
+    /// Every pupil written: {answers} answers of {pupils} pupils to {file}.
+    case exportWroteAll = "export-wrote-all"
+    /// One pupil written: {name}'s {format} export ({answers} current answers) to {file}.
+    case exportWrote = "export-wrote"
+    /// The export could not be made: {reason}.
+    case exportNotMade = "export-not-made"
+    /// The export could not be written: {reason}.
+    case exportNotWritten = "export-not-written"
+    /// `template check`: {file} could not be read.
+    case templateUnreadable = "template-unreadable"
+    /// `template check`: {file} is not a template that can be read: {reason}.
+    case templateDamaged = "template-damaged"
+    /// `template check`: one problem, {reason}.
+    case templateProblem = "template-problem"
+    /// `template check`: {tags} tags and {problems} problems in {file}.
+    case templateSummary = "template-summary"
+    /// `install`: the program's own file cannot be found.
+    case installNoProgram = "install-no-program"
+    /// `install` failed in {folder}: {reason}.
+    case installFailed = "install-failed"
+    /// `install`: the first line of what was installed.
+    case installDone = "install-done"
+    /// `install`: where the program is ({file}).
+    case installProgram = "install-program"
+    /// `install`: where the content is ({folder}).
+    case installContent = "install-content"
+    /// `install`: where the symbols are ({folder}).
+    case installSymbols = "install-symbols"
+    /// `install`: {folder} is on PATH.
+    case installOnPath = "install-on-path"
+    /// `install`: {folder} is not on PATH; how to add it.
+    case installNotOnPath = "install-not-on-path"
+    /// `install`: the line to add to ~/.profile for {folder}.
+    case installPathLine = "install-path-line"
+    /// `install`: the records were not touched.
+    case installRecords = "install-records"
 }
 
 /// One rule of the term list: the word to use and the words to avoid.
@@ -168,6 +219,12 @@ public struct Words: Sendable, Equatable, Codable {
     public var terms: [TermRule]
     /// The content's version (`content-version` in words.yaml), kept with every answer.
     public var contentVersion = "unversioned"
+    /// Hard words (EHCP, T Level …): each is explained where it first appears in a card or topic.
+    public var hardWords: [String] = []
+    /// Words that say "not" (the lint finds 2 in one sentence: a double negative).
+    public var negativeWords: [String] = []
+    /// Words that join a second idea onto a sentence ("because", ", and" …): one idea a sentence.
+    public var joiningWords: [String] = []
 
     /// Makes the words.
     public init(commands: [Command: [String]], phrases: [PhraseKey: String], scale: [ScalePoint],
@@ -176,12 +233,85 @@ public struct Words: Sendable, Equatable, Codable {
         self.demandWords = demandWords; self.idioms = idioms; self.terms = terms
     }
 
-    /// The phrase for `key` with `{name}` placeholders filled in.
-    public func say(_ key: PhraseKey, _ values: [String: String] = [:]) -> String {
+    /// These words with a school layer's laid over them: each phrase, command and scale the layer
+    /// gives replaces this one's; its lint lists add to these; its content version, if any, wins.
+    public func laying(_ layer: Words) -> Words {
+        var out = self
+        out.commands.merge(layer.commands) { _, new in new }
+        out.phrases.merge(layer.phrases) { _, new in new }
+        if !layer.scale.isEmpty { out.scale = layer.scale }
+        out.demandWords += layer.demandWords
+        out.idioms += layer.idioms
+        out.terms += layer.terms
+        out.hardWords += layer.hardWords
+        out.negativeWords += layer.negativeWords
+        out.joiningWords += layer.joiningWords
+        if layer.contentVersion != Words.unversioned { out.contentVersion = layer.contentVersion }
+        return out
+    }
+
+    /// The content version of words that do not give one.
+    public static let unversioned = "unversioned"
+
+    /// The phrase for `key` with its `{name}` placeholders filled in. Each placeholder is a typed
+    /// key, and the loader has checked that the phrase uses only the placeholders its key fills.
+    public func say(_ key: PhraseKey, _ values: [Placeholder: String] = [:]) -> String {
         var text = phrases[key] ?? ""
         for (name, value) in values {
-            text = text.replacingOccurrences(of: "{\(name)}", with: value)
+            text = text.replacingOccurrences(of: "{\(name.rawValue)}", with: value)
         }
         return text
     }
+
+    /// The phrase for `key`, with placeholders named by strings: kept only for callers not yet
+    /// moved to `Placeholder` keys. A name that is not a placeholder is ignored.
+    @available(*, deprecated, message: "name placeholders with Placeholder keys: say(.key, [.count: ...])")
+    public func say(_ key: PhraseKey, _ values: [String: String]) -> String {
+        say(key, Dictionary(uniqueKeysWithValues: values.compactMap { name, value in Placeholder(rawValue: name).map { ($0, value) } }))
+    }
+}
+
+/// A `{name}` in a phrase: the values the program fills in. A phrase may use only the ones its
+/// key fills (`PhraseKey.placeholders`); the loader refuses any other, with its file and line.
+public enum Placeholder: String, Sendable, CaseIterable, Codable {
+    /// A step's number.
+    case step
+    /// How many steps.
+    case steps
+    /// A card's number.
+    case card
+    /// How many cards.
+    case cards
+    /// A topic's title.
+    case topic
+    /// A number: options, characters, pupils.
+    case count
+    /// An option's words.
+    case option
+    /// A person's name.
+    case name
+    /// The name a pupil is known by.
+    case knownAs
+    /// The adult, with their role.
+    case adult
+    /// The pupil's earlier answer.
+    case answer
+    /// A file's path.
+    case file
+    /// A format's name.
+    case format
+    /// A list of names.
+    case list
+    /// What went wrong, as the program says it.
+    case reason
+    /// A number of pupils.
+    case pupils
+    /// A number of answers.
+    case answers
+    /// A number of tags.
+    case tags
+    /// A number of problems.
+    case problems
+    /// A folder's path.
+    case folder
 }

@@ -15,15 +15,42 @@ public struct TextSite: Sendable, Equatable {
     public var file: String
     /// The line of the text.
     public var line: Int?
+    /// What a text belongs to, so the lint and the reading-ease figures never guess it from a
+    /// file's name or a title, and a school layer's replacement drops the texts it replaces.
+    public enum Owner: Sendable, Hashable {
+        /// A topic, by id.
+        case topic(String)
+        /// A card, by id.
+        case card(String)
+        /// One of the program's phrases.
+        case phrase(PhraseKey)
+        /// A point of the default scale, by id.
+        case scale(String)
+        /// A fact's words, by id.
+        case fact(String)
+    }
     /// The text itself.
     public var text: String
     /// How the lint reads it.
     public var role: Role
+    /// What the text belongs to.
+    public var owner: Owner?
 
     /// Makes a site.
-    public init(file: String, line: Int?, text: String, role: Role) {
-        self.file = file; self.line = line; self.text = text; self.role = role
+    public init(file: String, line: Int?, text: String, role: Role, owner: Owner? = nil) {
+        self.file = file; self.line = line; self.text = text; self.role = role; self.owner = owner
     }
+}
+
+/// The versions of the content format, the way a story format is versioned: every content file
+/// says its `format:`, and a file newer than `current` or older than `minimum` is refused with a
+/// clear message rather than read wrongly.
+public enum ContentFormat {
+    /// The format this program writes about in docs/content-format.md: 2 added `facts.yaml` and
+    /// `{fact:id}` in cards, topics and phrases, and school layers.
+    public static let current = 2
+    /// The oldest format this program still reads (format 1 has no facts).
+    public static let minimum = 1
 }
 
 /// Reads the fields of one YAML mapping, reporting each problem with its line.
@@ -121,12 +148,24 @@ struct YAMLFields {
         }
     }
 
-    /// Checks `format: 1`.
-    func checkFormat() {
-        guard let format = string("format") else { return }
-        if format != "1" {
-            problems.add(file, lineOf("format"), "format \(format) is not known; this version reads format 1")
+    /// Checks `format:` against the formats this program reads; the format, when it can be read.
+    @discardableResult
+    func checkFormat() -> Int? {
+        guard let text = string("format") else { return nil }
+        let readable = "this NextSteps reads formats \(ContentFormat.minimum) to \(ContentFormat.current)"
+        guard let format = Int(text) else {
+            problems.add(file, lineOf("format"), "format \(text) is not a whole number; \(readable)")
+            return nil
         }
+        if format > ContentFormat.current {
+            problems.add(file, lineOf("format"), "format \(format) is newer than \(readable): install a newer NextSteps to use this file")
+            return nil
+        }
+        if format < ContentFormat.minimum {
+            problems.add(file, lineOf("format"), "format \(format) is older than \(readable): see docs/content-format.md for what changed")
+            return nil
+        }
+        return format
     }
 }
 

@@ -58,7 +58,7 @@ extension Conversation {
     /// What works here, for a line that was not an option: never contradicts what was typed.
     func numbersHint(tooMany: Bool) -> String {
         let words = content.words
-        let count = ["count": "\(optionCount)"]
+        let count: [Placeholder: String] = [.count: "\(optionCount)"]
         if optionCount == 0 { return words.say(isReading ? .infoNext : .ownWords) }
         return words.say(tooMany ? .oneNumber : .numbersHere, count)
     }
@@ -133,7 +133,7 @@ extension Conversation {
         case .chooseSeveral:
             // "None of these" with some of these would record two opposite things: ask again.
             if indices.count > 1, let alone = indices.first(where: { step.options[$0].alone }) {
-                return Turn(presentations: [.message([content.words.say(.aloneOption, ["option": step.options[alone].label])])])
+                return Turn(presentations: [.message([content.words.say(.aloneOption, [.option: step.options[alone].label])])])
             }
             return record(.choices, options: indices.map { step.options[$0].id }, words: typed, mode: mode, at: now)
         case .sort:

@@ -52,7 +52,7 @@ extension Conversation {
         if answer != nil { presentations.append(.reply(words.say(.saved))) }
         if jumped && phase != .finished { presentations.append(.message([words.say(.backToPlace)])) }
         if phase == .finished {
-            presentations.append(.closing([words.say(.finished, ["topic": topic.title])]))
+            presentations.append(.closing([words.say(.finished, [.topic: topic.title])]))
             return Turn(answer: answer, progress: progress(at: now), presentations: presentations, ending: .finished)
         }
         presentations.append(prompt())
@@ -74,7 +74,7 @@ extension Conversation {
             stepIndex = earlier
             cardIndex = max(0, topic.steps[stepIndex].cards.count - 1)
         } else {
-            return Turn(presentations: [.message([content.words.say(.firstStep, ["topic": topic.title])]), prompt()])
+            return Turn(presentations: [.message([content.words.say(.firstStep, [.topic: topic.title])]), prompt()])
         }
         moreShown = [:]
         phase = .asking

@@ -26,9 +26,9 @@ extension Conversation {
     /// "There are 3 steps. Step 1 has 8 cards." — what the pupil will meet, said with the plan.
     var sizeOfTopic: String {
         let words = content.words
-        var text = questionCount == 1 ? words.say(.topicSizeOne) : words.say(.topicSize, ["steps": "\(questionCount)"])
+        var text = questionCount == 1 ? words.say(.topicSizeOne) : words.say(.topicSize, [.steps: "\(questionCount)"])
         for (index, step) in questions.enumerated() where step.kind == .sort {
-            text += " " + words.say(.topicSizeCards, ["step": "\(index + 1)", "cards": "\(step.cards.count)"])
+            text += " " + words.say(.topicSizeCards, [.step: "\(index + 1)", .cards: "\(step.cards.count)"])
         }
         return text
     }
@@ -38,12 +38,12 @@ extension Conversation {
     func prompt(showingCard: Bool = true) -> Presentation {
         let words = content.words
         guard phase != .finished, topic.steps.indices.contains(stepIndex) else {
-            return .closing([words.say(.finished, ["topic": topic.title])])
+            return .closing([words.say(.finished, [.topic: topic.title])])
         }
         // Something only to read is not a step the pupil is asked: it has no number.
-        let counter = step.kind == .info ? "" : words.say(.step, ["step": "\(questionNumber)", "steps": "\(questionCount)"])
+        let counter = step.kind == .info ? "" : words.say(.step, [.step: "\(questionNumber)", .steps: "\(questionCount)"])
         let cardCounter = step.kind == .sort
-            ? words.say(.card, ["card": "\(cardIndex + 1)", "cards": "\(step.cards.count)"]) : nil
+            ? words.say(.card, [.card: "\(cardIndex + 1)", .cards: "\(step.cards.count)"]) : nil
         let cardView = showingCard ? currentCard.map { CardView(title: $0.title, symbol: symbol($0.symbol), sentences: $0.says) } : nil
         let moreHint = (currentCard?.parts.count ?? 0) > moreShown[questionKey, default: 0] ? words.say(.infoMore) : nil
         let extras = words.say(.extraOptions)
@@ -58,7 +58,7 @@ extension Conversation {
         case .confirming:
             // The question stays in view above; the words ask only one thing.
             let said = previousAnswer(questionKey).map(summary) ?? ""
-            let text = words.say(.lastTime, ["answer": said]) + " " + words.say(.stillRight)
+            let text = words.say(.lastTime, [.answer: said]) + " " + words.say(.stillRight)
             let context = CardView(title: step.text, symbol: symbol(step.symbol), sentences: [])
             return view(text, yesNoOptions, [words.say(.chooseOne), words.say(.orNewAnswer)], card: context)
         case .followUp:
@@ -97,7 +97,7 @@ extension Conversation {
     var saidBefore: String? {
         guard let previous = previousAnswer(questionKey) else { return nil }
         let key: PhraseKey = previous.at >= runStartedAt ? .youSaid : .lastTime
-        return content.words.say(key, ["answer": summary(previous)])
+        return content.words.say(key, [.answer: summary(previous)])
     }
 
     /// "You could type next to keep it.", when there is an answer to keep.
@@ -117,7 +117,7 @@ extension Conversation {
         let answers = recalledAnswers
         guard let reference = step.recall, let target = content.topic(reference.topic)?.step(reference.step) else { return [] }
         if target.kind != .sort {
-            return answers.last.map { [content.words.say(.lastTime, ["answer": summary($0)])] } ?? []
+            return answers.last.map { [content.words.say(.lastTime, [.answer: summary($0)])] } ?? []
         }
         return AnswerSummary(content: content, history: history).sortGroups(answers, topicId: reference.topic)
     }

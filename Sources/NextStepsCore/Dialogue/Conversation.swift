@@ -92,13 +92,13 @@ public struct Conversation: Sendable {
            latest.kind == .no, latest.at >= runStartedAt {
             phase = .followUp
         }
-        var lines = isResuming ? [words.say(.welcomeBack, ["step": "\(questionNumber)", "steps": "\(questionCount)"])]
+        var lines = isResuming ? [words.say(.welcomeBack, [.step: "\(questionNumber)", .steps: "\(questionCount)"])]
                                : topic.plan + [sizeOfTopic]
         lines.append(words.say(.anyTime))
         if typingMode == .scribedByAdult { lines.append(words.say(.scribeOn)) }
         presentations.append(.opening(title: topic.title, symbol: symbol(topic.symbol), lines: lines))
         if phase == .finished {
-            presentations.append(.closing([words.say(.nothingElse), words.say(.finished, ["topic": topic.title])]))
+            presentations.append(.closing([words.say(.nothingElse), words.say(.finished, [.topic: topic.title])]))
             return Turn(progress: progress(at: now), presentations: presentations, ending: .finished)
         }
         presentations.append(prompt())
@@ -118,7 +118,7 @@ public struct Conversation: Sendable {
         if phase == .finished { return Turn(ending: .finished) }
         var turn = interpretAndAnswer(text, at: now)
         if cut, turn.answer != nil {
-            turn.notices.append(content.words.say(.answerCut, ["count": "\(InputCleaner.maxCharacters)"]))
+            turn.notices.append(content.words.say(.answerCut, [.count: "\(InputCleaner.maxCharacters)"]))
         }
         return turn
     }

@@ -42,26 +42,28 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var places: PlaceOptions
 
-    func validate() throws {
-        if pupil == nil && !all { throw ValidationError("Name the pupil with --pupil, or use --all for everyone.") }
-        if pupil != nil && all { throw ValidationError("Use --pupil or --all, not both.") }
-        if output.isEmpty { throw ValidationError("No file name was given after -o.") }
-    }
-
     func run() throws {
+        // The content first: every sentence said here is in its words (words.yaml, `adult:`).
+        let content = try places.loadContent().content
+        let words = content.words
+        let usage: PhraseKey? = pupil == nil && !all ? .exportNamePupil : pupil != nil && all ? .exportPupilOrAll
+            : output.isEmpty ? .exportNoFile : nil
+        if let usage {
+            Console.error(words.say(usage))
+            throw ExitStatus.usage
+        }
         let registry = ExportFormats.registry(places: places)
         guard let exporter = format.map({ registry.exporter(named: $0) }) ?? registry.exporter(forFile: output) else {
             let names = registry.exporters.map(\.name).joined(separator: ", ")
-            Console.error(format.map { "There is no format \"\($0)\". The formats are: \(names)." }
-                          ?? "The format cannot be told from \(output). Give --format (\(names)) or a file ending such as .html.")
+            Console.error(format.map { words.say(.exportNoFormat, [.format: $0, .list: names]) }
+                          ?? words.say(.exportFormatUnknown, [.file: output, .list: names]))
             throw ExitStatus.usage
         }
         if all && exporter.name != "csv" {
-            Console.error("--all makes one CSV file for every pupil; give -o with .csv or --format csv.")
+            Console.error(words.say(.exportAllIsCSV))
             throw ExitStatus.usage
         }
         let existing = try ExportFormats.replacePolicy(output, force: force)
-        let content = try places.loadContent().content
         let store = try places.openStore(content: content)
         let data: Data
         let summary: String
@@ -69,7 +71,8 @@ struct ExportCommand: ParsableCommand {
             if all {
                 let models = try store.pupils().map { try ExportFormats.model(of: $0, store: store, content: content) }
                 data = CSVExporter.document(models)
-                summary = "Wrote \(models.reduce(0) { $0 + $1.answers.count }) answers of \(models.count) pupils to \(output)."
+                summary = words.say(.exportWroteAll, [.answers: "\(models.reduce(0) { $0 + $1.answers.count })",
+                                                      .pupils: "\(models.count)", .file: output])
             } else {
                 let found = try PupilFinder.find(pupil ?? "", in: store)
                 let record = try RecordExport.gather(pupil: found, from: store, at: Date())
@@ -77,13 +80,14 @@ struct ExportCommand: ParsableCommand {
                 let resources = try ExportFormats.resources(for: exporter, model: model, template: template, places: places,
                                                             content: content)
                 data = try exporter.export(model, record: record, resources: resources)
-                summary = "Wrote \(found.knownAs)'s \(exporter.name) export (\(model.answers.count) current answers) to \(output)."
+                summary = words.say(.exportWrote, [.name: found.knownAs, .format: exporter.name,
+                                                   .answers: "\(model.answers.count)", .file: output])
             }
         } catch let error as ExportError {
-            Console.error("The export could not be made: \(error)")
+            Console.error(words.say(.exportNotMade, [.reason: "\(error)"]))
             throw ExitStatus.dataError
         } catch let error as StoreError {
-            Console.error("The export could not be made: \(error)")
+            Console.error(words.say(.exportNotMade, [.reason: "\(error)"]))
             throw ExitStatus.ioError
         } catch let error as SpeechError {
             Console.error("\(error)")
@@ -92,7 +96,7 @@ struct ExportCommand: ParsableCommand {
         do {
             try SafeFileWriter().write(data, to: URL(fileURLWithPath: output), existing: existing)
         } catch {
-            Console.error("The export could not be written: \(error)")
+            Console.error(words.say(.exportNotWritten, [.reason: "\(error)"]))
             throw error == .exists(path: output) || error == .isALink(path: output) || error == .notAPlainFile(path: output)
                 || error == .isAFolder(path: output) ? ExitStatus.cannotCreate : ExitStatus.ioError
         }

@@ -34,7 +34,7 @@ enum ExportFormats {
             let folder = try places.folders().symbols
             for id in Set(model.answers.map(\.symbol)) {
                 guard let symbol = content.symbols[id] else { continue }
-                resources.pictures[id] = FileManager.default.contents(atPath: folder + "/" + symbol.image)
+                resources.pictures[id] = FileManager.default.contents(atPath: symbol.picturePath(builtIn: folder))
             }
         }
         return resources

@@ -29,7 +29,7 @@ struct SymbolsCommand: ParsableCommand {
             let folder = try places.folders().symbols
             var pictures: [String: Data] = [:]
             for symbol in content.symbols.values {
-                pictures[symbol.id] = FileManager.default.contents(atPath: folder + "/" + symbol.image)
+                pictures[symbol.id] = FileManager.default.contents(atPath: symbol.picturePath(builtIn: folder))
             }
             do {
                 let page = try SymbolSheet.html(symbols: Array(content.symbols.values), pictures: pictures)

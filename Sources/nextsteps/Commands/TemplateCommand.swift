@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NextStepsCore
 import NextStepsReports
 
 /// `nextsteps template check FILE`: a school's Word template, checked before use.
@@ -19,22 +20,25 @@ struct TemplateCommand: ParsableCommand {
         @Argument(help: ArgumentHelp("The template.", valueName: "file"))
         var file: String
 
+        @OptionGroup var places: PlaceOptions
+
         func run() throws {
+            let words = try places.loadContent().content.words
             guard let data = FileManager.default.contents(atPath: file) else {
-                Console.error("\(file) could not be read.")
+                Console.error(words.say(.templateUnreadable, [.file: file]))
                 throw ExitStatus.noInput
             }
             let findings: [TemplateFindingLine]
             do {
                 findings = try DocxExporter.check(data)
             } catch {
-                Console.error("\(file): \(error)")
+                Console.error(words.say(.templateDamaged, [.file: file, .reason: "\(error)"]))
                 throw ExitStatus.dataError
             }
             let tags = findings.filter { !$0.isProblem }, problems = findings.filter(\.isProblem)
             tags.forEach { Console.out($0.text) }
-            problems.forEach { Console.out("problem: " + $0.text) }
-            Console.out("\(tags.count) tag(s), \(problems.count) problem(s) in \(file).")
+            problems.forEach { Console.out(words.say(.templateProblem, [.reason: $0.text])) }
+            Console.out(words.say(.templateSummary, [.tags: "\(tags.count)", .problems: "\(problems.count)", .file: file]))
             if !problems.isEmpty { throw ExitStatus.dataError }
         }
     }
