@@ -196,6 +196,66 @@ final class ContentCacheTests: XCTestCase {
         XCTAssertEqual(none, [:])
     }
 
+    // MARK: School layers
+
+    private var schoolFolder: URL { root.appendingPathComponent("school") }
+    private var schoolLayers: ContentLayers {
+        ContentLayers(contentFolder: contentFolder, symbolsFolder: symbolsFolder, schools: [SchoolLayer(folder: schoolFolder.path)])
+    }
+
+    /// A school layer holding one new topic and one symbol of its own.
+    private func makeSchool() throws {
+        let topics = schoolFolder.appendingPathComponent("Content/topics"), images = schoolFolder.appendingPathComponent("Symbols/images")
+        try FileManager.default.createDirectory(at: topics, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: images, withIntermediateDirectories: true)
+        let topic = try String(contentsOfFile: topicFile, encoding: .utf8)
+            .replacingOccurrences(of: "id: about-me\ntitle: About me", with: "id: our-club\ntitle: Our club")
+        try topic.write(to: topics.appendingPathComponent("our-club.yaml"), atomically: false, encoding: .utf8)
+        try "format: 1\nsymbols:\n  - { id: bus, label: Bus, glyph: \"B\", spoken: bus, image: images/bus.svg }\n"
+            .write(to: schoolFolder.appendingPathComponent("Symbols/index.yaml"), atomically: false, encoding: .utf8)
+        try "<svg xmlns=\"http://www.w3.org/2000/svg\"/>".write(to: images.appendingPathComponent("bus.svg"), atomically: false, encoding: .utf8)
+    }
+
+    func testASchoolLayersEditIsSeenOnTheNextStartAndAHitEqualsAFreshRead() throws {
+        try makeSchool()
+        XCTAssertEqual(cache().load(schoolLayers).outcome, .rebuilt)
+        let hit = cache().load(schoolLayers)
+        XCTAssertEqual(hit.outcome, .hit)
+        let fresh = try content(ContentLoader.load(schoolLayers))
+        XCTAssertEqual(try content(hit.result), fresh, "the compiled form is the layered content, whole")
+        XCTAssertEqual(fresh.symbols["bus"]?.folder, schoolFolder.path + "/Symbols")
+        XCTAssertNotNil(fresh.topic("our-club"))
+
+        let schoolTopic = schoolFolder.appendingPathComponent("Content/topics/our-club.yaml").path
+        try replace("title: Our club", with: "title: Our bike club", in: schoolTopic)
+        let edited = cache().load(schoolLayers)
+        XCTAssertEqual(edited.outcome, .rebuilt, "a school's edit shows on the next start")
+        XCTAssertEqual(try content(edited.result).topic("our-club")?.title, "Our bike club")
+        // A new file in the school's layer is seen too.
+        try "format: 2\nfacts:\n  - { id: x, kind: number, value: \"1\", as-of: \"2026\", source: here }\n"
+            .write(toFile: schoolFolder.path + "/Content/facts.yaml", atomically: false, encoding: .utf8)
+        XCTAssertEqual(cache().load(schoolLayers).outcome, .rebuilt)
+        XCTAssertEqual(cache().load(schoolLayers).outcome, .hit)
+    }
+
+    func testTheKeyCoversEveryLayerAndEverySchoolPicture() throws {
+        try makeSchool()
+        XCTAssertEqual(load().outcome, .rebuilt)
+        XCTAssertEqual(cache().load(schoolLayers).outcome, .rebuilt, "the built-in content alone is not the school's")
+        XCTAssertEqual(load().outcome, .rebuilt, "and the other way round")
+        XCTAssertEqual(cache().load(schoolLayers).outcome, .rebuilt)
+        // The school's picture made a link: not a plain file, so the built-in bus is used, and the form is made again.
+        let picture = schoolFolder.appendingPathComponent("Symbols/images/bus.svg").path
+        try FileManager.default.removeItem(atPath: picture)
+        try FileManager.default.createSymbolicLink(atPath: picture, withDestinationPath: symbolsFolder + "/images/bus.svg")
+        let linked = cache().load(schoolLayers)
+        XCTAssertEqual(linked.outcome, .rebuilt)
+        guard case .success(let loaded) = linked.result else { return XCTFail("a bad school picture falls back, never refuses") }
+        XCTAssertNil(loaded.content.symbols["bus"]?.folder, "the built-in bus")
+        XCTAssertTrue(loaded.warnings.contains { $0.message.contains("is not a plain file") }, "\(loaded.warnings)")
+        XCTAssertEqual(cache().load(schoolLayers).outcome, .hit)
+    }
+
     private func fnv(_ data: Data) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in data { hash ^= UInt64(byte); hash &*= 0x0000_0100_0000_01b3 }

@@ -119,4 +119,16 @@ final class ContentLoaderTests: XCTestCase {
         guard case .success(let content) = loaded else { return XCTFail("\(loaded)") }
         XCTAssertEqual(content.content.words.commands[.yes]?.contains("yes"), true)
     }
+
+    func testNoSourceImportsATargetOfAnotherPackageThatItDoesNotDeclare() throws {
+        // Yams exports only its `Yams` product; its `CYaml` target is internal to it.
+        let sources = Fixtures.root.appendingPathComponent("Sources")
+        let files = FileManager.default.enumerator(at: sources, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
+        let swift = files.filter { $0.pathExtension == "swift" }
+        XCTAssertFalse(swift.isEmpty)
+        for file in swift {
+            let text = try String(contentsOf: file, encoding: .utf8)
+            XCTAssertFalse(text.contains("import CYaml"), "\(file.lastPathComponent) imports Yams' internal CYaml")
+        }
+    }
 }

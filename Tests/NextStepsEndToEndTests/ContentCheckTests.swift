@@ -98,6 +98,72 @@ final class ContentCheckTests: XCTestCase {
         XCTAssertFalse(talk.out.contains(AboutMe.marker(1)), "no question is asked with broken content")
     }
 
+    // A school layer: one topic added and one symbol of its own, without copying anything; the
+    // check says what the layer gives and which symbols fell back; a bad picture is a calm warning.
+    func testASchoolLayerIsCheckedWithWhatItGivesAndItsSymbols() throws {
+        let sandbox = try Sandbox("content-school")
+        let school = sandbox.root.appendingPathComponent("our-school")
+        let topics = school.appendingPathComponent("Content/topics"), images = school.appendingPathComponent("Symbols/images")
+        try FileManager.default.createDirectory(at: topics, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: images, withIntermediateDirectories: true)
+        try """
+            format: 1
+            id: bike-club
+            title: Bike club
+            symbol: bus
+            plan:
+              - First, you can tell me if you would like to ride a bike.
+            steps:
+              - id: ride
+                kind: yes-no
+                symbol: bus
+                text: Would you like to learn to ride a bike?
+            """.write(to: topics.appendingPathComponent("bike-club.yaml"), atomically: true, encoding: .utf8)
+        try """
+            format: 1
+            symbols:
+              - { id: bus, label: Bus, glyph: "B", spoken: bus, image: images/bus.svg }
+              - { id: college, label: College, glyph: "C", spoken: college, image: images/college.png }
+            """.write(to: school.appendingPathComponent("Symbols/index.yaml"), atomically: true, encoding: .utf8)
+        try "<svg xmlns=\"http://www.w3.org/2000/svg\"/>".write(to: images.appendingPathComponent("bus.svg"), atomically: true, encoding: .utf8)
+        try Data([0x89, 0x50, 0x4e, 0x47]).write(to: images.appendingPathComponent("college.png"))
+
+        let check = try sandbox.run(["content", "check", "--school", school.path])
+        XCTAssertEqual(check.exitCode, 0, check.transcript)
+        XCTAssertTrue(check.out.contains("adds topics: bike-club"), check.transcript)
+        XCTAssertTrue(check.out.contains("symbols from the school: bus\n"), check.transcript)
+        XCTAssertTrue(check.out.contains("symbols from the built-in set: ") && check.out.contains(", college,"), check.transcript)
+        XCTAssertTrue(check.out.contains("warning: ") && check.out.contains("\"college\" (images/college.png) is not an SVG picture"), check.transcript)
+        XCTAssertTrue(check.out.contains("hard words explained: 0"), "every rule is reported\n\(check.transcript)")
+        XCTAssertNil(Text.crashWord(in: check.out + check.err))
+        let topicsList = try sandbox.run(["topics", "--school", school.path])
+        XCTAssertTrue(topicsList.out.contains("bike-club\tBike club\t1 steps"), topicsList.transcript)
+
+        // A layer that names a symbol nobody has is refused, with its file and line.
+        try String(contentsOf: topics.appendingPathComponent("bike-club.yaml"), encoding: .utf8)
+            .replacingOccurrences(of: "    symbol: bus\n    text", with: "    symbol: unicycle\n    text")
+            .write(to: topics.appendingPathComponent("bike-club.yaml"), atomically: true, encoding: .utf8)
+        let broken = try sandbox.run(["content", "check", "--school", school.path])
+        XCTAssertEqual(broken.exitCode, 65, broken.transcript)
+        XCTAssertTrue(broken.out.contains("our-school/Content/topics/bike-club.yaml:10: step \"ride\" names symbol \"unicycle\""), broken.transcript)
+    }
+
+    // The adult's sentences of export come from words.yaml (`adult:`), so a school can change them.
+    func testExportSaysTheWordsOfWordsYAML() throws {
+        let sandbox = try Sandbox("content-adult-words")
+        let copy = try copyOfContent(sandbox)
+        let words = copy.appendingPathComponent("Content/words.yaml")
+        let text = try String(contentsOf: words, encoding: .utf8)
+        let changed = text.replacingOccurrences(of: "  export-all-csv: \"--all makes one CSV file for every pupil; give -o with .csv or --format csv.\"",
+                                                with: "  export-all-csv: \"--all is for CSV only (our school's words).\"")
+        XCTAssertNotEqual(changed, text)
+        try changed.write(to: words, atomically: true, encoding: .utf8)
+        let export = try sandbox.run(["export", "--all", "-o", sandbox.root.appendingPathComponent("x.md").path,
+                                      "--content", copy.appendingPathComponent("Content").path, "--store", sandbox.store])
+        XCTAssertEqual(export.exitCode, 64, export.transcript)
+        XCTAssertTrue(export.err.contains("--all is for CSV only (our school's words)."), export.transcript)
+    }
+
     /// The number after `file:` in a problem line.
     private static func lineNumber(in problem: String, file: String) -> Int? {
         guard let range = problem.range(of: file + ":") else { return nil }
