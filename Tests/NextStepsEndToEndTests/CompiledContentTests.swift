@@ -44,7 +44,7 @@ final class CompiledContentTests: XCTestCase {
 
         // Broken content is refused with every problem, though a good compiled form is there.
         try edit(topic, "kind: info", "kind: nonsense")
-        try edit(school.appendingPathComponent("Content/cards/pathways.yaml"), "format: 1", "format: 1\nunknown: yes")
+        try edit(school.appendingPathComponent("Content/cards/pathways.yaml"), "format: 2", "format: 2\nunknown: yes")
         let broken = try sandbox.run(talk, lines: ["stop"])
         XCTAssertEqual(broken.exitCode, 65, broken.transcript)
         XCTAssertTrue(broken.err.contains("about-me.yaml"), broken.transcript)
