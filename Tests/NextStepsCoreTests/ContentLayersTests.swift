@@ -122,6 +122,12 @@ final class ContentLayersTests: XCTestCase {
         XCTAssertTrue(warnings.contains("\"pet\" (../../etc/passwd) is outside the school's symbols folder"), warnings)
     }
 
+    func testASchoolFolderIsItsContentAndSymbolsOrItsOwnContentFolder() {
+        let source = InMemoryContentSource(["K/words.yaml": "format: 1\n", "L/Symbols/index.yaml": "format: 1\n"])
+        XCTAssertEqual(SchoolLayer(folder: "K", source: source), SchoolLayer(contentFolder: "K", symbolsFolder: nil))
+        XCTAssertEqual(SchoolLayer(folder: "M", source: source), SchoolLayer(contentFolder: nil, symbolsFolder: nil))
+    }
+
     func testAFileOfANewerOrOlderFormatIsRefusedWithAClearMessage() {
         for (format, words) in [("3", "is newer than this NextSteps reads formats 1 to 2: install a newer NextSteps"), ("0", "is older than this NextSteps reads"),
                                 ("two", "is not a whole number")] {

@@ -34,9 +34,14 @@ public struct SchoolLayer: Sendable, Equatable, Codable {
     }
 
     /// The layer in `folder`: `folder/Content` and `folder/Symbols`, each used when it is there.
+    /// A folder with no `Content` inside but content files of its own (words.yaml, facts.yaml,
+    /// topics/, cards/) is itself the content folder.
     public init(folder: String, source: ContentSource = DirectoryContentSource()) {
         let content = ContentLoader.join(folder, "Content"), symbols = ContentLoader.join(folder, "Symbols")
-        self.init(contentFolder: source.isFolder(content) ? content : nil, symbolsFolder: source.isFolder(symbols) ? symbols : nil)
+        let ownContent = ["words.yaml", "facts.yaml", "pronunciations.yaml", "topics", "cards"]
+            .contains { source.exists(ContentLoader.join(folder, $0)) }
+        self.init(contentFolder: source.isFolder(content) ? content : ownContent ? folder : nil,
+                  symbolsFolder: source.isFolder(symbols) ? symbols : nil)
     }
 }
 

@@ -46,8 +46,9 @@ public struct TextSite: Sendable, Equatable {
 /// says its `format:`, and a file newer than `current` or older than `minimum` is refused with a
 /// clear message rather than read wrongly.
 public enum ContentFormat {
-    /// The format this program writes about in docs/content-format.md: 2 added `facts.yaml` and
-    /// `{fact:id}` in cards, topics and phrases, and school layers.
+    /// The format this program writes about in docs/content-format.md: 2 added `facts.yaml`,
+    /// `{fact:id}` in cards and topics, and the lint's `hard-words`, `negative-words` and
+    /// `joining-words` lists.
     public static let current = 2
     /// The oldest format this program still reads (format 1 has no facts).
     public static let minimum = 1
