@@ -4,6 +4,9 @@ import Foundation
 // Children's data: every file this process makes is 0600 and every folder 0700,
 // whatever umask it was started with.
 umask(0o077)
+// No core dump: a crash must never leave a copy of a pupil's words in a `core` file.
+var noCore = rlimit(rlim_cur: 0, rlim_max: 0)
+setrlimit(Int32(RLIMIT_CORE.rawValue), &noCore)
 UnknownCommand.refuse(Array(CommandLine.arguments.dropFirst()))
 FastStart.run(Array(CommandLine.arguments.dropFirst()))
 NextSteps.main()
