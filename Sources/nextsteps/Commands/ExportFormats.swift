@@ -34,7 +34,11 @@ enum ExportFormats {
             let folder = try places.folders().symbols
             for id in Set(model.answers.map(\.symbol)) {
                 guard let symbol = content.symbols[id] else { continue }
-                resources.pictures[id] = FileManager.default.contents(atPath: folder + "/" + symbol.image)
+                // A picture that cannot be read is a failed export, never a page quietly missing it.
+                guard let picture = FileManager.default.contents(atPath: folder + "/" + symbol.image) else {
+                    throw ExportError("The picture \(folder + "/" + symbol.image) could not be read, so the page would be missing it.")
+                }
+                resources.pictures[id] = picture
             }
         }
         return resources
