@@ -19,6 +19,7 @@ private let prompts: (AnswerInterpreter, [PromptShape]) = {
     return (AnswerInterpreter(commands: content.words.commands), shapes)
 }()
 
+/// libFuzzer calls this with each input.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzAnswers(_ bytes: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard size > 0 else { return 0 }

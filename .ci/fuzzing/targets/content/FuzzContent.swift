@@ -23,6 +23,7 @@ private let topicFile: String = {
     return root + "/Content/topics/" + first
 }()
 
+/// libFuzzer calls this with each input.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzContent(_ bytes: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard size > 0 else { return 0 }

@@ -39,6 +39,7 @@ private let values: TemplateValue = .object([
     "flag": .bool(true), "none": .null,
 ])
 
+/// libFuzzer calls this with each input.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzDocx(_ bytes: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard size > 0 else { return 0 }

@@ -13,6 +13,7 @@ nonisolated(unsafe) private let context: [String: Any] = [
     "date": "1 December 2026",
 ]
 
+/// libFuzzer calls this with each input.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzMustache(_ bytes: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     guard let source = String(bytes: UnsafeBufferPointer(start: bytes, count: size), encoding: .utf8) else { return 0 }
