@@ -111,3 +111,21 @@ let package = Package(
         .testTarget(name: "NextStepsEndToEndTests", dependencies: ["nextsteps", "NextStepsCore", "NextStepsStore"]),
     ]
 )
+
+// MARK: Fuzz targets (libFuzzer), only when .ci/fuzz builds them with NEXTSTEPS_FUZZ=1 and
+// `--sanitize=fuzzer --sanitize=address` in its own scratch folder: `swift build` and
+// `swift test` never see them.
+if Context.environment["NEXTSTEPS_FUZZ"] == "1" {
+    let fuzzTargets: [(String, [Target.Dependency])] = [
+        ("answers", ["NextStepsCore"]),
+        ("content", ["NextStepsCore"]),
+        ("mustache", [.product(name: "Mustache", package: "swift-mustache")]),
+        ("docx", ["NextStepsDocx", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+    ]
+    for (name, dependencies) in fuzzTargets {
+        package.targets.append(.executableTarget(
+            name: "fuzz-\(name)", dependencies: dependencies, path: ".ci/fuzzing/targets/\(name)",
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+        package.products.append(.executable(name: "fuzz-\(name)", targets: ["fuzz-\(name)"]))
+    }
+}

@@ -32,20 +32,36 @@ public enum InputCleaner {
         return (String(out).trimmingCharacters(in: .whitespaces), tooLong)
     }
 
-    /// Drops the rest of a CSI (`ESC [ … final`), OSC (`ESC ] … BEL`) or two-character sequence.
+    /// Drops the rest of a CSI (`ESC [ params final`), a string sequence (OSC `ESC ]`, DCS, APC,
+    /// PM, ended by BEL or `ESC \\`) or a two-character sequence. A sequence that is not finished
+    /// on this line is not a sequence: only its introducer is dropped and the pupil's words after
+    /// it are kept (a lone `ESC ]` must never swallow the rest of an answer).
     private static func skipEscapeSequence(_ scalars: inout String.UnicodeScalarView.Iterator) {
-        guard let kind = scalars.next() else { return }
+        var ahead = scalars
+        guard let kind = ahead.next() else { return }
         switch kind {
         case "[":
-            while let next = scalars.next(), !(0x40...0x7E).contains(next.value) {}
+            // Parameter and intermediate bytes, then one final byte; anything else ends it unfinished.
+            while let next = ahead.next() {
+                if (0x20...0x3F).contains(next.value) { continue }
+                if (0x40...0x7E).contains(next.value) { scalars = ahead }
+                else { _ = scalars.next() }
+                return
+            }
+            _ = scalars.next()
         case "]", "P", "_", "^":
             var previous: Unicode.Scalar = " "
-            while let next = scalars.next() {
-                if next.value == 0x07 || (previous.value == 0x1B && next == "\\") { break }
+            while let next = ahead.next() {
+                if next.value == 0x07 || next.value == 0x9C || (previous.value == 0x1B && next == "\\") {
+                    scalars = ahead
+                    return
+                }
                 previous = next
             }
+            _ = scalars.next()
         default:
-            break
+            // ESC and one final byte (as Alt+key sends); ESC before anything else is dropped alone.
+            if (0x30...0x7E).contains(kind.value) { _ = scalars.next() }
         }
     }
 }

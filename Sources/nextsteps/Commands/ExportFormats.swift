@@ -34,7 +34,12 @@ enum ExportFormats {
             let folder = try places.folders().symbols
             for id in Set(model.answers.map(\.symbol)) {
                 guard let symbol = content.symbols[id] else { continue }
-                resources.pictures[id] = FileManager.default.contents(atPath: symbol.picturePath(builtIn: folder))
+                // A picture that cannot be read is a failed export, never a page quietly missing it.
+                let path = symbol.picturePath(builtIn: folder)
+                guard let picture = FileManager.default.contents(atPath: path) else {
+                    throw ExportError("The picture \(path) could not be read, so the page would be missing it.")
+                }
+                resources.pictures[id] = picture
             }
         }
         return resources
