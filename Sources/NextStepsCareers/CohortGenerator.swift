@@ -24,7 +24,7 @@ public struct CohortGenerator: Sendable {
                                     "Taylor", "Wilson", "Davies", "Hughes", "Green", "Lewis", "Walker"]
 
     /// The generated pupil `index` (0-based): Years 7 to 13 in turn, with every 7th pupil having left
-    /// a year ago, every 11th taught one year below their age group, and pupil 3 born on
+    /// a year ago, every 11th from Year 8 up taught one year below their age group, and pupil 3 born on
     /// 29 February when their year has one.
     public func pupil(_ index: Int) -> CohortPupil {
         let group = 7 + index % 7
@@ -36,7 +36,7 @@ public struct CohortGenerator: Sendable {
         let name = "\(Self.firstNames[index % 16]) \(Self.lastNames[(index / 16) % 16])\(index >= 256 ? " \(index / 256 + 1)" : "")"
         let left: Day? = index % 7 == 6 ? today.adding(years: -1) : nil
         return CohortPupil(key: Int64(index + 1), name: name, knownAs: Self.firstNames[index % 16], dateOfBirth: birth,
-                           yearGroupOverride: index % 11 == 10 ? SchoolCalendar.yearGroup(bornOn: birth, on: today) - 1 : nil,
+                           yearGroupOverride: index % 11 == 10 && group > 7 ? SchoolCalendar.yearGroup(bornOn: birth, on: today) - 1 : nil,
                            leftOn: left)
     }
 
