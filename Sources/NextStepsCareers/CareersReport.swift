@@ -158,17 +158,24 @@ public struct CareersReport: Sendable, Equatable {
 
     /// Makes the report. Throws when a stored correction points somewhere it cannot.
     public static func make(_ records: CareersRecords, options: CareersReportOptions) throws -> CareersReport {
-        let plan = Dictionary(grouping: records.plan, by: \.pupil)
-        let encounters = Dictionary(grouping: records.encounters, by: \.pupil)
-        let destinations = Dictionary(grouping: records.destinations, by: \.pupil)
+        // Positions, not copies: a cohort's records are grouped by pupil without copying them.
+        let plan = positions(records.plan), encounters = positions(records.encounters)
+        let destinations = positions(records.destinations)
         var summaries: [PupilCareersSummary] = []
         for pupil in records.pupils {
-            let check = try PupilCheck(pupil: pupil, options: options, plan: plan[pupil.key] ?? [],
-                                       encounters: encounters[pupil.key] ?? [], destinations: destinations[pupil.key] ?? [])
+            let check = try PupilCheck(pupil: pupil, options: options, plan: (plan[pupil.key] ?? []).map { records.plan[Int($0)] },
+                                       encounters: (encounters[pupil.key] ?? []).map { records.encounters[Int($0)] },
+                                       destinations: (destinations[pupil.key] ?? []).map { records.destinations[Int($0)] })
             if let group = options.yearGroup, check.hasLeft || check.yearGroupToday != group { continue }
             summaries.append(check.summary())
         }
         summaries.sort { ($0.pupil.name, $0.pupil.key) < ($1.pupil.name, $1.pupil.key) }
         return CareersReport(options: options, scope: options.yearGroup.map { "Year \($0)" } ?? "Everyone", pupils: summaries)
+    }
+
+    private static func positions<B>(_ entries: [Recorded<B>]) -> [Int64: [Int32]] {
+        var found: [Int64: [Int32]] = [:]
+        for (index, entry) in entries.enumerated() { found[entry.pupil, default: []].append(Int32(index)) }
+        return found
     }
 }

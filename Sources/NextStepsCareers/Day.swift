@@ -3,19 +3,22 @@ import Foundation
 /// A calendar day (year, month, day) with no time of day and no time zone, so "31 August"
 /// is the same day wherever and whenever the report runs. Written `yyyy-mm-dd`.
 public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    /// Year, month and day in one number (year × 512 + month × 32 + day), so a day takes 4
+    /// bytes and days compare as numbers; a cohort holds hundreds of thousands of them.
+    private let packed: Int32
     /// The year (for example 2026).
-    public let year: Int
+    public var year: Int { Int(packed >> 9) }
     /// The month, 1 to 12.
-    public let month: Int
+    public var month: Int { Int((packed >> 5) & 15) }
     /// The day of the month, 1 to 31.
-    public let day: Int
+    public var day: Int { Int(packed & 31) }
 
     /// Makes a day, or nil when there is no such day (30 February, month 13 …).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month), (1...Day.daysIn(month: month, year: year)).contains(day) else {
             return nil
         }
-        self.year = year; self.month = month; self.day = day
+        packed = Int32(year << 9 | month << 5 | day)
     }
 
     /// Reads `yyyy-mm-dd` exactly (the form the store and the command line use); nil otherwise.
@@ -39,7 +42,7 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     public static let england = TimeZone(identifier: "Europe/London") ?? TimeZone(secondsFromGMT: 0)!
 
     init(unchecked year: Int, _ month: Int, _ day: Int) {
-        self.year = year; self.month = month; self.day = day
+        packed = Int32(year << 9 | month << 5 | day)
     }
 
     /// Whether `year` has a 29 February.
@@ -55,7 +58,13 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     }
 
     /// `yyyy-mm-dd`.
-    public var iso: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    public var iso: String { Day.padded(year, 4) + "-" + Day.padded(month, 2) + "-" + Day.padded(day, 2) }
+
+    /// `value` with leading zeros to `width` digits (String(format:) is slow on Linux).
+    static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
 
     /// "31 August 2027", the way a report says a day.
     public var long: String { "\(day) \(Day.monthNames[month - 1]) \(year)" }
@@ -98,7 +107,7 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     public func days(to other: Day) -> Int { other.dayNumber - dayNumber }
 
     /// Earlier days first.
-    public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
+    public static func < (a: Day, b: Day) -> Bool { a.packed < b.packed }
 
     /// Reads `yyyy-mm-dd`; anything else is an error, never a guess.
     public init(from decoder: Decoder) throws {

@@ -13,7 +13,7 @@ public struct SchoolYear: Hashable, Comparable, Sendable, Codable, CustomStringC
     /// 31 August of the next calendar year.
     public var last: Day { Day(unchecked: startYear + 1, 8, 31) }
     /// "2026/27".
-    public var description: String { String(format: "%d/%02d", startYear, (startYear + 1) % 100) }
+    public var description: String { "\(startYear)/" + Day.padded((startYear + 1) % 100, 2) }
     /// Whether `day` falls in it.
     public func contains(_ day: Day) -> Bool { first <= day && day <= last }
     /// The school year `count` years later (earlier when negative).

@@ -12,14 +12,16 @@ public enum CareersCSV {
     /// Every current encounter of every pupil in the report, pupil by pupil, oldest first.
     public static func document(_ report: CareersReport) -> Data {
         var text = "\u{FEFF}" + CSVExporter.row(headings)
+        text.reserveCapacity(report.pupils.reduce(0) { $0 + $1.encounters.count } * 120)
         for summary in report.pupils {
             let pupil = summary.pupil
             let group = summary.hasLeft ? "left" : summary.yearGroup.map(String.init) ?? ""
+            let learner = [pupil.name, pupil.knownAs, String(pupil.key), group].map(CSVExporter.cell).joined(separator: ",")
             for encounter in summary.encounters {
-                text += CSVExporter.row([pupil.name, pupil.knownAs, String(pupil.key), group, encounter.on.iso,
-                                         SchoolCalendar.schoolYear(containing: encounter.on).description, encounter.kind.words,
-                                         String(encounter.kind.benchmark), encounter.kind.countsForProviderAccess ? "yes" : "no",
-                                         encounter.provider, encounter.notes,
+                text += learner + ","
+                text += CSVExporter.row([encounter.on.iso, SchoolCalendar.schoolYear(containing: encounter.on).description,
+                                         encounter.kind.words, String(encounter.kind.benchmark),
+                                         encounter.kind.countsForProviderAccess ? "yes" : "no", encounter.provider, encounter.notes,
                                          encounter.reflection.map { "answer \($0.id)" } ?? ""])
             }
         }
