@@ -96,6 +96,7 @@ public enum CareersHTML {
     .key.stripes{background:repeating-linear-gradient(45deg,#8d5a00 0 3px,#fff8e1 3px 6px)}
     .key.cross{background:repeating-linear-gradient(45deg,#b71c1c 0 1.5px,#ffebee 1.5px 5px),#ffebee}
     .key.dots{background:radial-gradient(circle,#455a64 1.5px,#fff 1.6px) 0 0/6px 6px}
+    section.gaps td:first-child,section.gaps td:nth-child(3){white-space:nowrap}
     tr.missed td:nth-child(3){font-weight:bold}
     @media print{body{margin:0;font-size:11pt;max-width:none}.charts{display:block}
     figure.benchmark{margin:0 0 .6rem}section.gaps{break-before:page}tr{break-inside:avoid}
