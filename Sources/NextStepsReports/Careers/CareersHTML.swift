@@ -98,8 +98,10 @@ public enum CareersHTML {
     .key.dots{background:radial-gradient(circle,#455a64 1.5px,#fff 1.6px) 0 0/6px 6px}
     section.gaps td:first-child,section.gaps td:nth-child(3){white-space:nowrap}
     tr.missed td:nth-child(3){font-weight:bold}
-    @media print{body{margin:0;font-size:11pt;max-width:none}.charts{display:block}
-    figure.benchmark{margin:0 0 .6rem}section.gaps{break-before:page}tr{break-inside:avoid}
+    @media print{body{margin:0;font-size:10pt;max-width:none}.charts{display:block}
+    figure.benchmark{display:inline-block;width:48%;box-sizing:border-box;vertical-align:top;margin:0 1% .5rem 0;padding:.4rem}
+    svg.chart{max-width:100%;max-height:38mm}table.numbers th,table.numbers td{padding:0 .4rem}
+    @page{size:A4;margin:12mm}figcaption p{font-size:9pt}section.gaps{break-before:page}tr{break-inside:avoid}
     *{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
     """
 }
