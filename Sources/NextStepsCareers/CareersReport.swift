@@ -147,11 +147,12 @@ public struct CareersReport: Sendable, Equatable {
     /// Every gap, pupil by pupil (by name), each pupil's in requirement order.
     public var gaps: [CareersGap] { pupils.flatMap(\.gaps) }
 
-    /// One tally per benchmark, for the charts.
+    /// One tally per benchmark, for the charts: pupils on roll whose year group is known (the
+    /// others are listed as gaps, not counted as "not yet due").
     public var tallies: [BenchmarkTally] {
         CareersRequirement.benchmarks.map { requirement in
             var counts: [MeasureState: Int] = [:]
-            for pupil in pupils where !pupil.hasLeft { counts[pupil.states[requirement] ?? .notYet, default: 0] += 1 }
+            for pupil in pupils where !pupil.hasLeft && pupil.yearGroup != nil { counts[pupil.states[requirement] ?? .notYet, default: 0] += 1 }
             return BenchmarkTally(requirement: requirement, counts: counts)
         }
     }

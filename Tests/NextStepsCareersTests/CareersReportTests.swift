@@ -54,6 +54,8 @@ final class CareersReportTests: XCTestCase {
             "Sam Smith: no employer encounter yet in 2026/27 — an employer or employee encounter by 31 August 2027",
             "Zara Smith: destination 1 year after leaving not recorded (due 1 December 2026) — contact them and record it",
         ])
+        XCTAssertEqual(report.tallies.map(\.total), Array(repeating: 12, count: 4),
+                       "14 generated, 2 of them leavers; Kai (no details) is a gap, not a bar")
         let states = Dictionary(uniqueKeysWithValues: report.pupils.map { ($0.pupil.name, $0.states) })
         XCTAssertEqual(states["Leo Smith"]?[.guidanceInterview], .missed)
         XCTAssertEqual(states["Maya Smith"]?[.workplaceExperience], .due)
