@@ -24,6 +24,8 @@ final class CareersRenderTests: XCTestCase {
     func report() throws -> (CareersRecords, CareersReport) {
         var records = CohortGenerator(pupils: 14, recordsPerPupil: 30, today: today).records()
         records.pupils[0].name = #"Sam "Tiny" <Smith> & =SUM(A1)"#
+        records.pupils[1].name = "Alex\u{7}Smith"
+        records.encounters.removeAll { $0.pupil == 2 && $0.body.kind == .apprenticeshipProvider }
         records.encounters.removeAll { $0.pupil == 1 && $0.body.kind.benchmark == 5 && $0.body.on >= day("2026-09-01") }
         records.encounters.append(EncounterEntry(id: 98_000, pupil: 1, adult: 1, at: Date(),
                                                  body: Encounter(on: day("2026-10-10"), kind: .sixthForm, provider: "Hill School")))
@@ -49,6 +51,7 @@ final class CareersRenderTests: XCTestCase {
         XCTAssertTrue(html.contains("@media print"))
         XCTAssertTrue(counter.text.contains(#"Sam "Tiny" <Smith> & =SUM(A1)"#), "the name reads back exactly after escaping")
         XCTAssertTrue(counter.text.contains("no employer encounter yet in 2026/27"))
+        XCTAssertTrue(html.contains("Alex\u{FFFD}Smith"), "a control character cannot break the page")
         for tally in report.tallies {
             XCTAssertTrue(counter.text.contains("\(tally.requirement.title)"), tally.requirement.title)
             XCTAssertTrue(counter.text.contains("met: \(tally.count(.met))"), "the chart's numbers are in its description as text")

@@ -55,18 +55,22 @@ enum CareersChart {
 
 /// Escaping for text and attribute values in XHTML and SVG.
 enum HTMLText {
-    /// `&`, `<`, `>`, `"` and `'` written as entities; nothing else changes.
+    /// `&`, `<`, `>`, `"` and `'` written as entities. Control characters XML cannot hold
+    /// (all below U+0020 but tab, line feed and carriage return) show as U+FFFD, so the page
+    /// stays well-formed; nothing else changes.
     static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
+        for scalar in text.unicodeScalars {
+            switch scalar {
             case "&": out += "&amp;"
             case "<": out += "&lt;"
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
-            default: out.append(character)
+            case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
+            case "\u{0}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}": out += "\u{FFFD}"
+            default: out.unicodeScalars.append(scalar)
             }
         }
         return out
