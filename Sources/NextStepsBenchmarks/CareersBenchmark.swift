@@ -11,13 +11,7 @@ enum CareersBenchmark {
 
     static func run(mode: String) {
         if mode == "careers-html" {
-            let records = CohortGenerator(pupils: 60, recordsPerPupil: 40, today: today).records()
-            var thinned = records
-            // Take some records away so the page has gaps to show.
-            thinned.encounters.removeAll { $0.pupil % 5 == 0 && $0.body.kind.benchmark == 5 && $0.body.on.year == 2026 }
-            thinned.encounters.removeAll { $0.pupil % 4 == 1 && $0.body.kind == .workplaceExperience }
-            thinned.encounters.removeAll { $0.pupil % 6 == 2 && $0.body.kind.countsForProviderAccess && $0.body.on.year >= 2025 }
-            thinned.plan.removeAll { $0.pupil % 9 == 3 && $0.body.reviewDay != nil }
+            let thinned = withGaps(CohortGenerator(pupils: 60, recordsPerPupil: 40, today: today).records())
             guard let report = try? CareersReport.make(thinned, options: CareersReportOptions(today: today)) else { exit(1) }
             print(CareersHTML.render(report), terminator: "")
             return
@@ -25,9 +19,19 @@ enum CareersBenchmark {
         printAll()
     }
 
+    /// Takes some records away so the report has gaps to find and to show.
+    static func withGaps(_ records: CareersRecords) -> CareersRecords {
+        var thinned = records
+        thinned.encounters.removeAll { $0.pupil % 5 == 0 && $0.body.kind.benchmark == 5 && $0.body.on.year == 2026 }
+        thinned.encounters.removeAll { $0.pupil % 4 == 1 && $0.body.kind == .workplaceExperience }
+        thinned.encounters.removeAll { $0.pupil % 6 == 2 && $0.body.kind.countsForProviderAccess && $0.body.on.year >= 2025 }
+        thinned.plan.removeAll { $0.pupil % 9 == 3 && $0.body.reviewDay != nil }
+        return thinned
+    }
+
     static func printAll() {
         let generated = Date()
-        let records = CohortGenerator(pupils: 1000, recordsPerPupil: 200, today: today).records()
+        let records = withGaps(CohortGenerator(pupils: 1000, recordsPerPupil: 200, today: today).records())
         let count = records.plan.count + records.encounters.count + records.destinations.count
         print(String(format: "Careers: generated %d pupils, %d records in %.2f s; resident after generating: %.1f MiB",
                      records.pupils.count, count, Date().timeIntervalSince(generated), Memory.residentMiB()))
