@@ -32,8 +32,11 @@ let package = Package(
         // MARK: Structured views of a record, and one exporter per format (pure: data in, data out).
         .target(
             name: "NextStepsReports",
-            dependencies: ["NextStepsCore", "NextStepsDocx", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["NextStepsCore", "NextStepsDocx", "NextStepsCareers", .product(name: "Mustache", package: "swift-mustache")]
         ),
+
+        // MARK: The careers record's pure part: dates, entries, encounters, destinations, reports.
+        .target(name: "NextStepsCareers"),
 
         // MARK: The content compiled once: checked at the first start after a change, then loaded directly.
         .target(
@@ -81,7 +84,7 @@ let package = Package(
         .executableTarget(
             name: "nextsteps-bench",
             dependencies: ["NextStepsCore", "NextStepsStore", "NextStepsSpeech", "NextStepsContentCache", "NextStepsReports",
-                           "NextStepsDocx"],
+                           "NextStepsDocx", "NextStepsCareers"],
             path: "Sources/NextStepsBenchmarks"
         ),
         // The floor the launch is measured against: a program that imports Foundation and prints one line.
@@ -91,6 +94,8 @@ let package = Package(
 
         // MARK: Tests.
         .testTarget(name: "NextStepsCoreTests", dependencies: ["NextStepsCore", "NextStepsTerminal"]),
+        .testTarget(name: "NextStepsCareersTests",
+                    dependencies: ["NextStepsCareers", "NextStepsReports", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "NextStepsFilesTests", dependencies: ["NextStepsFiles"]),
         .testTarget(
             name: "NextStepsReportsTests",

@@ -10,6 +10,7 @@ import NextStepsStore
 let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let binary = CommandLine.arguments.dropFirst().first { $0 != "launch" } ?? repository.appendingPathComponent(".build/release/nextsteps").path
 if ProcessInfo.processInfo.environment["NEXTSTEPS_BENCH"] == "docx" { DocxBenchmark.printAll(binary: binary, repository: repository); exit(0) }
+if let mode = ProcessInfo.processInfo.environment["NEXTSTEPS_BENCH"], mode.hasPrefix("careers") { CareersBenchmark.run(mode: mode); exit(0) }
 let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("nextsteps-bench-\(UUID().uuidString)")
 try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: scratch) }
@@ -168,3 +169,4 @@ figures("launch to first prompt, speech to files", spoken.launch)
 figures("answer to \"saved\" shown, speech to files", spoken.answers)
 
 print(""); DocxBenchmark.printAll(binary: binary, repository: repository)
+print(""); CareersBenchmark.printAll()

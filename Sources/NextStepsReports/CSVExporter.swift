@@ -45,8 +45,9 @@ public struct CSVExporter: Exporter {
     /// A cell a spreadsheet shows as the text it is.
     static func cell(_ value: String) -> String {
         var text = value
-        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { text = "'" + text }
-        guard text.contains(where: { ",\"\r\n".contains($0) }) else { return text }
+        if let first = text.utf8.first, "=+-@\t\r".utf8.contains(first) { text = "'" + text }
+        // The characters that need quoting are all ASCII, so bytes are enough (and fast for a cohort).
+        guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
