@@ -14,10 +14,14 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
-        // MARK: The pure core: content, dialogue engine, answers, record model.
+        // MARK: The record model: pupils, adults, sittings, answers, progress, typed ids and the
+        // store protocols by use (pure: Foundation only, no IO). The adults' side adds its records here.
+        .target(name: "NextStepsRecords"),
+
+        // MARK: The pure core: content, dialogue engine, what answers mean in the content's words.
         .target(
             name: "NextStepsCore",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: ["NextStepsRecords", .product(name: "Yams", package: "Yams")]
         ),
 
         // MARK: The one way every file NextSteps makes is written (atomic, 0600, no links).
@@ -32,7 +36,7 @@ let package = Package(
         // MARK: Structured views of a record, and one exporter per format (pure: data in, data out).
         .target(
             name: "NextStepsReports",
-            dependencies: ["NextStepsCore", "NextStepsDocx", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["NextStepsCore", "NextStepsRecords", "NextStepsDocx", .product(name: "Mustache", package: "swift-mustache")]
         ),
 
         // MARK: The content compiled once: checked at the first start after a change, then loaded directly.
@@ -44,15 +48,15 @@ let package = Package(
         // MARK: Edges, each behind a protocol of the core.
         .target(
             name: "NextStepsStore",
-            dependencies: ["NextStepsCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["NextStepsRecords", "NextStepsCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
             name: "NextStepsTerminal",
-            dependencies: ["NextStepsCore", "CReadline"]
+            dependencies: ["NextStepsCore", "NextStepsRecords", "CReadline"]
         ),
         .target(
             name: "NextStepsSpeech",
-            dependencies: ["NextStepsCore", "NextStepsFiles", "CEspeakNG"]
+            dependencies: ["NextStepsCore", "NextStepsRecords", "NextStepsFiles", "CEspeakNG"]
         ),
 
         // MARK: C libraries.
@@ -71,7 +75,7 @@ let package = Package(
         .executableTarget(
             name: "nextsteps",
             dependencies: [
-                "NextStepsCore", "NextStepsStore", "NextStepsTerminal", "NextStepsSpeech", "NextStepsFiles",
+                "NextStepsCore", "NextStepsRecords", "NextStepsStore", "NextStepsTerminal", "NextStepsSpeech", "NextStepsFiles",
                 "NextStepsReports", "NextStepsContentCache",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -80,7 +84,7 @@ let package = Package(
         // MARK: Benchmarks: `swift run -c release nextsteps-bench` prints the figures in README.
         .executableTarget(
             name: "nextsteps-bench",
-            dependencies: ["NextStepsCore", "NextStepsStore", "NextStepsSpeech", "NextStepsContentCache", "NextStepsReports",
+            dependencies: ["NextStepsCore", "NextStepsRecords", "NextStepsStore", "NextStepsSpeech", "NextStepsContentCache", "NextStepsReports",
                            "NextStepsDocx"],
             path: "Sources/NextStepsBenchmarks"
         ),
@@ -90,11 +94,11 @@ let package = Package(
         .executableTarget(name: "nextsteps-peak", path: "Sources/NextStepsPeak"),
 
         // MARK: Tests.
-        .testTarget(name: "NextStepsCoreTests", dependencies: ["NextStepsCore", "NextStepsTerminal"]),
+        .testTarget(name: "NextStepsCoreTests", dependencies: ["NextStepsCore", "NextStepsRecords", "NextStepsTerminal"]),
         .testTarget(name: "NextStepsFilesTests", dependencies: ["NextStepsFiles"]),
         .testTarget(
             name: "NextStepsReportsTests",
-            dependencies: ["NextStepsReports", "NextStepsCore", "NextStepsDocx",
+            dependencies: ["NextStepsReports", "NextStepsCore", "NextStepsRecords", "NextStepsDocx",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
@@ -103,11 +107,11 @@ let package = Package(
         ),
         .testTarget(
             name: "NextStepsStoreTests",
-            dependencies: ["NextStepsStore", "NextStepsCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["NextStepsStore", "NextStepsCore", "NextStepsRecords", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "NextStepsContentCacheTests", dependencies: ["NextStepsContentCache", "NextStepsCore"]),
-        .testTarget(name: "NextStepsSpeechTests", dependencies: ["NextStepsSpeech", "NextStepsCore"]),
+        .testTarget(name: "NextStepsSpeechTests", dependencies: ["NextStepsSpeech", "NextStepsCore", "NextStepsRecords"]),
         // Drives the built `nextsteps` binary through a pseudo-terminal and through pipes.
-        .testTarget(name: "NextStepsEndToEndTests", dependencies: ["nextsteps", "NextStepsCore", "NextStepsStore"]),
+        .testTarget(name: "NextStepsEndToEndTests", dependencies: ["nextsteps", "NextStepsCore", "NextStepsRecords", "NextStepsStore"]),
     ]
 )

@@ -1,5 +1,6 @@
 import Foundation
 import NextStepsCore
+import NextStepsRecords
 import NextStepsStore
 
 /// A realistic pupil's record for the Word-template benchmark: eight of the shipped topics

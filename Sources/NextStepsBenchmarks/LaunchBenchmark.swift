@@ -1,4 +1,5 @@
 import Foundation
+import NextStepsRecords
 
 /// Whole-process figures, side by side in one run: a Foundation hello-world (the floor),
 /// `nextsteps talk` to its first prompt then `stop` (warm and cold compiled content), and

@@ -1,6 +1,7 @@
 import Foundation
 import NextStepsContentCache
 import NextStepsCore
+import NextStepsRecords
 import NextStepsStore
 
 // Prints the figures quoted in README. Run: swift run -c release nextsteps-bench

@@ -1,5 +1,6 @@
 import Foundation
 import NextStepsCore
+import NextStepsRecords
 
 /// One row per current answer, for one pupil or a whole cohort: UTF-8 with a byte order mark
 /// (so Excel reads it as UTF-8), CRLF line ends, every cell quoted where it must be, and any

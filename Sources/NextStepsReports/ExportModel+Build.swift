@@ -1,5 +1,6 @@
 import Foundation
 import NextStepsCore
+import NextStepsRecords
 
 extension ExportModel {
     /// The model of one pupil's record, in the content's words and order.

@@ -1,5 +1,6 @@
 import Foundation
 import NextStepsCore
+import NextStepsRecords
 
 /// One talk per pupil at a time, across windows and processes: a lock on a small empty file
 /// beside the records (0600, no pupil text in it or in its name), held while the talk runs and

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import NextStepsCore
+import NextStepsRecords
 
 /// Pupils' records in one SQLite file, written durably.
 ///

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import NextStepsCore
+import NextStepsRecords
 
 /// Turning rows into the core's record values.
 enum StoreRows {

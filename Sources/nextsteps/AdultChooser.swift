@@ -1,4 +1,5 @@
 import NextStepsCore
+import NextStepsRecords
 
 /// The supporting adult: their name and role, asked at the start screen, or the last sitting's
 /// adult offered to keep with Enter.

@@ -1,5 +1,6 @@
 import Foundation
 import NextStepsCore
+import NextStepsRecords
 
 /// The start screen's "Who is here today?". The adult types the pupil's name; no pupil's name
 /// is ever listed, and one is offered only when what was typed is close to exactly that pupil.

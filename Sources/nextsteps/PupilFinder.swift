@@ -1,5 +1,6 @@
 import ArgumentParser
 import NextStepsCore
+import NextStepsRecords
 
 /// Finds the pupil an adult names on the command line, or says clearly why not.
 enum PupilFinder {

@@ -1,5 +1,6 @@
 import Foundation
 import NextStepsCore
+import NextStepsRecords
 
 /// The lines of `pupils show`, in words for the adult: details, sittings, where each topic is,
 /// and every answer under its question, with when, how and with whom it was given, and

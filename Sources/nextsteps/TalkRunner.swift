@@ -2,6 +2,7 @@ import ArgumentParser
 import CReadline
 import Foundation
 import NextStepsCore
+import NextStepsRecords
 import NextStepsSpeech
 import NextStepsStore
 import NextStepsTerminal

@@ -1,5 +1,6 @@
 import Foundation
 import NextStepsCore
+import NextStepsRecords
 import XCTest
 
 /// What conversation tests share: a fixed start time, the pets topic, and the question shown.

@@ -1,5 +1,6 @@
 import Foundation
 import NextStepsCore
+import NextStepsRecords
 import XCTest
 
 final class MyViewsTests: XCTestCase {

@@ -1,5 +1,6 @@
 import Foundation
 import NextStepsCore
+import NextStepsRecords
 import XCTest
 
 /// What a pupil says is never changed or lost: each test here failed before the change that

@@ -1,4 +1,5 @@
 import Foundation
+import NextStepsRecords
 import XCTest
 
 /// `--help` everywhere, and `content check` on good, broken and hostile content.

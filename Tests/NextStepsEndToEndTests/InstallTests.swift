@@ -1,4 +1,5 @@
 import Foundation
+import NextStepsRecords
 import XCTest
 
 /// Set-up a new user can follow: `nextsteps install`, the installed command from any folder,

@@ -1,4 +1,5 @@
 import Foundation
+import NextStepsRecords
 import XCTest
 
 /// The real binary with stdin and stdout as pipes (not a terminal): scripted sessions.

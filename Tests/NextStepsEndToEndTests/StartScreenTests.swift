@@ -1,4 +1,5 @@
 import Foundation
+import NextStepsRecords
 import XCTest
 
 /// `nextsteps` alone on a real terminal: no pupil ever sees another pupil's name, new pupils

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import NextStepsCore
+import NextStepsRecords
 import NextStepsStore
 import XCTest
 

@@ -1,4 +1,5 @@
 import Foundation
+import NextStepsRecords
 
 extension Conversation {
     /// What the interpreter should expect at this moment. Every question takes the pupil's

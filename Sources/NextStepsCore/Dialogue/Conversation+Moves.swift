@@ -1,4 +1,5 @@
 import Foundation
+import NextStepsRecords
 
 /// A place in a topic: a step, and a card inside a sort step. Later places compare greater.
 struct Place: Comparable, Sendable {

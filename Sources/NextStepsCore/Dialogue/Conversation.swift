@@ -1,4 +1,5 @@
 import Foundation
+import NextStepsRecords
 
 /// One pupil's way through one topic: input in, presentations and answers to save out.
 ///

@@ -1,4 +1,5 @@
 import Foundation
+import NextStepsRecords
 
 /// Says what answers meant, in the content's words: for "last time you said …", for
 /// `pupils show`, and for the pupil's own views.

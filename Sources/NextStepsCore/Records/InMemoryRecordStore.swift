@@ -1,4 +1,5 @@
 import Foundation
+import NextStepsRecords
 
 /// A record store held in memory: for tests and for trying content without a database.
 public final class InMemoryRecordStore: RecordStore {

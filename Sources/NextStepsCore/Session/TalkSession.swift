@@ -1,4 +1,5 @@
 import Foundation
+import NextStepsRecords
 
 /// How a talk session ended.
 public enum SessionOutcome: Sendable, Equatable {
