@@ -94,6 +94,7 @@ let package = Package(
         .executableTarget(name: "nextsteps-peak", path: "Sources/NextStepsPeak"),
 
         // MARK: Tests.
+        .testTarget(name: "NextStepsRecordsTests", dependencies: ["NextStepsRecords"]),
         .testTarget(name: "NextStepsCoreTests", dependencies: ["NextStepsCore", "NextStepsRecords", "NextStepsTerminal"]),
         .testTarget(name: "NextStepsFilesTests", dependencies: ["NextStepsFiles"]),
         .testTarget(

@@ -105,7 +105,7 @@ enum DocxBenchRecord {
         }
         // Three answers changed in the last sitting: the new ones count, the old ones stay in the history.
         for old in answered.filter({ $0.kind == .words }).prefix(3) {
-            let at = day(14) + 3000 + Double(old.id ?? 0)
+            let at = day(14) + 3000 + Double(old.id?.rawValue ?? 0)
             let answer = Answer(pupilId: id, sittingId: sittings[2].id, topicId: old.topicId, stepId: old.stepId, kind: .words,
                                 words: old.words + ", and my cousin Sam", mode: .typedByPupil, supporter: "Ms Khan", at: at)
             try store.save(answer, progress: TopicProgress(pupilId: id, topicId: old.topicId, runStartedAt: at,

@@ -23,27 +23,27 @@ public protocol RecordStore: AnyObject {
     /// Gives a pupil a new full name and, when `knownAs` is given, a new known-as name; a name
     /// another pupil already has is refused. Without `knownAs`, a known-as name that was only the
     /// old first name follows the new name; one chosen on purpose is kept.
-    func renamePupil(id: Int64, to name: String, knownAs: String?) throws -> Pupil
+    func renamePupil(id: PupilID, to name: String, knownAs: String?) throws -> Pupil
     /// Removes a pupil and every row of theirs (sittings, answers, places in topics) in one
     /// durable transaction, and says how many of each went.
-    func removePupil(id: Int64) throws -> PupilRemoval
+    func removePupil(id: PupilID) throws -> PupilRemoval
     /// Changes how prompts are spoken to a pupil.
-    func updateSpeech(pupilId: Int64, to settings: SpeechSettings) throws
+    func updateSpeech(pupilId: PupilID, to settings: SpeechSettings) throws
     /// Starts a sitting.
     func startSitting(_ sitting: Sitting) throws -> Sitting
     /// All sittings of a pupil, oldest first.
-    func sittings(pupilId: Int64) throws -> [Sitting]
+    func sittings(pupilId: PupilID) throws -> [Sitting]
     /// Saves an answer and the new place in the topic in one durable transaction, opening
     /// `sitting` in the same transaction when it is given (so no sitting is ever empty).
     /// The answer supersedes the pupil's latest earlier answer to the same question, and
     /// belongs to the sitting opened with it.
     func save(_ answer: Answer?, progress: TopicProgress, opening sitting: Sitting?) throws -> SavedTurn
     /// The pupil's place in a topic, if they have begun it.
-    func progress(pupilId: Int64, topicId: String) throws -> TopicProgress?
+    func progress(pupilId: PupilID, topicId: String) throws -> TopicProgress?
     /// The pupil's place in every topic begun.
-    func allProgress(pupilId: Int64) throws -> [TopicProgress]
+    func allProgress(pupilId: PupilID) throws -> [TopicProgress]
     /// All of a pupil's answers, oldest first.
-    func answers(pupilId: Int64) throws -> [Answer]
+    func answers(pupilId: PupilID) throws -> [Answer]
 }
 
 /// What one durable save wrote.
@@ -67,12 +67,12 @@ extension RecordStore {
 
 extension RecordStore {
     /// A store that cannot rename (a test double, say) refuses, changing nothing.
-    public func renamePupil(id: Int64, to name: String, knownAs: String?) throws -> Pupil {
+    public func renamePupil(id: PupilID, to name: String, knownAs: String?) throws -> Pupil {
         throw StoreError("These records cannot rename a pupil.")
     }
 
     /// A store that cannot remove (a test double, say) refuses, removing nothing.
-    public func removePupil(id: Int64) throws -> PupilRemoval {
+    public func removePupil(id: PupilID) throws -> PupilRemoval {
         throw StoreError("These records cannot remove a pupil.")
     }
 }

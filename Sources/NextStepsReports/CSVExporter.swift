@@ -68,7 +68,7 @@ public struct JSONExporter: Exporter {
     /// The document.
     public func export(_ model: ExportModel, record: RecordExport, resources: ExportResources) throws -> Data {
         let explained = Dictionary(model.history.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let answers = record.answers.map { ExplainedAnswer(answer: $0, words: $0.id.flatMap { explained[String($0)] }) }
+        let answers = record.answers.map { ExplainedAnswer(answer: $0, words: $0.id.flatMap { explained[$0.description] }) }
         let document = Document(formatVersion: RecordExport.currentFormat, exportedAt: record.exportedAt, pupil: record.pupil,
                                 sittings: record.sittings, answers: answers, progress: record.progress, views: model)
         let encoder = JSONEncoder()

@@ -26,7 +26,7 @@ extension ExportModel {
         let replacedOn = Dictionary(record.answers.compactMap { answer in answer.supersedes.map { ($0, answer.at) } },
                                     uniquingKeysWith: { first, _ in first })
         let history = record.answers.map { answer in
-            HistoryItem(id: answer.id.map(String.init) ?? "", item: builder.item(answer),
+            HistoryItem(id: answer.id?.description ?? "", item: builder.item(answer),
                         replaced: answer.id.flatMap { replacedOn[$0] } != nil,
                         replacedOn: answer.id.flatMap { replacedOn[$0] }.map(RecordDates.day) ?? "", isNote: answer.kind == .note)
         }
@@ -61,7 +61,7 @@ struct Ordering {
 struct ItemBuilder {
     let content: Content
     let summary: AnswerSummary
-    let sittings: [Int64: Sitting]
+    let sittings: [SittingID: Sitting]
 
     func item(_ answer: Answer) -> ExportModel.AnswerItem {
         let topic = content.topic(answer.topicId)

@@ -16,7 +16,7 @@ public final class PupilSessionLock {
 
     /// Holds the talk lock for `pupilId` in the records at `storePath`; nil when another talk
     /// holds it. Throws when the lock file cannot be made at all.
-    public static func hold(storePath: String, pupilId: Int64) throws -> PupilSessionLock? {
+    public static func hold(storePath: String, pupilId: PupilID) throws -> PupilSessionLock? {
         let folder = (storePath as NSString).deletingLastPathComponent
         let name = ".\((storePath as NSString).lastPathComponent).talk-\(pupilId).lock"
         let path = folder.isEmpty ? name : folder + "/" + name

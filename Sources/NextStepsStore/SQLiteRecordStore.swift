@@ -88,7 +88,7 @@ public final class SQLiteRecordStore: RecordStore {
                 """, arguments: [pupil.name, pupil.knownAs, pupil.yearGroup, pupil.dateOfBirth, pupil.createdAt,
                                  StoreRows.speechJSON(pupil.speech)])
             var saved = pupil
-            saved.id = db.lastInsertedRowID
+            saved.id = .init(db.lastInsertedRowID)
             return saved
         }
     }
@@ -104,7 +104,7 @@ public final class SQLiteRecordStore: RecordStore {
     }
 
     /// Gives a pupil a new name (and known-as name); a name another pupil has is refused.
-    public func renamePupil(id: Int64, to name: String, knownAs: String?) throws -> Pupil {
+    public func renamePupil(id: PupilID, to name: String, knownAs: String?) throws -> Pupil {
         try write { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT * FROM pupil WHERE id = ?", arguments: [id]) else {
                 throw StoreError("There is no such pupil.")
@@ -122,7 +122,7 @@ public final class SQLiteRecordStore: RecordStore {
     /// Removes a pupil and, through the foreign keys, every sitting, answer and place in a
     /// topic of theirs, in one transaction; `secure_delete` overwrites what was there. If any
     /// table still held a row of the pupil's afterwards, nothing is removed.
-    public func removePupil(id: Int64) throws -> PupilRemoval {
+    public func removePupil(id: PupilID) throws -> PupilRemoval {
         try write { db in
             guard try Row.fetchOne(db, sql: "SELECT id FROM pupil WHERE id = ?", arguments: [id]) != nil else {
                 throw StoreError("There is no such pupil.")
@@ -142,11 +142,11 @@ public final class SQLiteRecordStore: RecordStore {
 
     /// How many rows each table holds that belong to this pupil (the pupil's own row, and every
     /// row with a `pupilId`): all nought once the pupil is removed.
-    public func rowsReferring(toPupil id: Int64) throws -> [String: Int] {
+    public func rowsReferring(toPupil id: PupilID) throws -> [String: Int] {
         try read { db in try Self.rowsReferring(toPupil: id, in: db) }
     }
 
-    private static func rowsReferring(toPupil id: Int64, in db: Database) throws -> [String: Int] {
+    private static func rowsReferring(toPupil id: PupilID, in db: Database) throws -> [String: Int] {
         var counts = ["pupil": try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM pupil WHERE id = ?", arguments: [id]) ?? 0]
         let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'")
         for table in tables where try db.columns(in: table).contains(where: { $0.name == "pupilId" }) {
@@ -157,7 +157,7 @@ public final class SQLiteRecordStore: RecordStore {
     }
 
     /// Changes how prompts are spoken to a pupil.
-    public func updateSpeech(pupilId: Int64, to settings: SpeechSettings) throws {
+    public func updateSpeech(pupilId: PupilID, to settings: SpeechSettings) throws {
         try write { db in
             try db.execute(sql: "UPDATE pupil SET speech = ? WHERE id = ?", arguments: [StoreRows.speechJSON(settings), pupilId])
             if db.changesCount == 0 { throw StoreError("There is no such pupil.") }
@@ -173,12 +173,12 @@ public final class SQLiteRecordStore: RecordStore {
         try db.execute(sql: "INSERT INTO sitting (pupilId, startedAt, supporterName, supporterRole) VALUES (?, ?, ?, ?)",
                        arguments: [sitting.pupilId, sitting.startedAt, sitting.supporterName, sitting.supporterRole])
         var saved = sitting
-        saved.id = db.lastInsertedRowID
+        saved.id = .init(db.lastInsertedRowID)
         return saved
     }
 
     /// All sittings of a pupil, oldest first.
-    public func sittings(pupilId: Int64) throws -> [Sitting] {
+    public func sittings(pupilId: PupilID) throws -> [Sitting] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM sitting WHERE pupilId = ? ORDER BY id", arguments: [pupilId]).map(StoreRows.sitting)
         }
@@ -194,7 +194,7 @@ public final class SQLiteRecordStore: RecordStore {
             if var answer {
                 if let opened { answer.sittingId = opened.id }
                 // An adult's note stands beside the pupil's answers: it neither replaces one nor is replaced.
-                answer.supersedes = answer.kind == .note ? nil : try Int64.fetchOne(db, sql: """
+                answer.supersedes = answer.kind == .note ? nil : try AnswerID.fetchOne(db, sql: """
                     SELECT id FROM answer WHERE pupilId = ? AND topicId = ? AND stepId = ? AND cardId IS ? AND kind != 'note'
                     ORDER BY id DESC LIMIT 1
                     """, arguments: [answer.pupilId, answer.topicId, answer.stepId, answer.cardId])
@@ -206,7 +206,7 @@ public final class SQLiteRecordStore: RecordStore {
                                      answer.kind.rawValue, StoreRows.optionsJSON(answer.optionIds), answer.words,
                                      answer.mode.rawValue, answer.supporter, answer.at, answer.supersedes,
                                      StoreRows.askedJSON(answer.asked)])
-                answer.id = db.lastInsertedRowID
+                answer.id = AnswerID(db.lastInsertedRowID)
                 saved = answer
             }
             try db.execute(sql: """
@@ -222,7 +222,7 @@ public final class SQLiteRecordStore: RecordStore {
     }
 
     /// The pupil's place in a topic.
-    public func progress(pupilId: Int64, topicId: String) throws -> TopicProgress? {
+    public func progress(pupilId: PupilID, topicId: String) throws -> TopicProgress? {
         try read { db in
             try Row.fetchOne(db, sql: "SELECT * FROM progress WHERE pupilId = ? AND topicId = ?",
                              arguments: [pupilId, topicId]).map(StoreRows.progress)
@@ -230,7 +230,7 @@ public final class SQLiteRecordStore: RecordStore {
     }
 
     /// The pupil's place in every topic begun.
-    public func allProgress(pupilId: Int64) throws -> [TopicProgress] {
+    public func allProgress(pupilId: PupilID) throws -> [TopicProgress] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM progress WHERE pupilId = ? ORDER BY topicId", arguments: [pupilId])
                 .map(StoreRows.progress)
@@ -238,7 +238,7 @@ public final class SQLiteRecordStore: RecordStore {
     }
 
     /// All of a pupil's answers, oldest first.
-    public func answers(pupilId: Int64) throws -> [Answer] {
+    public func answers(pupilId: PupilID) throws -> [Answer] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT * FROM answer WHERE pupilId = ? ORDER BY id", arguments: [pupilId]).map { try StoreRows.answer($0) }
         }
@@ -254,7 +254,7 @@ public final class SQLiteRecordStore: RecordStore {
         let rows = try read { db in
             try Row.fetchAll(db, sql: "SELECT id, topicId, stepId, cardId FROM answer WHERE asked IS NULL AND kind != 'note'")
         }
-        let updates: [(id: Int64, json: String)] = rows.compactMap { row in
+        let updates: [(id: AnswerID, json: String)] = rows.compactMap { row in
             let key = QuestionKey(topicId: row["topicId"], stepId: row["stepId"], cardId: row["cardId"])
             return StoreRows.askedJSON(asked(key)).map { (row["id"], $0) }
         }

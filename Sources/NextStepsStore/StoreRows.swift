@@ -72,3 +72,17 @@ enum StoreRows {
         (try? JSONEncoder().encode(ids)).map { String(decoding: $0, as: UTF8.self) } ?? "[]"
     }
 }
+
+/// A typed id is stored as its plain integer.
+extension RecordID where Self: DatabaseValueConvertible {
+    /// The id's number.
+    public var databaseValue: DatabaseValue { rawValue.databaseValue }
+
+    /// The id from a stored integer; nil for anything else.
+    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> Self? { Int64.fromDatabaseValue(dbValue).map(Self.init) }
+}
+
+extension PupilID: DatabaseValueConvertible {}
+extension SittingID: DatabaseValueConvertible {}
+extension AnswerID: DatabaseValueConvertible {}
+extension AdultID: DatabaseValueConvertible {}

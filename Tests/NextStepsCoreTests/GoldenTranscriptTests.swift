@@ -18,17 +18,17 @@ final class CountingStore: RecordStore {
     func addPupil(_ pupil: Pupil) throws -> Pupil { try inner.addPupil(pupil) }
     func pupils() throws -> [Pupil] { try inner.pupils() }
     func pupil(named: String) throws -> Pupil? { try inner.pupil(named: named) }
-    func updateSpeech(pupilId: Int64, to settings: SpeechSettings) throws { try inner.updateSpeech(pupilId: pupilId, to: settings) }
+    func updateSpeech(pupilId: PupilID, to settings: SpeechSettings) throws { try inner.updateSpeech(pupilId: pupilId, to: settings) }
     func startSitting(_ sitting: Sitting) throws -> Sitting { try inner.startSitting(sitting) }
-    func sittings(pupilId: Int64) throws -> [Sitting] { try inner.sittings(pupilId: pupilId) }
+    func sittings(pupilId: PupilID) throws -> [Sitting] { try inner.sittings(pupilId: pupilId) }
     func save(_ answer: Answer?, progress: TopicProgress, opening sitting: Sitting?) throws -> SavedTurn {
         let saved = try inner.save(answer, progress: progress, opening: sitting)
         if saved.answer != nil { answersSaved += 1 }
         return saved
     }
-    func progress(pupilId: Int64, topicId: String) throws -> TopicProgress? { try inner.progress(pupilId: pupilId, topicId: topicId) }
-    func allProgress(pupilId: Int64) throws -> [TopicProgress] { try inner.allProgress(pupilId: pupilId) }
-    func answers(pupilId: Int64) throws -> [Answer] { try inner.answers(pupilId: pupilId) }
+    func progress(pupilId: PupilID, topicId: String) throws -> TopicProgress? { try inner.progress(pupilId: pupilId, topicId: topicId) }
+    func allProgress(pupilId: PupilID) throws -> [TopicProgress] { try inner.allProgress(pupilId: pupilId) }
+    func answers(pupilId: PupilID) throws -> [Answer] { try inner.answers(pupilId: pupilId) }
 }
 
 /// Plays script lines until an answer has been saved, then ends input (the session stops, saved).

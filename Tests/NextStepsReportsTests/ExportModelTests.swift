@@ -16,8 +16,8 @@ enum ReportFixtures {
         }
     }
 
-    static func answer(_ id: Int64, _ topic: String, _ step: String, _ kind: AnswerKind, _ options: [String] = [], words: String,
-                       card: String? = nil, mode: AnswerMode = .chosenFromOptions, at: Double, supersedes: Int64? = nil) -> Answer {
+    static func answer(_ id: AnswerID, _ topic: String, _ step: String, _ kind: AnswerKind, _ options: [String] = [], words: String,
+                       card: String? = nil, mode: AnswerMode = .chosenFromOptions, at: Double, supersedes: AnswerID? = nil) -> Answer {
         Answer(id: id, pupilId: 1, sittingId: 1, topicId: topic, stepId: step, cardId: card, kind: kind, optionIds: options,
                words: words, mode: mode, supporter: "Ms Khan", at: Date(timeIntervalSince1970: 1_790_000_000 + at), supersedes: supersedes)
     }

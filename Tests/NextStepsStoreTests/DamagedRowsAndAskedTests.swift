@@ -17,7 +17,7 @@ final class DamagedRowsAndAskedTests: XCTestCase {
 
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
 
-    func storeWithOneAnswer(_ path: String) throws -> (SQLiteRecordStore, Int64) {
+    func storeWithOneAnswer(_ path: String) throws -> (SQLiteRecordStore, PupilID) {
         let store = try SQLiteRecordStore(path: path)
         let pupil = try store.addPupil(Pupil(name: "Sam Smith", createdAt: Date(timeIntervalSince1970: 0)))
         let asked = AskedQuestion(text: "Where would you like to live?", options: [AskedOption(id: "home", label: "At home")],

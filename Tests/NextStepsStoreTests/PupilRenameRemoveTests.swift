@@ -22,7 +22,7 @@ final class PupilRenameRemoveTests: XCTestCase {
     }
 
     /// Two answers (the second replacing the first), a note, a sitting and a place for a pupil.
-    private func fill(_ store: RecordStore, pupil: Int64) throws {
+    private func fill(_ store: RecordStore, pupil: PupilID) throws {
         let sitting = try store.startSitting(Sitting(pupilId: pupil, startedAt: Date(), supporterName: "Ms Khan", supporterRole: "teacher"))
         let place = TopicProgress(pupilId: pupil, topicId: "after-school", runStartedAt: Date(), stepId: "why", updatedAt: Date())
         for (kind, words) in [(AnswerKind.words, "first"), (.words, "second"), (.note, "a note")] {

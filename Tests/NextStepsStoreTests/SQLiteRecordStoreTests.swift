@@ -21,7 +21,7 @@ final class SQLiteRecordStoreTests: XCTestCase {
         return (attributes[.posixPermissions] as? NSNumber)?.intValue ?? -1
     }
 
-    func answer(_ pupil: Int64, step: String, card: String? = nil, kind: AnswerKind = .choice, options: [String] = [],
+    func answer(_ pupil: PupilID, step: String, card: String? = nil, kind: AnswerKind = .choice, options: [String] = [],
                 words: String, at: Date) -> Answer {
         Answer(pupilId: pupil, sittingId: nil, topicId: "after-school", stepId: step, cardId: card, kind: kind,
                optionIds: options, words: words, mode: .chosenFromOptions, supporter: "Ms Jones", at: at)
@@ -53,7 +53,7 @@ final class SQLiteRecordStoreTests: XCTestCase {
     func testRecordsSurviveReopeningExactly() throws {
         let path = folder.appendingPathComponent("b.sqlite").path
         let when = Date(timeIntervalSince1970: 1_790_000_123.25)
-        var pupilId: Int64 = 0
+        var pupilId: PupilID = 0
         do {
             let store = try SQLiteRecordStore(path: path)
             let pupil = try store.addPupil(Pupil(name: "Sam Smith", knownAs: "Sam", yearGroup: 10, dateOfBirth: "2010-04-21", createdAt: when))

@@ -25,8 +25,8 @@ public struct Conversation: Sendable {
     public let topic: Topic
     let content: Content
     let interpreter: AnswerInterpreter
-    let pupilId: Int64
-    let sittingId: Int64?
+    let pupilId: PupilID
+    let sittingId: SittingID?
     let supporter: String?
     /// When this time through the topic began; answers before it are "last time".
     public internal(set) var runStartedAt: Date
@@ -53,7 +53,7 @@ public struct Conversation: Sendable {
     ///   - progress: the saved place in this topic, if any; a finished topic starts a new run.
     ///   - typingMode: whether the pupil types, or the adult types what the pupil says; when
     ///     not given, a resumed topic goes on as it was left.
-    public init(topic: Topic, content: Content, pupilId: Int64, sittingId: Int64?, supporter: String?,
+    public init(topic: Topic, content: Content, pupilId: PupilID, sittingId: SittingID?, supporter: String?,
                 history: [Answer], progress: TopicProgress?, now: Date, typingMode: AnswerMode? = nil) {
         self.topic = topic; self.content = content; self.pupilId = pupilId; self.sittingId = sittingId
         self.supporter = supporter; self.history = history
