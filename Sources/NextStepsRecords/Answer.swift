@@ -80,8 +80,8 @@ public struct Answer: Sendable, Equatable, Codable {
     public var words: String
     /// How it was given.
     public var mode: AnswerMode
-    /// Who supported the pupil.
-    public var supporter: String?
+    /// The adult who supported the pupil (or wrote the note), when one was named.
+    public var adultId: AdultID?
     /// When it was given.
     public var at: Date
     /// The earlier answer to the same question that this one replaces.
@@ -92,11 +92,11 @@ public struct Answer: Sendable, Equatable, Codable {
 
     /// Makes an answer.
     public init(id: AnswerID? = nil, pupilId: PupilID, sittingId: SittingID?, topicId: String, stepId: String, cardId: String? = nil,
-                kind: AnswerKind, optionIds: [String] = [], words: String, mode: AnswerMode, supporter: String?,
+                kind: AnswerKind, optionIds: [String] = [], words: String, mode: AnswerMode, adultId: AdultID?,
                 at: Date, supersedes: AnswerID? = nil) {
         self.id = id; self.pupilId = pupilId; self.sittingId = sittingId; self.topicId = topicId; self.stepId = stepId
         self.cardId = cardId; self.kind = kind; self.optionIds = optionIds; self.words = words; self.mode = mode
-        self.supporter = supporter; self.at = at; self.supersedes = supersedes
+        self.adultId = adultId; self.at = at; self.supersedes = supersedes
     }
 
     /// The answer with what was asked, as shown.

@@ -34,14 +34,11 @@ public struct Sitting: Sendable, Equatable, Codable {
     public var pupilId: PupilID
     /// When it started.
     public var startedAt: Date
-    /// The supporting adult's name, when given.
-    public var supporterName: String?
-    /// The supporting adult's role (careers adviser, teaching assistant …), when given.
-    public var supporterRole: String?
+    /// The supporting adult, when one was named.
+    public var adultId: AdultID?
 
     /// Makes a sitting.
-    public init(id: SittingID? = nil, pupilId: PupilID, startedAt: Date, supporterName: String?, supporterRole: String?) {
-        self.id = id; self.pupilId = pupilId; self.startedAt = startedAt
-        self.supporterName = supporterName; self.supporterRole = supporterRole
+    public init(id: SittingID? = nil, pupilId: PupilID, startedAt: Date, adultId: AdultID?) {
+        self.id = id; self.pupilId = pupilId; self.startedAt = startedAt; self.adultId = adultId
     }
 }

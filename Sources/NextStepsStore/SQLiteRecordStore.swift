@@ -164,14 +164,48 @@ public final class SQLiteRecordStore: RecordStore {
         }
     }
 
+    /// Adds an adult; a name another adult already has (in any case) is refused.
+    public func addAdult(_ given: Adult) throws -> Adult {
+        let adult = try AdultNames.cleaned(given)
+        return try write { db in
+            let others = try Row.fetchAll(db, sql: "SELECT * FROM adult").map(StoreRows.adult)
+            if let same = AdultNames.same(adult.name, in: others) { throw StoreError("There is already an adult called \(same.name).") }
+            try db.execute(sql: "INSERT INTO adult (name, role, addedAt) VALUES (?, ?, ?)",
+                           arguments: [adult.name, adult.role?.rawValue, adult.addedAt])
+            var saved = adult
+            saved.id = AdultID(db.lastInsertedRowID)
+            return saved
+        }
+    }
+
+    /// All adults, by name.
+    public func adults() throws -> [Adult] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM adult ORDER BY name COLLATE NOCASE, id").map(StoreRows.adult) }
+    }
+
+    /// Records the role of an adult whose role was not recorded; a different role already
+    /// recorded is refused, never changed.
+    public func recordRole(adultId: AdultID, _ role: AdultRole) throws -> Adult {
+        try write { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM adult WHERE id = ?", arguments: [adultId]) else {
+                throw StoreError("There is no such adult.")
+            }
+            var adult = try StoreRows.adult(row)
+            try AdultNames.check(recording: role, for: adult)
+            adult.role = role
+            try db.execute(sql: "UPDATE adult SET role = ? WHERE id = ?", arguments: [role.rawValue, adultId])
+            return adult
+        }
+    }
+
     /// Starts a sitting.
     public func startSitting(_ sitting: Sitting) throws -> Sitting {
         try write { db in try insertSitting(sitting, db) }
     }
 
     private func insertSitting(_ sitting: Sitting, _ db: Database) throws -> Sitting {
-        try db.execute(sql: "INSERT INTO sitting (pupilId, startedAt, supporterName, supporterRole) VALUES (?, ?, ?, ?)",
-                       arguments: [sitting.pupilId, sitting.startedAt, sitting.supporterName, sitting.supporterRole])
+        try db.execute(sql: "INSERT INTO sitting (pupilId, startedAt, adultId) VALUES (?, ?, ?)",
+                       arguments: [sitting.pupilId, sitting.startedAt, sitting.adultId])
         var saved = sitting
         saved.id = .init(db.lastInsertedRowID)
         return saved
@@ -193,18 +227,17 @@ public final class SQLiteRecordStore: RecordStore {
             var saved = answer
             if var answer {
                 if let opened { answer.sittingId = opened.id }
-                // An adult's note stands beside the pupil's answers: it neither replaces one nor is replaced.
-                answer.supersedes = answer.kind == .note ? nil : try AnswerID.fetchOne(db, sql: """
-                    SELECT id FROM answer WHERE pupilId = ? AND topicId = ? AND stepId = ? AND cardId IS ? AND kind != 'note'
-                    ORDER BY id DESC LIMIT 1
-                    """, arguments: [answer.pupilId, answer.topicId, answer.stepId, answer.cardId])
+                let earlier = try Row.fetchAll(db, sql: """
+                    SELECT * FROM answer WHERE pupilId = ? AND topicId = ? AND stepId = ? AND cardId IS ? ORDER BY id
+                    """, arguments: [answer.pupilId, answer.topicId, answer.stepId, answer.cardId]).map(StoreRows.answer)
+                answer.supersedes = AnswerChain.superseded(by: answer, in: earlier)
                 try db.execute(sql: """
-                    INSERT INTO answer (pupilId, sittingId, topicId, stepId, cardId, kind, optionIds, words, mode, supporter, at,
+                    INSERT INTO answer (pupilId, sittingId, topicId, stepId, cardId, kind, optionIds, words, mode, adultId, at,
                                         supersedesId, asked)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """, arguments: [answer.pupilId, answer.sittingId, answer.topicId, answer.stepId, answer.cardId,
                                      answer.kind.rawValue, StoreRows.optionsJSON(answer.optionIds), answer.words,
-                                     answer.mode.rawValue, answer.supporter, answer.at, answer.supersedes,
+                                     answer.mode.rawValue, answer.adultId, answer.at, answer.supersedes,
                                      StoreRows.askedJSON(answer.asked)])
                 answer.id = AnswerID(db.lastInsertedRowID)
                 saved = answer

@@ -27,8 +27,7 @@ enum StoreRows {
     }
 
     static func sitting(_ row: Row) -> Sitting {
-        Sitting(id: row["id"], pupilId: row["pupilId"], startedAt: row["startedAt"],
-                supporterName: row["supporterName"], supporterRole: row["supporterRole"])
+        Sitting(id: row["id"], pupilId: row["pupilId"], startedAt: row["startedAt"], adultId: row["adultId"])
     }
 
     /// An answer; an unknown kind or way of giving it, or option ids or a question that do not
@@ -50,8 +49,18 @@ enum StoreRows {
         }
         return Answer(id: row["id"], pupilId: row["pupilId"], sittingId: row["sittingId"], topicId: row["topicId"],
                       stepId: row["stepId"], cardId: row["cardId"], kind: kind, optionIds: options,
-                      words: row["words"], mode: mode, supporter: row["supporter"], at: row["at"],
+                      words: row["words"], mode: mode, adultId: row["adultId"], at: row["at"],
                       supersedes: row["supersedesId"]).asking(asked)
+    }
+
+    /// An adult; a role that is not one of the roles is an error, never relabelled.
+    static func adult(_ row: Row) throws -> Adult {
+        var role: AdultRole?
+        if let name: String = row["role"] {
+            guard let known = AdultRole(rawValue: name) else { throw damaged("adult", row, "the role \"\(name)\" is not known") }
+            role = known
+        }
+        return Adult(id: row["id"], name: row["name"], role: role, addedAt: row["addedAt"])
     }
 
     static func askedJSON(_ question: AskedQuestion?) -> String? {

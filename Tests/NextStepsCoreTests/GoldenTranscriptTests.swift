@@ -11,23 +11,18 @@ final class RecordingPresenter: Presenter {
 }
 
 /// Counts answers saved, so a script can stop right after each one.
-final class CountingStore: RecordStore {
+final class CountingStore: TalkRecords {
     let inner: InMemoryRecordStore
     private(set) var answersSaved = 0
     init(_ inner: InMemoryRecordStore) { self.inner = inner }
     func addPupil(_ pupil: Pupil) throws -> Pupil { try inner.addPupil(pupil) }
-    func pupils() throws -> [Pupil] { try inner.pupils() }
-    func pupil(named: String) throws -> Pupil? { try inner.pupil(named: named) }
-    func updateSpeech(pupilId: PupilID, to settings: SpeechSettings) throws { try inner.updateSpeech(pupilId: pupilId, to: settings) }
     func startSitting(_ sitting: Sitting) throws -> Sitting { try inner.startSitting(sitting) }
-    func sittings(pupilId: PupilID) throws -> [Sitting] { try inner.sittings(pupilId: pupilId) }
     func save(_ answer: Answer?, progress: TopicProgress, opening sitting: Sitting?) throws -> SavedTurn {
         let saved = try inner.save(answer, progress: progress, opening: sitting)
         if saved.answer != nil { answersSaved += 1 }
         return saved
     }
     func progress(pupilId: PupilID, topicId: String) throws -> TopicProgress? { try inner.progress(pupilId: pupilId, topicId: topicId) }
-    func allProgress(pupilId: PupilID) throws -> [TopicProgress] { try inner.allProgress(pupilId: pupilId) }
     func answers(pupilId: PupilID) throws -> [Answer] { try inner.answers(pupilId: pupilId) }
 }
 
@@ -68,7 +63,7 @@ final class GoldenTranscriptTests: XCTestCase {
             let output = RecordingOutput()
             let recorder = RecordingPresenter()
             let topic = try XCTUnwrap(content.topic(id))
-            let conversation = Conversation(topic: topic, content: content, pupilId: pupil.id!, sittingId: nil, supporter: nil,
+            let conversation = Conversation(topic: topic, content: content, pupilId: pupil.id!, sittingId: nil, adultId: nil,
                                             history: try store.answers(pupilId: pupil.id!), progress: nil, now: clock.now())
             let lines = ScriptedLineSource(try script(id)) { output.write($0) }
             let screen = ScreenPresenter(renderer: ScreenRenderer(plain: true), output: output)
@@ -125,7 +120,7 @@ final class GoldenTranscriptTests: XCTestCase {
                 sessions += 1
                 guard sessions < 200 else { return XCTFail("the script does not move the topic on") }
                 let progress = try store.progress(pupilId: pupil.id!, topicId: id)
-                let conversation = Conversation(topic: topic, content: content, pupilId: pupil.id!, sittingId: nil, supporter: nil,
+                let conversation = Conversation(topic: topic, content: content, pupilId: pupil.id!, sittingId: nil, adultId: nil,
                                                 history: try store.answers(pupilId: pupil.id!), progress: progress, now: clock.now())
                 let recorder = RecordingPresenter()
                 let session = TalkSession(conversation: conversation, store: store,

@@ -5,7 +5,7 @@ import XCTest
 final class RecordIDTests: XCTestCase {
     func testIdsEncodeAsPlainIntegers() throws {
         let answer = Answer(id: AnswerID(7), pupilId: PupilID(3), sittingId: SittingID(5), topicId: "t", stepId: "s",
-                            kind: .words, words: "hi", mode: .typedByPupil, supporter: nil, at: Date(timeIntervalSince1970: 0),
+                            kind: .words, words: "hi", mode: .typedByPupil, adultId: nil, at: Date(timeIntervalSince1970: 0),
                             supersedes: AnswerID(6))
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: JSONEncoder().encode(answer)) as? [String: Any])
         XCTAssertEqual(object["id"] as? Int, 7)

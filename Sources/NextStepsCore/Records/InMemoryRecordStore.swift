@@ -6,6 +6,7 @@ public final class InMemoryRecordStore: RecordStore {
     private var pupilList: [Pupil] = []
     private var sittingList: [Sitting] = []
     private var answerList: [Answer] = []
+    private var adultList: [Adult] = []
     private var progressByKey: [String: TopicProgress] = [:]
     /// Ids are never given twice, as in SQLite's AUTOINCREMENT, so a removed pupil's id stays unused.
     private var lastPupilId: Int64 = 0
@@ -65,6 +66,26 @@ public final class InMemoryRecordStore: RecordStore {
         pupilList[index].speech = settings
     }
 
+    /// Adds an adult; a name another adult already has is refused.
+    public func addAdult(_ given: Adult) throws -> Adult {
+        var adult = try AdultNames.cleaned(given)
+        if let same = AdultNames.same(adult.name, in: adultList) { throw StoreError("There is already an adult called \(same.name).") }
+        adult.id = AdultID(Int64(adultList.count + 1))
+        adultList.append(adult)
+        return adult
+    }
+
+    /// All adults, by name.
+    public func adults() throws -> [Adult] { adultList.sorted { $0.name < $1.name } }
+
+    /// Records the role of an adult whose role was not recorded.
+    public func recordRole(adultId: AdultID, _ role: AdultRole) throws -> Adult {
+        guard let index = adultList.firstIndex(where: { $0.id == adultId }) else { throw StoreError("There is no such adult.") }
+        try AdultNames.check(recording: role, for: adultList[index])
+        adultList[index].role = role
+        return adultList[index]
+    }
+
     /// Starts a sitting.
     public func startSitting(_ sitting: Sitting) throws -> Sitting {
         var saved = sitting
@@ -95,8 +116,7 @@ public final class InMemoryRecordStore: RecordStore {
         if var new = answer {
             new.id = AnswerID(Int64(answerList.count + 1))
             if let opened { new.sittingId = opened.id }
-            new.supersedes = new.kind == .note ? nil
-                : answerList.last { $0.pupilId == new.pupilId && $0.question == new.question && $0.kind != .note }?.id
+            new.supersedes = AnswerChain.superseded(by: new, in: answerList)
             answerList.append(new)
             saved = new
         }
