@@ -94,8 +94,10 @@ let package = Package(
         .executableTarget(name: "nextsteps-peak", path: "Sources/NextStepsPeak"),
 
         // MARK: Tests.
+        // The test doubles (in-memory store, scripted lines, a stepping clock), kept out of the product.
+        .target(name: "NextStepsTestSupport", dependencies: ["NextStepsCore", "NextStepsRecords"]),
         .testTarget(name: "NextStepsRecordsTests", dependencies: ["NextStepsRecords"]),
-        .testTarget(name: "NextStepsCoreTests", dependencies: ["NextStepsCore", "NextStepsRecords", "NextStepsTerminal"]),
+        .testTarget(name: "NextStepsCoreTests", dependencies: ["NextStepsCore", "NextStepsRecords", "NextStepsTerminal", "NextStepsTestSupport"]),
         .testTarget(name: "NextStepsFilesTests", dependencies: ["NextStepsFiles"]),
         .testTarget(
             name: "NextStepsReportsTests",
@@ -108,7 +110,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NextStepsStoreTests",
-            dependencies: ["NextStepsStore", "NextStepsCore", "NextStepsRecords", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["NextStepsStore", "NextStepsCore", "NextStepsRecords", "NextStepsTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "NextStepsContentCacheTests", dependencies: ["NextStepsContentCache", "NextStepsCore"]),
         .testTarget(name: "NextStepsSpeechTests", dependencies: ["NextStepsSpeech", "NextStepsCore", "NextStepsRecords"]),

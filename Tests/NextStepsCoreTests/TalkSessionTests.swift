@@ -1,6 +1,7 @@
 import Foundation
 import NextStepsCore
 import NextStepsRecords
+import NextStepsTestSupport
 import NextStepsTerminal
 import XCTest
 

@@ -1,7 +1,8 @@
 import Foundation
 import NextStepsRecords
 
-/// A record store held in memory: for tests and for trying content without a database.
+/// A record store held in memory, for tests: every store protocol, with the same rules as the
+/// SQLite store (names cleaned and compared alike, `AnswerChain` for what supersedes what).
 public final class InMemoryRecordStore: RecordStore {
     private var pupilList: [Pupil] = []
     private var sittingList: [Sitting] = []
