@@ -1,5 +1,4 @@
 import Foundation
-import NextStepsRecords
 
 /// Whole-process figures, side by side in one run: a Foundation hello-world (the floor),
 /// `nextsteps talk` to its first prompt then `stop` (warm and cold compiled content), and

@@ -1,5 +1,4 @@
 import Foundation
-import NextStepsRecords
 import XCTest
 
 /// `--help` everywhere, and `content check` on good, broken and hostile content.

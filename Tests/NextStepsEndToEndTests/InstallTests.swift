@@ -1,5 +1,4 @@
 import Foundation
-import NextStepsRecords
 import XCTest
 
 /// Set-up a new user can follow: `nextsteps install`, the installed command from any folder,

@@ -1,5 +1,4 @@
 import Foundation
-import NextStepsRecords
 import XCTest
 
 /// `nextsteps` alone on a real terminal: no pupil ever sees another pupil's name, new pupils
