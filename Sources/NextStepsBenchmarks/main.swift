@@ -1,6 +1,7 @@
 import Foundation
 import NextStepsContentCache
 import NextStepsCore
+import NextStepsRecords
 import NextStepsStore
 
 // Prints the figures quoted in README. Run: swift run -c release nextsteps-bench
@@ -67,7 +68,7 @@ let pupil = try store.addPupil(Pupil(name: "Bench Pupil", createdAt: Date()))
 var saveSamples: [Double] = []
 for index in 0..<200 {
     let answer = Answer(pupilId: pupil.id!, sittingId: nil, topicId: "about-me", stepId: "step-\(index % 9)", kind: .words,
-                        words: "benchmark words \(index)", mode: .typedByPupil, supporter: nil, at: Date())
+                        words: "benchmark words \(index)", mode: .typedByPupil, adultId: nil, at: Date())
     let progress = TopicProgress(pupilId: pupil.id!, topicId: "about-me", runStartedAt: Date(), stepId: "step-\(index % 9)", updatedAt: Date())
     let started = Date()
     _ = try store.save(answer, progress: progress)

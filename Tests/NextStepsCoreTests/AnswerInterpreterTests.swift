@@ -1,4 +1,5 @@
 import NextStepsCore
+import NextStepsRecords
 import XCTest
 
 final class AnswerInterpreterTests: XCTestCase {

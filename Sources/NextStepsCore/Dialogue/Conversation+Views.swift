@@ -1,4 +1,5 @@
 import Foundation
+import NextStepsRecords
 
 extension Conversation {
     /// The card shown with the current step, if any.

@@ -1,6 +1,7 @@
 import Foundation
 import NextStepsCore
 import NextStepsFiles
+import NextStepsRecords
 import NextStepsReports
 import NextStepsSpeech
 import NextStepsStore

@@ -2,6 +2,7 @@
 // shape of the shipped content (the first byte picks which: words, reading, or a step's options). Built only by .ci/fuzz (NEXTSTEPS_FUZZ=1), never by swift build.
 import Foundation
 import NextStepsCore
+import NextStepsRecords
 
 private let prompts: (AnswerInterpreter, [PromptShape]) = {
     let root = ProcessInfo.processInfo.environment["NEXTSTEPS_ROOT"] ?? FileManager.default.currentDirectoryPath

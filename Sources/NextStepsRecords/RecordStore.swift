@@ -12,8 +12,9 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     public var description: String { message }
 }
 
-/// Where pupils, sittings, answers and progress are kept. Every write is durable when it returns.
-public protocol RecordStore: AnyObject {
+/// The pupils on record: who they are, and how prompts are spoken to them.
+/// Every write is durable when it returns.
+public protocol PupilDirectory: AnyObject {
     /// Adds a pupil; a name already in use is refused.
     func addPupil(_ pupil: Pupil) throws -> Pupil
     /// All pupils, by name.
@@ -23,28 +24,55 @@ public protocol RecordStore: AnyObject {
     /// Gives a pupil a new full name and, when `knownAs` is given, a new known-as name; a name
     /// another pupil already has is refused. Without `knownAs`, a known-as name that was only the
     /// old first name follows the new name; one chosen on purpose is kept.
-    func renamePupil(id: Int64, to name: String, knownAs: String?) throws -> Pupil
+    func renamePupil(id: PupilID, to name: String, knownAs: String?) throws -> Pupil
     /// Removes a pupil and every row of theirs (sittings, answers, places in topics) in one
     /// durable transaction, and says how many of each went.
-    func removePupil(id: Int64) throws -> PupilRemoval
+    func removePupil(id: PupilID) throws -> PupilRemoval
     /// Changes how prompts are spoken to a pupil.
-    func updateSpeech(pupilId: Int64, to settings: SpeechSettings) throws
+    func updateSpeech(pupilId: PupilID, to settings: SpeechSettings) throws
+}
+
+/// The supporting adults on record, chosen or added once and referred to by id.
+public protocol AdultDirectory: AnyObject {
+    /// Adds an adult; a name another adult already has (in any case) is refused.
+    func addAdult(_ adult: Adult) throws -> Adult
+    /// All adults, by name.
+    func adults() throws -> [Adult]
+    /// Records the role of an adult whose role was not recorded; a role already recorded is
+    /// never changed (older sittings would be relabelled), so a different one is refused.
+    func recordRole(adultId: AdultID, _ role: AdultRole) throws -> Adult
+}
+
+/// Only what a talk does: read the pupil's answers and place, open a sitting, and save each
+/// turn durably.
+public protocol TalkRecords: AnyObject {
+    /// All of a pupil's answers, oldest first.
+    func answers(pupilId: PupilID) throws -> [Answer]
+    /// The pupil's place in a topic, if they have begun it.
+    func progress(pupilId: PupilID, topicId: String) throws -> TopicProgress?
     /// Starts a sitting.
     func startSitting(_ sitting: Sitting) throws -> Sitting
-    /// All sittings of a pupil, oldest first.
-    func sittings(pupilId: Int64) throws -> [Sitting]
     /// Saves an answer and the new place in the topic in one durable transaction, opening
     /// `sitting` in the same transaction when it is given (so no sitting is ever empty).
-    /// The answer supersedes the pupil's latest earlier answer to the same question, and
-    /// belongs to the sitting opened with it.
+    /// The answer supersedes the pupil's latest earlier answer to the same question
+    /// (`AnswerChain`), and belongs to the sitting opened with it.
     func save(_ answer: Answer?, progress: TopicProgress, opening sitting: Sitting?) throws -> SavedTurn
-    /// The pupil's place in a topic, if they have begun it.
-    func progress(pupilId: Int64, topicId: String) throws -> TopicProgress?
-    /// The pupil's place in every topic begun.
-    func allProgress(pupilId: Int64) throws -> [TopicProgress]
-    /// All of a pupil's answers, oldest first.
-    func answers(pupilId: Int64) throws -> [Answer]
 }
+
+/// The read side: a pupil's whole record, for `pupils show` and the exports.
+public protocol RecordReader: AnyObject {
+    /// All sittings of a pupil, oldest first.
+    func sittings(pupilId: PupilID) throws -> [Sitting]
+    /// All of a pupil's answers, oldest first.
+    func answers(pupilId: PupilID) throws -> [Answer]
+    /// The pupil's place in every topic begun.
+    func allProgress(pupilId: PupilID) throws -> [TopicProgress]
+    /// All adults, by name.
+    func adults() throws -> [Adult]
+}
+
+/// Everything a records file holds: what the program opens. Each use takes only its part.
+public typealias RecordStore = PupilDirectory & AdultDirectory & TalkRecords & RecordReader
 
 /// What one durable save wrote.
 public struct SavedTurn: Sendable, Equatable {
@@ -57,23 +85,11 @@ public struct SavedTurn: Sendable, Equatable {
     public init(answer: Answer?, sitting: Sitting?) { self.answer = answer; self.sitting = sitting }
 }
 
-extension RecordStore {
+extension TalkRecords {
     /// Saves an answer and the place, in a sitting already open.
     @discardableResult
     public func save(_ answer: Answer?, progress: TopicProgress) throws -> Answer? {
         try save(answer, progress: progress, opening: nil).answer
-    }
-}
-
-extension RecordStore {
-    /// A store that cannot rename (a test double, say) refuses, changing nothing.
-    public func renamePupil(id: Int64, to name: String, knownAs: String?) throws -> Pupil {
-        throw StoreError("These records cannot rename a pupil.")
-    }
-
-    /// A store that cannot remove (a test double, say) refuses, removing nothing.
-    public func removePupil(id: Int64) throws -> PupilRemoval {
-        throw StoreError("These records cannot remove a pupil.")
     }
 }
 

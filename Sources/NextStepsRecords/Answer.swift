@@ -61,11 +61,11 @@ public enum AnswerKind: String, Sendable, Codable, CaseIterable {
 /// One answer. Answers are never changed: a new answer supersedes the old one.
 public struct Answer: Sendable, Equatable, Codable {
     /// The store's id.
-    public var id: Int64?
+    public var id: AnswerID?
     /// The pupil.
-    public var pupilId: Int64
+    public var pupilId: PupilID
     /// The sitting it was given in.
-    public var sittingId: Int64?
+    public var sittingId: SittingID?
     /// The topic id.
     public var topicId: String
     /// The step id.
@@ -80,23 +80,23 @@ public struct Answer: Sendable, Equatable, Codable {
     public var words: String
     /// How it was given.
     public var mode: AnswerMode
-    /// Who supported the pupil.
-    public var supporter: String?
+    /// The adult who supported the pupil (or wrote the note), when one was named.
+    public var adultId: AdultID?
     /// When it was given.
     public var at: Date
     /// The earlier answer to the same question that this one replaces.
-    public var supersedes: Int64?
+    public var supersedes: AnswerID?
     /// What was asked, exactly as shown, so a record read years later shows the question
     /// the pupil saw even after the school has edited its content.
     public var asked: AskedQuestion?
 
     /// Makes an answer.
-    public init(id: Int64? = nil, pupilId: Int64, sittingId: Int64?, topicId: String, stepId: String, cardId: String? = nil,
-                kind: AnswerKind, optionIds: [String] = [], words: String, mode: AnswerMode, supporter: String?,
-                at: Date, supersedes: Int64? = nil) {
+    public init(id: AnswerID? = nil, pupilId: PupilID, sittingId: SittingID?, topicId: String, stepId: String, cardId: String? = nil,
+                kind: AnswerKind, optionIds: [String] = [], words: String, mode: AnswerMode, adultId: AdultID?,
+                at: Date, supersedes: AnswerID? = nil) {
         self.id = id; self.pupilId = pupilId; self.sittingId = sittingId; self.topicId = topicId; self.stepId = stepId
         self.cardId = cardId; self.kind = kind; self.optionIds = optionIds; self.words = words; self.mode = mode
-        self.supporter = supporter; self.at = at; self.supersedes = supersedes
+        self.adultId = adultId; self.at = at; self.supersedes = supersedes
     }
 
     /// The answer with what was asked, as shown.

@@ -3,7 +3,7 @@ import Foundation
 /// Where a pupil is in a topic, saved with every answer so a session resumes at the exact step.
 public struct TopicProgress: Sendable, Equatable, Codable {
     /// The pupil.
-    public var pupilId: Int64
+    public var pupilId: PupilID
     /// The topic.
     public var topicId: String
     /// When this time through the topic began; answers before it are "last time".
@@ -20,7 +20,7 @@ public struct TopicProgress: Sendable, Equatable, Codable {
     public var scribing: Bool
 
     /// Makes progress.
-    public init(pupilId: Int64, topicId: String, runStartedAt: Date, stepId: String?, cardId: String? = nil,
+    public init(pupilId: PupilID, topicId: String, runStartedAt: Date, stepId: String?, cardId: String? = nil,
                 finished: Bool = false, updatedAt: Date, scribing: Bool = false) {
         self.scribing = scribing
         self.pupilId = pupilId; self.topicId = topicId; self.runStartedAt = runStartedAt

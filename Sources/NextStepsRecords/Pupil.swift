@@ -3,7 +3,7 @@ import Foundation
 /// A pupil whose views are recorded.
 public struct Pupil: Sendable, Equatable, Codable {
     /// The store's id; nil before the pupil is saved.
-    public var id: Int64?
+    public var id: PupilID?
     /// Full name, as on the school's records.
     public var name: String
     /// The name the pupil likes to be called.
@@ -18,7 +18,7 @@ public struct Pupil: Sendable, Equatable, Codable {
     public var speech: SpeechSettings
 
     /// Makes a pupil.
-    public init(id: Int64? = nil, name: String, knownAs: String? = nil, yearGroup: Int? = nil,
+    public init(id: PupilID? = nil, name: String, knownAs: String? = nil, yearGroup: Int? = nil,
                 dateOfBirth: String? = nil, createdAt: Date, speech: SpeechSettings = .standard) {
         self.id = id; self.name = name; self.speech = speech
         self.knownAs = (knownAs?.isEmpty == false ? knownAs : nil) ?? Pupil.defaultKnownAs(for: name)
@@ -29,19 +29,16 @@ public struct Pupil: Sendable, Equatable, Codable {
 /// One sitting: a pupil and a supporting adult on one day.
 public struct Sitting: Sendable, Equatable, Codable {
     /// The store's id.
-    public var id: Int64?
+    public var id: SittingID?
     /// The pupil.
-    public var pupilId: Int64
+    public var pupilId: PupilID
     /// When it started.
     public var startedAt: Date
-    /// The supporting adult's name, when given.
-    public var supporterName: String?
-    /// The supporting adult's role (careers adviser, teaching assistant …), when given.
-    public var supporterRole: String?
+    /// The supporting adult, when one was named.
+    public var adultId: AdultID?
 
     /// Makes a sitting.
-    public init(id: Int64? = nil, pupilId: Int64, startedAt: Date, supporterName: String?, supporterRole: String?) {
-        self.id = id; self.pupilId = pupilId; self.startedAt = startedAt
-        self.supporterName = supporterName; self.supporterRole = supporterRole
+    public init(id: SittingID? = nil, pupilId: PupilID, startedAt: Date, adultId: AdultID?) {
+        self.id = id; self.pupilId = pupilId; self.startedAt = startedAt; self.adultId = adultId
     }
 }

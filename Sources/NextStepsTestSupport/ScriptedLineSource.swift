@@ -1,3 +1,5 @@
+import NextStepsCore
+
 /// Lines from a script, for tests and demonstrations; records each prompt and line as a transcript.
 public final class ScriptedLineSource: LineSource {
     private var remaining: [String]

@@ -34,7 +34,7 @@ public enum PupilNames {
     }
 
     /// The pupil among `pupils` (other than `except`) whose name is the same as `name`.
-    public static func sameName(_ name: String, in pupils: [Pupil], except id: Int64? = nil) -> Pupil? {
+    public static func sameName(_ name: String, in pupils: [Pupil], except id: PupilID? = nil) -> Pupil? {
         let wanted = key(name)
         return pupils.first { $0.id != id && key($0.name) == wanted }
     }

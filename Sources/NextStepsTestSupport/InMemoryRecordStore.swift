@@ -1,10 +1,13 @@
 import Foundation
+import NextStepsRecords
 
-/// A record store held in memory: for tests and for trying content without a database.
+/// A record store held in memory, for tests: every store protocol, with the same rules as the
+/// SQLite store (names cleaned and compared alike, `AnswerChain` for what supersedes what).
 public final class InMemoryRecordStore: RecordStore {
     private var pupilList: [Pupil] = []
     private var sittingList: [Sitting] = []
     private var answerList: [Answer] = []
+    private var adultList: [Adult] = []
     private var progressByKey: [String: TopicProgress] = [:]
     /// Ids are never given twice, as in SQLite's AUTOINCREMENT, so a removed pupil's id stays unused.
     private var lastPupilId: Int64 = 0
@@ -22,7 +25,7 @@ public final class InMemoryRecordStore: RecordStore {
         }
         var saved = pupil
         lastPupilId += 1
-        saved.id = lastPupilId
+        saved.id = PupilID(lastPupilId)
         pupilList.append(saved)
         return saved
     }
@@ -36,7 +39,7 @@ public final class InMemoryRecordStore: RecordStore {
     }
 
     /// Gives a pupil a new name (and known-as name); a name another pupil has is refused.
-    public func renamePupil(id: Int64, to name: String, knownAs: String?) throws -> Pupil {
+    public func renamePupil(id: PupilID, to name: String, knownAs: String?) throws -> Pupil {
         guard let index = pupilList.firstIndex(where: { $0.id == id }) else { throw StoreError("There is no such pupil.") }
         if let same = PupilNames.sameName(name, in: pupilList, except: id) {
             throw StoreError("There is already a pupil called \(same.name).")
@@ -46,7 +49,7 @@ public final class InMemoryRecordStore: RecordStore {
     }
 
     /// Removes a pupil and every sitting, answer and place in a topic of theirs.
-    public func removePupil(id: Int64) throws -> PupilRemoval {
+    public func removePupil(id: PupilID) throws -> PupilRemoval {
         guard pupilList.contains(where: { $0.id == id }) else { throw StoreError("There is no such pupil.") }
         let removal = PupilRemoval(answers: answerList.filter { $0.pupilId == id }.count,
                                    sittings: sittingList.filter { $0.pupilId == id }.count,
@@ -59,21 +62,41 @@ public final class InMemoryRecordStore: RecordStore {
     }
 
     /// Changes how prompts are spoken to a pupil.
-    public func updateSpeech(pupilId: Int64, to settings: SpeechSettings) throws {
+    public func updateSpeech(pupilId: PupilID, to settings: SpeechSettings) throws {
         guard let index = pupilList.firstIndex(where: { $0.id == pupilId }) else { throw StoreError("There is no such pupil.") }
         pupilList[index].speech = settings
+    }
+
+    /// Adds an adult; a name another adult already has is refused.
+    public func addAdult(_ given: Adult) throws -> Adult {
+        var adult = try AdultNames.cleaned(given)
+        if let same = AdultNames.same(adult.name, in: adultList) { throw StoreError("There is already an adult called \(same.name).") }
+        adult.id = AdultID(Int64(adultList.count + 1))
+        adultList.append(adult)
+        return adult
+    }
+
+    /// All adults, by name.
+    public func adults() throws -> [Adult] { adultList.sorted { $0.name < $1.name } }
+
+    /// Records the role of an adult whose role was not recorded.
+    public func recordRole(adultId: AdultID, _ role: AdultRole) throws -> Adult {
+        guard let index = adultList.firstIndex(where: { $0.id == adultId }) else { throw StoreError("There is no such adult.") }
+        try AdultNames.check(recording: role, for: adultList[index])
+        adultList[index].role = role
+        return adultList[index]
     }
 
     /// Starts a sitting.
     public func startSitting(_ sitting: Sitting) throws -> Sitting {
         var saved = sitting
-        saved.id = Int64(sittingList.count + 1)
+        saved.id = SittingID(Int64(sittingList.count + 1))
         sittingList.append(saved)
         return saved
     }
 
     /// All sittings of a pupil, oldest first.
-    public func sittings(pupilId: Int64) throws -> [Sitting] { sittingList.filter { $0.pupilId == pupilId } }
+    public func sittings(pupilId: PupilID) throws -> [Sitting] { sittingList.filter { $0.pupilId == pupilId } }
 
     /// Saves an answer and progress together.
     public func save(_ answer: Answer?, progress: TopicProgress, opening sitting: Sitting?) throws -> SavedTurn {
@@ -86,16 +109,15 @@ public final class InMemoryRecordStore: RecordStore {
         }
         var opened: Sitting?
         if var sitting {
-            sitting.id = Int64(sittingList.count + 1)
+            sitting.id = SittingID(Int64(sittingList.count + 1))
             sittingList.append(sitting)
             opened = sitting
         }
         var saved = answer
         if var new = answer {
-            new.id = Int64(answerList.count + 1)
+            new.id = AnswerID(Int64(answerList.count + 1))
             if let opened { new.sittingId = opened.id }
-            new.supersedes = new.kind == .note ? nil
-                : answerList.last { $0.pupilId == new.pupilId && $0.question == new.question && $0.kind != .note }?.id
+            new.supersedes = AnswerChain.superseded(by: new, in: answerList)
             answerList.append(new)
             saved = new
         }
@@ -104,13 +126,13 @@ public final class InMemoryRecordStore: RecordStore {
     }
 
     /// The pupil's place in a topic.
-    public func progress(pupilId: Int64, topicId: String) throws -> TopicProgress? { progressByKey["\(pupilId)/\(topicId)"] }
+    public func progress(pupilId: PupilID, topicId: String) throws -> TopicProgress? { progressByKey["\(pupilId)/\(topicId)"] }
 
     /// The pupil's place in every topic begun.
-    public func allProgress(pupilId: Int64) throws -> [TopicProgress] {
+    public func allProgress(pupilId: PupilID) throws -> [TopicProgress] {
         progressByKey.values.filter { $0.pupilId == pupilId }.sorted { $0.topicId < $1.topicId }
     }
 
     /// All of a pupil's answers, oldest first.
-    public func answers(pupilId: Int64) throws -> [Answer] { answerList.filter { $0.pupilId == pupilId } }
+    public func answers(pupilId: PupilID) throws -> [Answer] { answerList.filter { $0.pupilId == pupilId } }
 }

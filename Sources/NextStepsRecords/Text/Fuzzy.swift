@@ -1,7 +1,7 @@
 /// Close misspellings ("colege" for "college"), by optimal string alignment distance.
-enum Fuzzy {
+public enum Fuzzy {
     /// How many edits a word of this length may be off and still match.
-    static func allowance(for length: Int) -> Int {
+    public static func allowance(for length: Int) -> Int {
         switch length {
         case ..<4: return 0
         case 4...6: return 1
@@ -11,7 +11,7 @@ enum Fuzzy {
     }
 
     /// Edits (insert, delete, replace, swap neighbours) from `a` to `b`, or nil past `limit`.
-    static func distance(_ a: String, _ b: String, limit: Int) -> Int? {
+    public static func distance(_ a: String, _ b: String, limit: Int) -> Int? {
         let a = Array(a), b = Array(b)
         if abs(a.count - b.count) > limit { return nil }
         if a.isEmpty || b.isEmpty { return max(a.count, b.count) <= limit ? max(a.count, b.count) : nil }
@@ -37,7 +37,7 @@ enum Fuzzy {
     }
 
     /// The index of the one candidate closest to `word` within its allowance; nil if none or a tie.
-    static func bestMatch(_ word: String, among candidates: [(index: Int, text: String)]) -> Int? {
+    public static func bestMatch(_ word: String, among candidates: [(index: Int, text: String)]) -> Int? {
         var best: (index: Int, distance: Int)?
         var tie = false
         for candidate in candidates {
