@@ -5,8 +5,9 @@ import NextStepsRecords
 
 /// Pupils' records in one SQLite file, written durably.
 ///
-/// - warning: Every commit is fsynced (`synchronous=FULL`, checked at open) before a save
-///   returns, deleted data is overwritten (`secure_delete`), and the file and its journal are
+/// - warning: Every commit is fsynced (`synchronous=EXTRA`, checked at open) before a save
+///   returns, the folder included once the journal is deleted (FULL leaves that out, so a
+///   power cut could bring the journal back and undo a save shown as saved), deleted data is overwritten (`secure_delete`), and the file and its journal are
 ///   0600 in a 0700 folder. The caller should also set `umask(0o077)` before opening.
 public final class SQLiteRecordStore: RecordStore {
     private let queue: DatabaseQueue
@@ -31,14 +32,14 @@ public final class SQLiteRecordStore: RecordStore {
         configuration.busyMode = .timeout(5)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA secure_delete = ON")
-            try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.execute(sql: "PRAGMA synchronous = EXTRA")
         }
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
             try queue.inDatabase { db in
                 let synchronous = try Int.fetchOne(db, sql: "PRAGMA synchronous")
                 let secureDelete = try Int.fetchOne(db, sql: "PRAGMA secure_delete")
-                guard synchronous == 2, secureDelete == 1 else {
+                guard synchronous == 3, secureDelete == 1 else {
                     throw StoreError("The records file could not be set to save safely (synchronous=\(synchronous ?? -1)).")
                 }
             }
@@ -61,7 +62,7 @@ public final class SQLiteRecordStore: RecordStore {
     }
 
     /// The settings that make saving safe, as SQLite reports them on the store's own connection:
-    /// `synchronous` (2 is FULL), `secure_delete` (1 is on), and the journal mode.
+    /// `synchronous` (3 is EXTRA), `secure_delete` (1 is on), and the journal mode.
     public func durabilitySettings() throws -> (synchronous: Int, secureDelete: Int, journalMode: String) {
         try queue.inDatabase { db in
             (try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1,

@@ -31,7 +31,7 @@ final class SQLiteRecordStoreTests: XCTestCase {
     func testSavingIsDurableAndDeletedDataIsOverwritten() throws {
         let store = try SQLiteRecordStore(path: folder.appendingPathComponent("a.sqlite").path)
         let settings = try store.durabilitySettings()
-        XCTAssertEqual(settings.synchronous, 2, "synchronous=FULL: every commit is fsynced")
+        XCTAssertEqual(settings.synchronous, 3, "synchronous=EXTRA: every commit is fsynced, the folder too once the journal goes")
         XCTAssertEqual(settings.secureDelete, 1)
         XCTAssertEqual(settings.journalMode, "delete")
         XCTAssertEqual(try store.appliedMigrations(), ["v1-pupils-sittings-answers-progress", "v2-pupil-speech-settings", "v3-progress-scribing",
