@@ -18,7 +18,7 @@ enum PupilSummary {
         }
         if !progress.isEmpty { out.append("Topics:") }
         for item in progress {
-            out.append("  \(content.topic(item.topicId)?.title ?? item.topicId): \(place(item, content: content))")
+            out.append("  \(content.topic(item.topicId)?.title ?? item.topicId): \(place(item, pupil: pupil, answers: answers, content: content))")
         }
         out.append(counts(answers) + ".")
         out += answerLines(answers, adults: adults, content: content)
@@ -33,14 +33,17 @@ enum PupilSummary {
         return "\(plural(answers.count - notes, "answer")) in all, \(replaced) of them replaced by a later answer, \(plural(notes, "adult note"))"
     }
 
-    /// Where a topic is: "finished on 2 Dec 2026" or "stopped at step 3 of 5: <step text>".
-    static func place(_ item: TopicProgress, content: Content) -> String {
+    /// Where a topic is: "finished on 2 Dec 2026" or "stopped at step 3 of 5: <step text>",
+    /// numbered as the pupil saw it (the talk's own count, which leaves out a look-back with
+    /// nothing to look back on).
+    static func place(_ item: TopicProgress, pupil: Pupil, answers: [Answer], content: Content) -> String {
         if item.finished { return "finished on \(day(item.updatedAt))" }
-        guard let topic = content.topic(item.topicId), let stepId = item.stepId,
+        guard let topic = content.topic(item.topicId), let stepId = item.stepId, let pupilId = pupil.id,
               let index = topic.steps.firstIndex(where: { $0.id == stepId }) else { return "begun" }
         let card = item.cardId.flatMap { content.cards[$0]?.title }.map { " (card \u{201C}\($0)\u{201D})" } ?? ""
-        let number = topic.questionNumber(at: stepId) ?? index + 1
-        return "stopped at step \(number) of \(topic.questionCount)\(card): \(oneLine(topic.steps[index].text))"
+        let talk = Conversation(topic: topic, content: content, pupilId: pupilId, sittingId: nil, adultId: nil,
+                                history: answers, progress: item, now: item.updatedAt)
+        return "stopped at step \(talk.questionNumber) of \(talk.questionCount)\(card): \(oneLine(topic.steps[index].text))"
     }
 
     /// Every answer and note under its topic and question, in the content's order.
