@@ -24,8 +24,8 @@ enum ExportFormats {
     static func resources(for exporter: Exporter, model: ExportModel, template: String?, places: PlaceOptions,
                           content: Content) throws -> ExportResources {
         var resources = ExportResources(symbols: content.symbols)
-        let templates = try places.folders().content + "/templates/"
-        if let path = template ?? exporter.defaultTemplate.map({ templates + $0 }) {
+        let layers = try places.layers()
+        if let path = template ?? exporter.defaultTemplate.map({ layers.templatePath($0) }) {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw ExportError("The template \(path) could not be read.")
             }
