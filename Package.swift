@@ -105,6 +105,7 @@ let package = Package(
         .testTarget(name: "NextStepsCareersTests",
                     dependencies: ["NextStepsCareers", "NextStepsReports", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "NextStepsFilesTests", dependencies: ["NextStepsFiles"]),
+        .testTarget(name: "NextStepsTerminalTests", dependencies: ["NextStepsTerminal", "NextStepsCore", "NextStepsRecords"]),
         .testTarget(
             name: "NextStepsReportsTests",
             dependencies: ["NextStepsReports", "NextStepsCore", "NextStepsRecords", "NextStepsDocx",
