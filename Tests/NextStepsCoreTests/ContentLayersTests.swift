@@ -1,5 +1,6 @@
 import Foundation
 import NextStepsCore
+import NextStepsTestSupport
 import XCTest
 
 /// A school's own content and symbols laid over the built-in ones.

@@ -1,5 +1,6 @@
 import Foundation
 import NextStepsCore
+import NextStepsTestSupport
 import XCTest
 
 final class ContentLoaderTests: XCTestCase {

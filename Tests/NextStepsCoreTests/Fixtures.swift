@@ -1,5 +1,6 @@
 import Foundation
 import NextStepsCore
+import NextStepsTestSupport
 import XCTest
 
 /// Paths and content shared by the core's tests.

@@ -1,4 +1,5 @@
 import NextStepsCore
+import NextStepsTestSupport
 import XCTest
 
 final class PlainLanguageLintTests: XCTestCase {
