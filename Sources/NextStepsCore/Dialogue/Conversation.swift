@@ -7,19 +7,8 @@ import NextStepsRecords
 /// It never touches the terminal, the voice or the store; its driver saves each `Turn`'s
 /// answer and progress durably, then presents. Keep a copy to roll back if a save fails.
 public struct Conversation: Sendable {
-    /// Where the conversation is inside a step.
-    enum Phase: Sendable, Equatable {
-        /// Asking the question.
-        case asking
-        /// "Last time you said …, is that still right?"
-        case confirming
-        /// After "no" to a recall: "What would you say now?"
-        case followUp
-        /// The break screen; the phase to return to.
-        indirect case paused(Phase)
-        /// The topic is over.
-        case finished
-    }
+    /// Where the conversation is inside a step (kept in the state).
+    typealias Phase = ConversationState.Phase
 
     /// The topic being talked through.
     public let topic: Topic
@@ -28,23 +17,27 @@ public struct Conversation: Sendable {
     let pupilId: PupilID
     let sittingId: SittingID?
     let adultId: AdultID?
-    /// When this time through the topic began; answers before it are "last time".
-    public internal(set) var runStartedAt: Date
     /// Every answer of the pupil known so far, oldest first.
     public internal(set) var history: [Answer]
+    /// Where the pupil is: the small, versioned, Codable part of a conversation. Everything
+    /// else (the topic, the content, who is talking) is fixed for the conversation's life.
+    public internal(set) var state: ConversationState
+
+    /// When this time through the topic began; answers before it are "last time".
+    public var runStartedAt: Date { state.runStartedAt }
     /// Whether this conversation goes on from an earlier stop.
-    public let isResuming: Bool
-    var stepIndex: Int
-    var cardIndex: Int
-    var phase: Phase = .asking
+    public var isResuming: Bool { state.isResuming }
+    var stepIndex: Int { get { state.stepIndex } set { state.stepIndex = newValue } }
+    var cardIndex: Int { get { state.cardIndex } set { state.cardIndex = newValue } }
+    var phase: ConversationState.Phase { get { state.phase } set { state.phase = newValue } }
     /// How many parts of the card were shown at each question, so `more` shows the next
     /// part and is not offered once all are shown.
-    var moreShown: [QuestionKey: Int] = [:]
+    var moreShown: [QuestionKey: Int] { get { state.moreShown } set { state.moreShown = newValue } }
     /// Set by the driver when the last save failed (and cleared by the next good one), so
     /// the break and stop screens never say "everything is saved" when it is not.
-    public var lastSaveFailed = false
+    public var lastSaveFailed: Bool { get { state.lastSaveFailed } set { state.lastSaveFailed = newValue } }
     /// How typed words are recorded: by the pupil, or scribed by the adult.
-    public internal(set) var typingMode: AnswerMode = .typedByPupil
+    public internal(set) var typingMode: AnswerMode { get { state.typingMode } set { state.typingMode = newValue } }
 
     /// Starts or resumes a topic for a pupil.
     ///
@@ -57,24 +50,32 @@ public struct Conversation: Sendable {
                 history: [Answer], progress: TopicProgress?, now: Date, typingMode: AnswerMode? = nil) {
         self.topic = topic; self.content = content; self.pupilId = pupilId; self.sittingId = sittingId
         self.adultId = adultId; self.history = history
+        self.interpreter = AnswerInterpreter(commands: content.words.commands)
         // An adult typing goes on after a break in the same day (a crash, a closed terminal);
         // another day starts with the pupil typing.
         let sameDay = progress.map { Calendar(identifier: .gregorian).isDate($0.updatedAt, inSameDayAs: now) } ?? false
         let resumedScribing = progress.map { !$0.finished && $0.scribing } ?? false && sameDay
-        self.typingMode = typingMode ?? (resumedScribing ? .scribedByAdult : .typedByPupil)
-        self.interpreter = AnswerInterpreter(commands: content.words.commands)
+        let mode = typingMode ?? (resumedScribing ? .scribedByAdult : .typedByPupil)
         if let progress, !progress.finished, let stepId = progress.stepId,
            let index = topic.steps.firstIndex(where: { $0.id == stepId }) {
-            isResuming = true
-            runStartedAt = progress.runStartedAt
-            stepIndex = index
-            cardIndex = progress.cardId.flatMap { topic.steps[index].cards.firstIndex(of: $0) } ?? 0
+            let card = progress.cardId.flatMap { topic.steps[index].cards.firstIndex(of: $0) } ?? 0
+            state = ConversationState(runStartedAt: progress.runStartedAt, isResuming: true, stepIndex: index, cardIndex: card,
+                                      typingMode: mode)
         } else {
-            isResuming = false
-            runStartedAt = now
-            stepIndex = 0
-            cardIndex = 0
+            state = ConversationState(runStartedAt: now, isResuming: false, stepIndex: 0, cardIndex: 0, typingMode: mode)
         }
+    }
+
+    /// Goes on from a saved state: the same topic and content give the same next turns as the
+    /// conversation the state was taken from. A state of a newer version, or one that points
+    /// past this topic's steps or cards, is refused (nil), never guessed at.
+    public init?(topic: Topic, content: Content, pupilId: PupilID, sittingId: SittingID?, adultId: AdultID?,
+                 history: [Answer], state: ConversationState) {
+        guard state.version <= ConversationState.currentVersion, topic.steps.indices.contains(state.stepIndex),
+              state.cardIndex == 0 || topic.steps[state.stepIndex].cards.indices.contains(state.cardIndex) else { return nil }
+        self.topic = topic; self.content = content; self.pupilId = pupilId; self.sittingId = sittingId
+        self.adultId = adultId; self.history = history; self.state = state
+        self.interpreter = AnswerInterpreter(commands: content.words.commands)
     }
 
     /// Whether the topic has ended.
