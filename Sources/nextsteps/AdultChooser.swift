@@ -1,5 +1,6 @@
 import Foundation
 import NextStepsCore
+import NextStepsTerminal
 import NextStepsRecords
 
 /// Who the supporting adult is: an adult on record, chosen by name (or the last sitting's

@@ -1,5 +1,6 @@
 import Foundation
 import NextStepsCore
+import NextStepsTerminal
 import NextStepsRecords
 
 /// The start screen's "Who is here today?". The adult types the pupil's name; no pupil's name

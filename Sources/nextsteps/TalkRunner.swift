@@ -1,29 +1,10 @@
 import ArgumentParser
-import CReadline
 import Foundation
 import NextStepsCore
 import NextStepsRecords
 import NextStepsSpeech
 import NextStepsStore
 import NextStepsTerminal
-
-/// Everything a talk needs from the terminal, made once per process.
-final class TalkTerminal {
-    let environment: TerminalEnvironment
-    let output = StandardOutput()
-    let lines: LineSource
-    let screen: ScreenPresenter
-
-    init(forcePlain: Bool, words: Words) {
-        environment = TerminalEnvironment.detect(forcePlain: forcePlain)
-        lines = environment.inputIsTerminal ? ReadlineLineSource(plain: environment.plain)
-                                            : PlainLineSource(output: output)
-        let width = environment.plain ? nil : min(TerminalSize.columns() ?? 80, 80) - 1
-        screen = ScreenPresenter(renderer: ScreenRenderer(plain: environment.plain, width: width), output: output)
-        // On a signal: every answer is already on disk, readline has put the terminal back.
-        ns_install_signal_handlers("\n" + words.say(.stoppedBySignal) + "\n")
-    }
-}
 
 /// Runs one topic for one pupil: finds where they were, starts a sitting, talks.
 struct TalkRunner {
@@ -65,13 +46,13 @@ struct TalkRunner {
             let voice = speech.presenter(for: pupil, content: loaded.content, notice: { screen.notice($0) })
             if let voice {
                 presenters.append(voice)
-                (terminal.lines as? ReadlineLineSource)?.onKey { voice.inputArrived() }
+                terminal.onKey { voice.inputArrived() }
             }
             let session = TalkSession(conversation: conversation, store: store, lines: terminal.lines,
                                       presenters: presenters, clock: clock, sitting: sitting)
             let words = loaded.content.words
             session.onSavedStateChange = { allSaved in
-                ns_set_signal_message("\n" + words.say(allSaved ? .stoppedBySignal : .stoppedUnsaved) + "\n")
+                terminal.setStoppedMessage(words.say(allSaved ? .stoppedBySignal : .stoppedUnsaved))
             }
             let outcome = session.run()
             // Files of spoken steps are all written; live speech finishes its last words
@@ -136,7 +117,7 @@ struct TalkCommand: ParsableCommand {
         let loaded = try places.loadContent()
         let store = try places.openStore(content: loaded.content)
         let found = try PupilFinder.find(pupil, in: store)
-        let terminal = TalkTerminal(forcePlain: plain, words: loaded.content.words)
+        let terminal = TalkTerminal(forcePlain: plain, stoppedMessage: loaded.content.words.say(.stoppedBySignal))
         let runner = TalkRunner(loaded: loaded, store: store, storePath: places.storePath, terminal: terminal,
                                 adult: try AdultChooser.fromOptions(
                                     name: supporter ?? ProcessInfo.processInfo.environment["NEXTSTEPS_SUPPORTER"], role: role, store: store),

@@ -22,7 +22,7 @@ struct StartCommand: ParsableCommand {
     func run() throws {
         let loaded = try places.loadContent()
         let store = try places.openStore(content: loaded.content)
-        let terminal = TalkTerminal(forcePlain: plain, words: loaded.content.words)
+        let terminal = TalkTerminal(forcePlain: plain, stoppedMessage: loaded.content.words.say(.stoppedBySignal))
         let words = loaded.content.words
         guard let pupil = PupilChooser(store: store, terminal: terminal, words: words).choose() else { return }
         // The adult of the pupil's last sitting is offered, so nobody retypes it every time.
