@@ -70,7 +70,7 @@ public struct DocxTemplate: Sendable {
         self.firstFreeDrawingID = maximumDrawingID + 1
         self.mainPartName = main.target
         self.partNames = names
-        self.isWordTemplate = String(decoding: contentTypes, as: UTF8.self).contains(Self.templateContentType)
+        self.isWordTemplate = Array(contentTypes).firstRange(of: Array(Self.templateContentType.utf8)) != nil
     }
 
     private static func isXMLName(_ name: String) -> Bool {

@@ -26,12 +26,22 @@ public enum AnswerMode: String, Sendable, Codable, CaseIterable {
 public enum RecordDates {
     /// "2 Dec 2026", in UTC so that a record reads the same on every machine.
     public static func day(_ date: Date) -> String {
+        lock.lock()
+        defer { lock.unlock() }
+        return formatter.string(from: date)
+    }
+
+    /// One formatter for every date, made at the first: ICU builds a formatter afresh each time
+    /// one is made, which cost an export of a long record most of its time. A `DateFormatter`
+    /// is not `Sendable`, so it is only ever used while `lock` is held.
+    private nonisolated(unsafe) static let formatter: DateFormatter = {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "d MMM yyyy"
-        return formatter.string(from: date)
-    }
+        return formatter
+    }()
+    private static let lock = NSLock()
 }
 
 /// What an answer is.
