@@ -24,7 +24,7 @@ enum XMLText {
 
     /// Decodes escaped character data (already checked by the reader).
     static func unescape(_ raw: String) -> String {
-        guard raw.contains("&") else { return raw }
+        guard raw.utf8.contains(UInt8(ascii: "&")) else { return raw }
         var out = ""
         var rest = Substring(raw)
         while let amp = rest.firstIndex(of: "&") {
