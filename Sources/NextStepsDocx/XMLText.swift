@@ -108,13 +108,32 @@ enum XMLText {
     /// no U+FFFE or U+FFFF (almost every value) is one `w:t`, written straight from its bytes.
     static func writeRunContent(for value: String, into out: inout [UInt8]) {
         guard !value.isEmpty else { return }
-        guard needsSanitizing(value) else {
-            out.append(contentsOf: textOpen)
-            appendEscaped(value, into: &out)
-            out.append(contentsOf: textClose)
+        let start = out.count
+        out.append(contentsOf: textOpen)
+        // One pass: escape while checking; on the first byte that needs sanitizing, undo and go the long way.
+        var value = value
+        let plain = value.withUTF8 { bytes -> Bool in
+            var previous: (UInt8, UInt8) = (0, 0)
+            for byte in bytes {
+                if byte < 0x20 || (previous == (0xEF, 0xBF) && (byte == 0xBE || byte == 0xBF)) { return false }
+                previous = (previous.1, byte)
+                switch byte {
+                case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
+                case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
+                case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
+                case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
+                case 0x27: out.append(contentsOf: [0x26, 0x61, 0x70, 0x6F, 0x73, 0x3B])  // &apos;
+                default: out.append(byte)
+                }
+            }
+            return true
+        }
+        guard plain else {
+            out.removeSubrange(start...)
+            XMLWriter.write(runContent(for: value), into: &out)
             return
         }
-        XMLWriter.write(runContent(for: value), into: &out)
+        out.append(contentsOf: textClose)
     }
 
     private static let textOpen = Array("<w:t xml:space=\"preserve\">".utf8)
