@@ -14,10 +14,14 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
-        // MARK: The pure core: content, dialogue engine, answers, record model.
+        // MARK: The record model: pupils, adults, sittings, answers, progress, typed ids and the
+        // store protocols by use (pure: Foundation only, no IO). The adults' side adds its records here.
+        .target(name: "NextStepsRecords"),
+
+        // MARK: The pure core: content, dialogue engine, what answers mean in the content's words.
         .target(
             name: "NextStepsCore",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: ["NextStepsRecords", .product(name: "Yams", package: "Yams")]
         ),
 
         // MARK: The one way every file NextSteps makes is written (atomic, 0600, no links).
@@ -32,8 +36,12 @@ let package = Package(
         // MARK: Structured views of a record, and one exporter per format (pure: data in, data out).
         .target(
             name: "NextStepsReports",
-            dependencies: ["NextStepsCore", "NextStepsDocx", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["NextStepsCore", "NextStepsRecords", "NextStepsDocx", "NextStepsCareers",
+                           .product(name: "Mustache", package: "swift-mustache")]
         ),
+
+        // MARK: The careers record's pure part: dates, entries, encounters, destinations, reports.
+        .target(name: "NextStepsCareers"),
 
         // MARK: The content compiled once: checked at the first start after a change, then loaded directly.
         .target(
@@ -44,15 +52,15 @@ let package = Package(
         // MARK: Edges, each behind a protocol of the core.
         .target(
             name: "NextStepsStore",
-            dependencies: ["NextStepsCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["NextStepsRecords", "NextStepsCore", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
             name: "NextStepsTerminal",
-            dependencies: ["NextStepsCore", "CReadline"]
+            dependencies: ["NextStepsCore", "NextStepsRecords", "CReadline"]
         ),
         .target(
             name: "NextStepsSpeech",
-            dependencies: ["NextStepsCore", "NextStepsFiles", "CEspeakNG"]
+            dependencies: ["NextStepsCore", "NextStepsRecords", "NextStepsFiles", "CEspeakNG"]
         ),
 
         // MARK: C libraries.
@@ -71,7 +79,7 @@ let package = Package(
         .executableTarget(
             name: "nextsteps",
             dependencies: [
-                "NextStepsCore", "NextStepsStore", "NextStepsTerminal", "NextStepsSpeech", "NextStepsFiles",
+                "NextStepsCore", "NextStepsRecords", "NextStepsStore", "NextStepsTerminal", "NextStepsSpeech", "NextStepsFiles",
                 "NextStepsReports", "NextStepsContentCache",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -80,8 +88,8 @@ let package = Package(
         // MARK: Benchmarks: `swift run -c release nextsteps-bench` prints the figures in README.
         .executableTarget(
             name: "nextsteps-bench",
-            dependencies: ["NextStepsCore", "NextStepsStore", "NextStepsSpeech", "NextStepsContentCache", "NextStepsReports",
-                           "NextStepsDocx"],
+            dependencies: ["NextStepsCore", "NextStepsRecords", "NextStepsStore", "NextStepsSpeech", "NextStepsContentCache", "NextStepsReports",
+                           "NextStepsDocx", "NextStepsCareers"],
             path: "Sources/NextStepsBenchmarks"
         ),
         // The floor the launch is measured against: a program that imports Foundation and prints one line.
@@ -90,11 +98,17 @@ let package = Package(
         .executableTarget(name: "nextsteps-peak", path: "Sources/NextStepsPeak"),
 
         // MARK: Tests.
-        .testTarget(name: "NextStepsCoreTests", dependencies: ["NextStepsCore", "NextStepsTerminal"]),
+        // The test doubles (in-memory store, scripted lines, a stepping clock), kept out of the product.
+        .target(name: "NextStepsTestSupport", dependencies: ["NextStepsCore", "NextStepsRecords"]),
+        .testTarget(name: "NextStepsRecordsTests", dependencies: ["NextStepsRecords"]),
+        .testTarget(name: "NextStepsCoreTests", dependencies: ["NextStepsCore", "NextStepsRecords", "NextStepsTerminal", "NextStepsTestSupport"]),
+        .testTarget(name: "NextStepsCareersTests",
+                    dependencies: ["NextStepsCareers", "NextStepsReports", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "NextStepsFilesTests", dependencies: ["NextStepsFiles"]),
+        .testTarget(name: "NextStepsTerminalTests", dependencies: ["NextStepsTerminal", "NextStepsCore", "NextStepsRecords"]),
         .testTarget(
             name: "NextStepsReportsTests",
-            dependencies: ["NextStepsReports", "NextStepsCore", "NextStepsDocx",
+            dependencies: ["NextStepsReports", "NextStepsCore", "NextStepsRecords", "NextStepsDocx",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
@@ -103,11 +117,29 @@ let package = Package(
         ),
         .testTarget(
             name: "NextStepsStoreTests",
-            dependencies: ["NextStepsStore", "NextStepsCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["NextStepsStore", "NextStepsCore", "NextStepsRecords", "NextStepsTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "NextStepsContentCacheTests", dependencies: ["NextStepsContentCache", "NextStepsCore"]),
-        .testTarget(name: "NextStepsSpeechTests", dependencies: ["NextStepsSpeech", "NextStepsCore"]),
+        .testTarget(name: "NextStepsSpeechTests", dependencies: ["NextStepsSpeech", "NextStepsCore", "NextStepsRecords"]),
         // Drives the built `nextsteps` binary through a pseudo-terminal and through pipes.
-        .testTarget(name: "NextStepsEndToEndTests", dependencies: ["nextsteps", "NextStepsCore", "NextStepsStore"]),
+        .testTarget(name: "NextStepsEndToEndTests", dependencies: ["nextsteps", "NextStepsCore", "NextStepsRecords", "NextStepsStore"]),
     ]
 )
+
+// MARK: Fuzz targets (libFuzzer), only when .ci/fuzz builds them with NEXTSTEPS_FUZZ=1 and
+// `--sanitize=fuzzer --sanitize=address` in its own scratch folder: `swift build` and
+// `swift test` never see them.
+if Context.environment["NEXTSTEPS_FUZZ"] == "1" {
+    let fuzzTargets: [(String, [Target.Dependency])] = [
+        ("answers", ["NextStepsCore", "NextStepsRecords"]),
+        ("content", ["NextStepsCore", "NextStepsRecords"]),
+        ("mustache", [.product(name: "Mustache", package: "swift-mustache")]),
+        ("docx", ["NextStepsDocx", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+    ]
+    for (name, dependencies) in fuzzTargets {
+        package.targets.append(.executableTarget(
+            name: "fuzz-\(name)", dependencies: dependencies, path: ".ci/fuzzing/targets/\(name)",
+            swiftSettings: [.unsafeFlags(["-parse-as-library"])]))
+        package.products.append(.executable(name: "fuzz-\(name)", targets: ["fuzz-\(name)"]))
+    }
+}

@@ -28,9 +28,37 @@ static pthread_mutex_t ns_signal_message_lock = PTHREAD_MUTEX_INITIALIZER;
 static void (*ns_key_callback)(void *) = NULL;
 static void *ns_key_context = NULL;
 
-// Every key readline reads passes here first, so the pupil's first key can stop speech.
+// A byte read ahead that is not part of a C1 control, handed to readline on the next call.
+static int ns_pending_byte = -1;
+
+// Reads one byte for readline, dropping C1 controls (U+0080 to U+009F) so readline never echoes
+// them raw to the terminal (U+009B is CSI to a terminal, U+0085 a line break). In a UTF-8 locale
+// they arrive as 0xC2 then 0x80..0x9F; in a one-byte locale as the byte itself.
+static int ns_read_byte(FILE *stream) {
+    if (ns_pending_byte >= 0) {
+        int byte = ns_pending_byte;
+        ns_pending_byte = -1;
+        return byte;
+    }
+    for (;;) {
+        int key = rl_getc(stream);
+        if (key == EOF) return key;
+        if (MB_CUR_MAX > 1) {
+            if (key != 0xC2) return key;
+            int next = rl_getc(stream);
+            if (next >= 0x80 && next <= 0x9F) continue;
+            if (next != EOF) ns_pending_byte = next;
+            return key;
+        }
+        if (key >= 0x80 && key <= 0x9F) continue;
+        return key;
+    }
+}
+
+// Every key readline reads passes here first, so C1 controls are dropped and the pupil's first
+// key can stop speech.
 static int ns_getc(FILE *stream) {
-    int key = rl_getc(stream);
+    int key = ns_read_byte(stream);
     if (ns_key_callback != NULL && key != EOF) ns_key_callback(ns_key_context);
     return key;
 }
@@ -38,12 +66,12 @@ static int ns_getc(FILE *stream) {
 void ns_readline_on_key(void (*callback)(void *), void *context) {
     ns_key_callback = callback;
     ns_key_context = context;
-    rl_getc_function = callback != NULL ? ns_getc : rl_getc;
 }
 
 void ns_readline_setup(const char *name, int plain) {
     setlocale(LC_CTYPE, "");
     rl_readline_name = name;
+    rl_getc_function = ns_getc;
     rl_variable_bind("input-meta", "on");
     rl_variable_bind("output-meta", "on");
     rl_variable_bind("convert-meta", "off");

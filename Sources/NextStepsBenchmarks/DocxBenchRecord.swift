@@ -1,5 +1,6 @@
 import Foundation
 import NextStepsCore
+import NextStepsRecords
 import NextStepsStore
 
 /// A realistic pupil's record for the Word-template benchmark: eight of the shipped topics
@@ -39,24 +40,25 @@ enum DocxBenchRecord {
         let pupil = try store.addPupil(Pupil(name: pupilName, knownAs: "Alex", yearGroup: 11, dateOfBirth: "2010-03-14",
                                              createdAt: day(0)))
         let id = pupil.id!
-        let adults = [("Ms Khan", "careers adviser"), ("Mr Lee", "teaching assistant"), ("Ms Khan", "careers adviser")]
+        let khan = try store.addAdult(Adult(name: "Ms Khan", role: .careersAdviser, addedAt: day(0)))
+        let lee = try store.addAdult(Adult(name: "Mr Lee", role: .teachingAssistant, addedAt: day(0)))
+        let adults = [khan, lee, khan]
         var sittings: [Sitting] = []
         for (index, adult) in adults.enumerated() {
-            sittings.append(try store.startSitting(Sitting(pupilId: id, startedAt: day(index * 7), supporterName: adult.0,
-                                                           supporterRole: adult.1)))
+            sittings.append(try store.startSitting(Sitting(pupilId: id, startedAt: day(index * 7), adultId: adult.id)))
         }
         var question = 0, words = 0
         var answered: [Answer] = []
         for entry in plan {
             guard let topic = content.topic(entry.topic) else { throw StoreError("The content has no topic \(entry.topic).") }
             let sitting = sittings[entry.sitting]
-            let supporter = adults[entry.sitting].0
+            let supporter = adults[entry.sitting].id
             var at = sitting.startedAt
             func save(_ step: Step, card: String? = nil, _ kind: AnswerKind, _ options: [String] = [], _ text: String,
                       _ mode: AnswerMode) throws {
                 at += 40
                 let answer = Answer(pupilId: id, sittingId: sitting.id, topicId: topic.id, stepId: step.id, cardId: card, kind: kind,
-                                    optionIds: options, words: text, mode: mode, supporter: supporter, at: at)
+                                    optionIds: options, words: text, mode: mode, adultId: supporter, at: at)
                 let place = TopicProgress(pupilId: id, topicId: topic.id, runStartedAt: sitting.startedAt, stepId: step.id,
                                           cardId: card, updatedAt: at)
                 if let saved = try store.save(answer, progress: place) { answered.append(saved) }
@@ -104,9 +106,9 @@ enum DocxBenchRecord {
         }
         // Three answers changed in the last sitting: the new ones count, the old ones stay in the history.
         for old in answered.filter({ $0.kind == .words }).prefix(3) {
-            let at = day(14) + 3000 + Double(old.id ?? 0)
+            let at = day(14) + 3000 + Double(old.id?.rawValue ?? 0)
             let answer = Answer(pupilId: id, sittingId: sittings[2].id, topicId: old.topicId, stepId: old.stepId, kind: .words,
-                                words: old.words + ", and my cousin Sam", mode: .typedByPupil, supporter: "Ms Khan", at: at)
+                                words: old.words + ", and my cousin Sam", mode: .typedByPupil, adultId: khan.id, at: at)
             try store.save(answer, progress: TopicProgress(pupilId: id, topicId: old.topicId, runStartedAt: at,
                                                            stepId: old.stepId, finished: true, updatedAt: at))
         }

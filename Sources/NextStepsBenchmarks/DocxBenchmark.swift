@@ -4,6 +4,7 @@ import Glibc
 import Foundation
 import NextStepsCore
 import NextStepsDocx
+import NextStepsRecords
 import NextStepsReports
 import NextStepsStore
 

@@ -1,5 +1,6 @@
 import Foundation
 import NextStepsCore
+import NextStepsRecords
 import NextStepsSpeech
 
 /// Measures speech speed: the library beside the `espeak-ng` program, and that the screen never waits.

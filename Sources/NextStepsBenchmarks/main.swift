@@ -1,6 +1,7 @@
 import Foundation
 import NextStepsContentCache
 import NextStepsCore
+import NextStepsRecords
 import NextStepsStore
 
 // Prints the figures quoted in README. Run: swift run -c release nextsteps-bench
@@ -10,6 +11,7 @@ import NextStepsStore
 let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 let binary = CommandLine.arguments.dropFirst().first { $0 != "launch" } ?? repository.appendingPathComponent(".build/release/nextsteps").path
 if ProcessInfo.processInfo.environment["NEXTSTEPS_BENCH"] == "docx" { DocxBenchmark.printAll(binary: binary, repository: repository); exit(0) }
+if let mode = ProcessInfo.processInfo.environment["NEXTSTEPS_BENCH"], mode.hasPrefix("careers") { CareersBenchmark.run(mode: mode); exit(0) }
 let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("nextsteps-bench-\(UUID().uuidString)")
 try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: scratch) }
@@ -66,7 +68,7 @@ let pupil = try store.addPupil(Pupil(name: "Bench Pupil", createdAt: Date()))
 var saveSamples: [Double] = []
 for index in 0..<200 {
     let answer = Answer(pupilId: pupil.id!, sittingId: nil, topicId: "about-me", stepId: "step-\(index % 9)", kind: .words,
-                        words: "benchmark words \(index)", mode: .typedByPupil, supporter: nil, at: Date())
+                        words: "benchmark words \(index)", mode: .typedByPupil, adultId: nil, at: Date())
     let progress = TopicProgress(pupilId: pupil.id!, topicId: "about-me", runStartedAt: Date(), stepId: "step-\(index % 9)", updatedAt: Date())
     let started = Date()
     _ = try store.save(answer, progress: progress)
@@ -168,3 +170,4 @@ figures("launch to first prompt, speech to files", spoken.launch)
 figures("answer to \"saved\" shown, speech to files", spoken.answers)
 
 print(""); DocxBenchmark.printAll(binary: binary, repository: repository)
+print(""); CareersBenchmark.printAll()

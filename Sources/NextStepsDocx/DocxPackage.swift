@@ -24,7 +24,7 @@ struct DocxPackage: Sendable {
 
     /// Reads every entry of `data`, refusing unsafe names, duplicates and oversized content.
     init(reading data: Data, limits: DocxLimits) throws(DocxError) {
-        guard data.count >= 22, data.starts(with: [0x50, 0x4B]) else { throw .notZip }
+        guard data.count >= 22, data.starts(with: [0x50, 0x4B]), ZipBounds.check(data) else { throw .notZip }
         let archive: Archive
         do {
             archive = try Archive(data: data, accessMode: .read)

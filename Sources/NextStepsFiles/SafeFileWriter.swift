@@ -15,8 +15,10 @@ public protocol FileWriter: Sendable {
 }
 
 /// Writes a file so that it is either all there or not there at all, 0600:
-/// a new uniquely named temporary file beside the target (made with `O_EXCL`), written,
-/// fsynced, renamed into place, and the folder fsynced so the rename survives a power cut.
+/// a new file with no name in the target's folder (`O_TMPFILE`; where the file system has no
+/// such thing, a uniquely named hidden file made with `O_EXCL`), written, fsynced, given a
+/// name only once it is whole, renamed into place, and the folder fsynced so the rename
+/// survives a power cut. So a program killed while it writes leaves nothing behind.
 ///
 /// - warning: It writes only to a new name or over a plain file. A link, a folder, a device
 ///   (`/dev/null`, `/dev/full`), a pipe or a socket is refused and left as it was, so an
@@ -31,23 +33,15 @@ public struct SafeFileWriter: FileWriter {
         let target = try Self.check(path, existing: existing)
         let folder = (target as NSString).deletingLastPathComponent.isEmpty ? "." : (target as NSString).deletingLastPathComponent
         let name = (target as NSString).lastPathComponent
-        var template = Array((folder + "/." + name + ".XXXXXX").utf8CString)
-        let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        guard descriptor >= 0 else { throw FileWriteError.from(errno: errno, path: path) }
-        let temporary = String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        var open = true
+        let file = try TemporaryFile(folder: folder, name: name, path: path)
         var placed = false
-        defer {
-            if open { close(descriptor) }
-            if !placed { unlink(temporary) }
-        }
-        fchmod(descriptor, 0o600)
+        defer { if !placed { file.discard() } }
         var failure: Int32 = 0
         data.withUnsafeBytes { buffer in
             guard let base = buffer.baseAddress else { return }
             var offset = 0
             while offset < buffer.count {
-                let written = Foundation.write(descriptor, base + offset, buffer.count - offset)
+                let written = Foundation.write(file.descriptor, base + offset, buffer.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
                     failure = errno
@@ -56,12 +50,10 @@ public struct SafeFileWriter: FileWriter {
                 offset += written
             }
         }
-        if failure == 0 && fsync(descriptor) != 0 { failure = errno }
-        open = false
-        if close(descriptor) != 0 && failure == 0 { failure = errno }
+        if failure == 0 && fsync(file.descriptor) != 0 { failure = errno }
         if failure != 0 { throw FileWriteError.from(errno: failure, path: path) }
-        guard rename(temporary, target) == 0 else { throw FileWriteError.from(errno: errno, path: path) }
-        placed = true
+        placed = true  // place() closes the file, and removes it if it fails
+        try file.place(at: target, path: path)
         Self.syncFolder(folder)
     }
 

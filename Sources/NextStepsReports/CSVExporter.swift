@@ -1,5 +1,6 @@
 import Foundation
 import NextStepsCore
+import NextStepsRecords
 
 /// One row per current answer, for one pupil or a whole cohort: UTF-8 with a byte order mark
 /// (so Excel reads it as UTF-8), CRLF line ends, every cell quoted where it must be, and any
@@ -45,8 +46,9 @@ public struct CSVExporter: Exporter {
     /// A cell a spreadsheet shows as the text it is.
     static func cell(_ value: String) -> String {
         var text = value
-        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { text = "'" + text }
-        guard text.contains(where: { ",\"\r\n".contains($0) }) else { return text }
+        if let first = text.utf8.first, "=+-@\t\r".utf8.contains(first) { text = "'" + text }
+        // The characters that need quoting are all ASCII, so bytes are enough (and fast for a cohort).
+        guard text.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0D || $0 == 0x0A }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
@@ -67,9 +69,9 @@ public struct JSONExporter: Exporter {
     /// The document.
     public func export(_ model: ExportModel, record: RecordExport, resources: ExportResources) throws -> Data {
         let explained = Dictionary(model.history.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let answers = record.answers.map { ExplainedAnswer(answer: $0, words: $0.id.flatMap { explained[String($0)] }) }
+        let answers = record.answers.map { ExplainedAnswer(answer: record.withAdult($0), words: $0.id.flatMap { explained[$0.description] }) }
         let document = Document(formatVersion: RecordExport.currentFormat, exportedAt: record.exportedAt, pupil: record.pupil,
-                                sittings: record.sittings, answers: answers, progress: record.progress, views: model)
+                                adults: record.adults, sittings: record.sittingsWithAdults, answers: answers, progress: record.progress, views: model)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
@@ -80,7 +82,8 @@ public struct JSONExporter: Exporter {
         var formatVersion: Int
         var exportedAt: Date
         var pupil: Pupil
-        var sittings: [Sitting]
+        var adults: [Adult]
+        var sittings: [AdultNamed<Sitting>]
         var answers: [ExplainedAnswer]
         var progress: [TopicProgress]
         var views: ExportModel
@@ -88,7 +91,7 @@ public struct JSONExporter: Exporter {
 
     /// An answer with its words beside its ids.
     struct ExplainedAnswer: Encodable {
-        var answer: Answer
+        var answer: AdultNamed<Answer>
         var words: ExportModel.HistoryItem?
 
         enum Extra: String, CodingKey { case question, answerInWords, how, who, replaced }
@@ -96,7 +99,7 @@ public struct JSONExporter: Exporter {
         func encode(to encoder: Encoder) throws {
             try answer.encode(to: encoder)
             var extra = encoder.container(keyedBy: Extra.self)
-            try extra.encode(answer.mode.inWords, forKey: .how)
+            try extra.encode(answer.record.mode.inWords, forKey: .how)
             guard let words else { return }
             try extra.encode(words.item.question, forKey: .question)
             try extra.encode(words.item.answer, forKey: .answerInWords)

@@ -1,6 +1,7 @@
 import Foundation
 import NextStepsCore
 import NextStepsDocx
+import NextStepsRecords
 
 /// The school's own Word template (`.docx` or `.dotx`) filled in place, with the same names
 /// as every other template; `Content/templates/annual-review.docx` unless `--template` names one.

@@ -1,14 +1,13 @@
 import Foundation
 import NextStepsCore
+import NextStepsRecords
 
 extension ExportModel {
     /// The model of one pupil's record, in the content's words and order.
     public static func build(record: RecordExport, content: Content, now: Date) -> ExportModel {
         let summary = AnswerSummary(content: content, history: record.answers)
-        let sittings = Dictionary(record.sittings.compactMap { sitting in sitting.id.map { ($0, sitting) } },
-                                  uniquingKeysWith: { first, _ in first })
         let latest = Ordering(content: content).sorted(summary.latest())
-        let builder = ItemBuilder(content: content, summary: summary, sittings: sittings)
+        let builder = ItemBuilder(content: content, summary: summary, record: record)
         let items = latest.map { (answer: $0, item: builder.item($0)) }
         let topicIds = items.map(\.answer.topicId).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         let topics = topicIds.map { id -> TopicItem in
@@ -21,13 +20,13 @@ extension ExportModel {
             let mine = items.filter { content.topic($0.answer.topicId)?.step($0.answer.stepId)?.area == area }.map(\.item)
             return AreaItem(area: area.title, id: area.rawValue, answers: mine, hasAnswers: !mine.isEmpty)
         }
-        let notes = record.answers.filter { $0.kind == .note }.map(builder.note)
+        let notes = record.answers.filter { !AnswerChain.isAnswer($0) }.map(builder.note)
         let replacedOn = Dictionary(record.answers.compactMap { answer in answer.supersedes.map { ($0, answer.at) } },
                                     uniquingKeysWith: { first, _ in first })
         let history = record.answers.map { answer in
-            HistoryItem(id: answer.id.map(String.init) ?? "", item: builder.item(answer),
+            HistoryItem(id: answer.id?.description ?? "", item: builder.item(answer),
                         replaced: answer.id.flatMap { replacedOn[$0] } != nil,
-                        replacedOn: answer.id.flatMap { replacedOn[$0] }.map(RecordDates.day) ?? "", isNote: answer.kind == .note)
+                        replacedOn: answer.id.flatMap { replacedOn[$0] }.map(RecordDates.day) ?? "", isNote: !AnswerChain.isAnswer(answer))
         }
         let pupil = PupilFields(name: record.pupil.name, knownAs: record.pupil.knownAs,
                                 yearGroup: record.pupil.yearGroup.map(String.init) ?? "", dateOfBirth: record.pupil.dateOfBirth ?? "",
@@ -60,7 +59,7 @@ struct Ordering {
 struct ItemBuilder {
     let content: Content
     let summary: AnswerSummary
-    let sittings: [Int64: Sitting]
+    let record: RecordExport
 
     func item(_ answer: Answer) -> ExportModel.AnswerItem {
         let topic = content.topic(answer.topicId)
@@ -85,7 +84,7 @@ struct ItemBuilder {
         return ExportModel.AnswerItem(
             topic: topic?.title ?? answer.topicId, question: question, heading: heading,
             answer: summary.words(for: answer, quoted: false), how: answer.mode.inWords, who: who, whoMine: mine, isOwnWords: own,
-            supporter: answer.supporter ?? "", role: role(of: answer), hasSupporter: !(answer.supporter ?? "").isEmpty,
+            supporter: supporter(of: answer), role: role(of: answer), hasSupporter: !supporter(of: answer).isEmpty,
             hasRole: !role(of: answer).isEmpty, date: RecordDates.day(answer.at),
             symbol: symbol(answer, step: step, card: card), topicId: answer.topicId, stepId: answer.stepId,
             cardId: answer.cardId ?? "")
@@ -94,8 +93,8 @@ struct ItemBuilder {
     func note(_ answer: Answer) -> ExportModel.NoteItem {
         let step = content.topic(answer.topicId)?.step(answer.stepId)
         return ExportModel.NoteItem(topic: content.topic(answer.topicId)?.title ?? answer.topicId,
-                                    question: step?.text ?? answer.stepId, note: answer.words, supporter: answer.supporter ?? "",
-                                    role: role(of: answer), hasSupporter: !(answer.supporter ?? "").isEmpty,
+                                    question: step?.text ?? answer.stepId, note: answer.words, supporter: supporter(of: answer),
+                                    role: role(of: answer), hasSupporter: !supporter(of: answer).isEmpty,
                                     hasRole: !role(of: answer).isEmpty, date: RecordDates.day(answer.at))
     }
 
@@ -115,11 +114,11 @@ struct ItemBuilder {
         return groups
     }
 
-    /// The adult's role, from the sitting the answer was given in (when the same adult).
-    private func role(of answer: Answer) -> String {
-        guard let sitting = answer.sittingId.flatMap({ sittings[$0] }), sitting.supporterName == answer.supporter else { return "" }
-        return sitting.supporterRole ?? ""
-    }
+    /// The adult's name, or nothing when no adult was named.
+    private func supporter(of answer: Answer) -> String { record.adult(answer.adultId)?.name ?? "" }
+
+    /// The adult's role, or nothing when no adult was named or their role was not recorded.
+    private func role(of answer: Answer) -> String { record.adult(answer.adultId)?.role?.inWords ?? "" }
 
     private func symbol(_ answer: Answer, step: Step?, card: Card?) -> String {
         let real = summary.substance(of: answer)

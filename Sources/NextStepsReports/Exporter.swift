@@ -1,5 +1,6 @@
 import Foundation
 import NextStepsCore
+import NextStepsRecords
 
 /// What an exporter may use besides the record: the template to fill and the symbols' pictures.
 public struct ExportResources: Sendable {

@@ -1,6 +1,7 @@
 import Foundation
 import Mustache
 import NextStepsCore
+import NextStepsRecords
 
 /// Markdown made from a Mustache template (`Content/templates/my-views.md.mustache` unless the
 /// school gives its own). Values are escaped for Markdown, so a pupil's `*` stays a `*`.

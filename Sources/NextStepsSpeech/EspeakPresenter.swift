@@ -1,5 +1,6 @@
 import Foundation
 import NextStepsCore
+import NextStepsRecords
 
 /// The voice of a session: speaks each presentation through espeak-ng, beside the screen.
 ///

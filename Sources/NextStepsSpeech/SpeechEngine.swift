@@ -1,6 +1,7 @@
 import NextStepsCore
 import CEspeakNG
 import Foundation
+import NextStepsRecords
 
 /// The one owner of libespeak-ng in the process.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import NextStepsCore
+import NextStepsRecords
 
 /// One talk per pupil at a time, across windows and processes: a lock on a small empty file
 /// beside the records (0600, no pupil text in it or in its name), held while the talk runs and
@@ -15,7 +16,7 @@ public final class PupilSessionLock {
 
     /// Holds the talk lock for `pupilId` in the records at `storePath`; nil when another talk
     /// holds it. Throws when the lock file cannot be made at all.
-    public static func hold(storePath: String, pupilId: Int64) throws -> PupilSessionLock? {
+    public static func hold(storePath: String, pupilId: PupilID) throws -> PupilSessionLock? {
         let folder = (storePath as NSString).deletingLastPathComponent
         let name = ".\((storePath as NSString).lastPathComponent).talk-\(pupilId).lock"
         let path = folder.isEmpty ? name : folder + "/" + name

@@ -1,11 +1,13 @@
 import Foundation
 import GRDB
 import NextStepsCore
+import NextStepsRecords
 
 /// Pupils' records in one SQLite file, written durably.
 ///
-/// - warning: Every commit is fsynced (`synchronous=FULL`, checked at open) before a save
-///   returns, deleted data is overwritten (`secure_delete`), and the file and its journal are
+/// - warning: Every commit is fsynced (`synchronous=EXTRA`, checked at open) before a save
+///   returns, the folder included once the journal is deleted (FULL leaves that out, so a
+///   power cut could bring the journal back and undo a save shown as saved), deleted data is overwritten (`secure_delete`), and the file and its journal are
 ///   0600 in a 0700 folder. The caller should also set `umask(0o077)` before opening.
 public final class SQLiteRecordStore: RecordStore {
     private let queue: DatabaseQueue
@@ -30,14 +32,14 @@ public final class SQLiteRecordStore: RecordStore {
         configuration.busyMode = .timeout(5)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA secure_delete = ON")
-            try db.execute(sql: "PRAGMA synchronous = FULL")
+            try db.execute(sql: "PRAGMA synchronous = EXTRA")
         }
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
             try queue.inDatabase { db in
                 let synchronous = try Int.fetchOne(db, sql: "PRAGMA synchronous")
                 let secureDelete = try Int.fetchOne(db, sql: "PRAGMA secure_delete")
-                guard synchronous == 2, secureDelete == 1 else {
+                guard synchronous == 3, secureDelete == 1 else {
                     throw StoreError("The records file could not be set to save safely (synchronous=\(synchronous ?? -1)).")
                 }
             }
@@ -60,7 +62,7 @@ public final class SQLiteRecordStore: RecordStore {
     }
 
     /// The settings that make saving safe, as SQLite reports them on the store's own connection:
-    /// `synchronous` (2 is FULL), `secure_delete` (1 is on), and the journal mode.
+    /// `synchronous` (3 is EXTRA), `secure_delete` (1 is on), and the journal mode.
     public func durabilitySettings() throws -> (synchronous: Int, secureDelete: Int, journalMode: String) {
         try queue.inDatabase { db in
             (try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1,
@@ -78,23 +80,18 @@ public final class SQLiteRecordStore: RecordStore {
     public func addPupil(_ given: Pupil) throws -> Pupil {
         let pupil = try PupilNames.cleaned(given)
         return try write { db in
-            let others = try Row.fetchAll(db, sql: "SELECT * FROM pupil").map { try StoreRows.pupil($0) }
-            if let same = PupilNames.sameName(pupil.name, in: others) {
+            if let same = PupilNames.sameName(pupil.name, in: try PupilRow.all(db, PupilRow.all()).map(\.pupil)) {
                 throw StoreError("There is already a pupil called \(same.name).")
             }
-            try db.execute(sql: """
-                INSERT INTO pupil (name, knownAs, yearGroup, dateOfBirth, createdAt, speech) VALUES (?, ?, ?, ?, ?, ?)
-                """, arguments: [pupil.name, pupil.knownAs, pupil.yearGroup, pupil.dateOfBirth, pupil.createdAt,
-                                 StoreRows.speechJSON(pupil.speech)])
-            var saved = pupil
-            saved.id = db.lastInsertedRowID
-            return saved
+            var row = PupilRow(pupil)
+            try row.insert(db)
+            return row.pupil
         }
     }
 
     /// All pupils, by name.
     public func pupils() throws -> [Pupil] {
-        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM pupil ORDER BY name COLLATE NOCASE").map { try StoreRows.pupil($0) } }
+        try read { db in try PupilRow.all(db, PupilRow.order(PupilRow.CodingKeys.name.collating(.nocase))).map(\.pupil) }
     }
 
     /// The pupil with this name or known-as name (any case), if exactly one matches.
@@ -103,34 +100,28 @@ public final class SQLiteRecordStore: RecordStore {
     }
 
     /// Gives a pupil a new name (and known-as name); a name another pupil has is refused.
-    public func renamePupil(id: Int64, to name: String, knownAs: String?) throws -> Pupil {
+    public func renamePupil(id: PupilID, to name: String, knownAs: String?) throws -> Pupil {
         try write { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM pupil WHERE id = ?", arguments: [id]) else {
-                throw StoreError("There is no such pupil.")
-            }
-            let others = try Row.fetchAll(db, sql: "SELECT * FROM pupil").map { try StoreRows.pupil($0) }
-            if let same = PupilNames.sameName(name, in: others, except: id) {
+            guard let row = try PupilRow.one(db, PupilRow.filter(key: id)) else { throw StoreError("There is no such pupil.") }
+            if let same = PupilNames.sameName(name, in: try PupilRow.all(db, PupilRow.all()).map(\.pupil), except: id) {
                 throw StoreError("There is already a pupil called \(same.name).")
             }
-            let renamed = try PupilNames.cleaned(try StoreRows.pupil(row).renamed(to: name, knownAs: knownAs))
-            try db.execute(sql: "UPDATE pupil SET name = ?, knownAs = ? WHERE id = ?", arguments: [renamed.name, renamed.knownAs, id])
-            return renamed
+            let renamed = PupilRow(try PupilNames.cleaned(row.pupil.renamed(to: name, knownAs: knownAs)))
+            try renamed.update(db, columns: [PupilRow.CodingKeys.name, PupilRow.CodingKeys.knownAs])
+            return renamed.pupil
         }
     }
 
     /// Removes a pupil and, through the foreign keys, every sitting, answer and place in a
     /// topic of theirs, in one transaction; `secure_delete` overwrites what was there. If any
     /// table still held a row of the pupil's afterwards, nothing is removed.
-    public func removePupil(id: Int64) throws -> PupilRemoval {
+    public func removePupil(id: PupilID) throws -> PupilRemoval {
         try write { db in
-            guard try Row.fetchOne(db, sql: "SELECT id FROM pupil WHERE id = ?", arguments: [id]) != nil else {
-                throw StoreError("There is no such pupil.")
-            }
-            func count(_ table: String) throws -> Int {
-                try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table) WHERE pupilId = ?", arguments: [id]) ?? 0
-            }
-            let removal = PupilRemoval(answers: try count("answer"), sittings: try count("sitting"), topics: try count("progress"))
-            try db.execute(sql: "DELETE FROM pupil WHERE id = ?", arguments: [id])
+            guard try PupilRow.exists(db, key: id) else { throw StoreError("There is no such pupil.") }
+            let removal = PupilRemoval(answers: try AnswerRow.filter(AnswerRow.CodingKeys.pupilId == id).fetchCount(db),
+                                       sittings: try SittingRow.filter(SittingRow.CodingKeys.pupilId == id).fetchCount(db),
+                                       topics: try ProgressRow.filter(ProgressRow.CodingKeys.pupilId == id).fetchCount(db))
+            _ = try PupilRow.deleteOne(db, key: id)
             let left = try Self.rowsReferring(toPupil: id, in: db)
             if left.values.contains(where: { $0 > 0 }) {
                 throw StoreError("Some of the pupil's records could not be removed, so nothing was removed.")
@@ -141,45 +132,74 @@ public final class SQLiteRecordStore: RecordStore {
 
     /// How many rows each table holds that belong to this pupil (the pupil's own row, and every
     /// row with a `pupilId`): all nought once the pupil is removed.
-    public func rowsReferring(toPupil id: Int64) throws -> [String: Int] {
+    public func rowsReferring(toPupil id: PupilID) throws -> [String: Int] {
         try read { db in try Self.rowsReferring(toPupil: id, in: db) }
     }
 
-    private static func rowsReferring(toPupil id: Int64, in db: Database) throws -> [String: Int] {
-        var counts = ["pupil": try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM pupil WHERE id = ?", arguments: [id]) ?? 0]
+    /// Every table is counted, so one added later (advice, actions …) cannot be missed.
+    private static func rowsReferring(toPupil id: PupilID, in db: Database) throws -> [String: Int] {
+        var counts = ["pupil": try PupilRow.filter(key: id).fetchCount(db)]
         let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'grdb_%'")
         for table in tables where try db.columns(in: table).contains(where: { $0.name == "pupilId" }) {
-            counts[table] = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table.quotedDatabaseIdentifier) WHERE pupilId = ?",
-                                             arguments: [id]) ?? 0
+            counts[table] = try Table(table).filter(Column("pupilId") == id).fetchCount(db)
         }
         return counts
     }
 
     /// Changes how prompts are spoken to a pupil.
-    public func updateSpeech(pupilId: Int64, to settings: SpeechSettings) throws {
+    public func updateSpeech(pupilId: PupilID, to settings: SpeechSettings) throws {
         try write { db in
-            try db.execute(sql: "UPDATE pupil SET speech = ? WHERE id = ?", arguments: [StoreRows.speechJSON(settings), pupilId])
-            if db.changesCount == 0 { throw StoreError("There is no such pupil.") }
+            guard var row = try PupilRow.one(db, PupilRow.filter(key: pupilId)) else { throw StoreError("There is no such pupil.") }
+            row.speech = settings
+            try row.update(db, columns: [PupilRow.CodingKeys.speech])
+        }
+    }
+
+    /// Adds an adult; a name another adult already has (in any case) is refused.
+    public func addAdult(_ given: Adult) throws -> Adult {
+        let adult = try AdultNames.cleaned(given)
+        return try write { db in
+            if let same = AdultNames.same(adult.name, in: try AdultRow.all(db, AdultRow.all()).map(\.adult)) {
+                throw StoreError("There is already an adult called \(same.name).")
+            }
+            var row = AdultRow(adult)
+            try row.insert(db)
+            return row.adult
+        }
+    }
+
+    /// All adults, by name.
+    public func adults() throws -> [Adult] {
+        try read { db in
+            try AdultRow.all(db, AdultRow.order(AdultRow.CodingKeys.name.collating(.nocase), AdultRow.CodingKeys.id)).map(\.adult)
+        }
+    }
+
+    /// Records the role of an adult whose role was not recorded; a different role already
+    /// recorded is refused, never changed.
+    public func recordRole(adultId: AdultID, _ role: AdultRole) throws -> Adult {
+        try write { db in
+            guard var row = try AdultRow.one(db, AdultRow.filter(key: adultId)) else { throw StoreError("There is no such adult.") }
+            try AdultNames.check(recording: role, for: row.adult)
+            row.role = role
+            try row.update(db, columns: [AdultRow.CodingKeys.role])
+            return row.adult
         }
     }
 
     /// Starts a sitting.
     public func startSitting(_ sitting: Sitting) throws -> Sitting {
-        try write { db in try insertSitting(sitting, db) }
-    }
-
-    private func insertSitting(_ sitting: Sitting, _ db: Database) throws -> Sitting {
-        try db.execute(sql: "INSERT INTO sitting (pupilId, startedAt, supporterName, supporterRole) VALUES (?, ?, ?, ?)",
-                       arguments: [sitting.pupilId, sitting.startedAt, sitting.supporterName, sitting.supporterRole])
-        var saved = sitting
-        saved.id = db.lastInsertedRowID
-        return saved
+        try write { db in
+            var row = SittingRow(sitting)
+            try row.insert(db)
+            return row.sitting
+        }
     }
 
     /// All sittings of a pupil, oldest first.
-    public func sittings(pupilId: Int64) throws -> [Sitting] {
+    public func sittings(pupilId: PupilID) throws -> [Sitting] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM sitting WHERE pupilId = ? ORDER BY id", arguments: [pupilId]).map(StoreRows.sitting)
+            try SittingRow.all(db, SittingRow.filter(SittingRow.CodingKeys.pupilId == pupilId).order(SittingRow.CodingKeys.id)).map(\.sitting)
         }
     }
 
@@ -187,59 +207,45 @@ public final class SQLiteRecordStore: RecordStore {
     /// the sitting in the same transaction when one is given.
     public func save(_ answer: Answer?, progress: TopicProgress, opening sitting: Sitting?) throws -> SavedTurn {
         try write { db in
-            var opened: Sitting?
-            if let sitting { opened = try insertSitting(sitting, db) }
-            var saved = answer
+            var opened: SittingRow?
+            if let sitting {
+                opened = SittingRow(sitting)
+                try opened?.insert(db)
+            }
+            var saved: Answer?
             if var answer {
                 if let opened { answer.sittingId = opened.id }
-                // An adult's note stands beside the pupil's answers: it neither replaces one nor is replaced.
-                answer.supersedes = answer.kind == .note ? nil : try Int64.fetchOne(db, sql: """
-                    SELECT id FROM answer WHERE pupilId = ? AND topicId = ? AND stepId = ? AND cardId IS ? AND kind != 'note'
-                    ORDER BY id DESC LIMIT 1
-                    """, arguments: [answer.pupilId, answer.topicId, answer.stepId, answer.cardId])
-                try db.execute(sql: """
-                    INSERT INTO answer (pupilId, sittingId, topicId, stepId, cardId, kind, optionIds, words, mode, supporter, at,
-                                        supersedesId, asked)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: [answer.pupilId, answer.sittingId, answer.topicId, answer.stepId, answer.cardId,
-                                     answer.kind.rawValue, StoreRows.optionsJSON(answer.optionIds), answer.words,
-                                     answer.mode.rawValue, answer.supporter, answer.at, answer.supersedes,
-                                     StoreRows.askedJSON(answer.asked)])
-                answer.id = db.lastInsertedRowID
-                saved = answer
+                let earlier = try AnswerRow.all(db, AnswerRow.to(answer.question, of: answer.pupilId)).map(\.answer)
+                answer.supersedes = AnswerChain.superseded(by: answer, in: earlier)
+                var row = AnswerRow(answer)
+                try row.insert(db)
+                saved = row.answer
             }
-            try db.execute(sql: """
-                INSERT INTO progress (pupilId, topicId, runStartedAt, stepId, cardId, finished, updatedAt, scribing)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (pupilId, topicId) DO UPDATE SET runStartedAt = excluded.runStartedAt,
-                    stepId = excluded.stepId, cardId = excluded.cardId, finished = excluded.finished,
-                    updatedAt = excluded.updatedAt, scribing = excluded.scribing
-                """, arguments: [progress.pupilId, progress.topicId, progress.runStartedAt, progress.stepId,
-                                 progress.cardId, progress.finished, progress.updatedAt, progress.scribing])
-            return SavedTurn(answer: saved, sitting: opened)
+            try ProgressRow(progress).upsert(db)
+            return SavedTurn(answer: saved, sitting: opened?.sitting)
         }
     }
 
     /// The pupil's place in a topic.
-    public func progress(pupilId: Int64, topicId: String) throws -> TopicProgress? {
+    public func progress(pupilId: PupilID, topicId: String) throws -> TopicProgress? {
         try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM progress WHERE pupilId = ? AND topicId = ?",
-                             arguments: [pupilId, topicId]).map(StoreRows.progress)
+            try ProgressRow.one(db, ProgressRow.filter(key: [ProgressRow.CodingKeys.pupilId.name: pupilId.databaseValue,
+                                                              ProgressRow.CodingKeys.topicId.name: topicId.databaseValue]))?.progress
         }
     }
 
     /// The pupil's place in every topic begun.
-    public func allProgress(pupilId: Int64) throws -> [TopicProgress] {
+    public func allProgress(pupilId: PupilID) throws -> [TopicProgress] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM progress WHERE pupilId = ? ORDER BY topicId", arguments: [pupilId])
-                .map(StoreRows.progress)
+            try ProgressRow.all(db, ProgressRow.filter(ProgressRow.CodingKeys.pupilId == pupilId).order(ProgressRow.CodingKeys.topicId))
+                .map(\.progress)
         }
     }
 
     /// All of a pupil's answers, oldest first.
-    public func answers(pupilId: Int64) throws -> [Answer] {
+    public func answers(pupilId: PupilID) throws -> [Answer] {
         try read { db in
-            try Row.fetchAll(db, sql: "SELECT * FROM answer WHERE pupilId = ? ORDER BY id", arguments: [pupilId]).map { try StoreRows.answer($0) }
+            try AnswerRow.all(db, AnswerRow.filter(AnswerRow.CodingKeys.pupilId == pupilId).order(AnswerRow.CodingKeys.id)).map(\.answer)
         }
     }
 
@@ -250,19 +256,20 @@ public final class SQLiteRecordStore: RecordStore {
     public func fillAskedQuestions(_ asked: (QuestionKey) -> AskedQuestion?) throws -> Int {
         // Read first: at almost every start there is nothing to fill, and then no write (and
         // no fsync) is added to start-up.
-        let rows = try read { db in
-            try Row.fetchAll(db, sql: "SELECT id, topicId, stepId, cardId FROM answer WHERE asked IS NULL AND kind != 'note'")
+        let missing = try read { db in
+            try AnswerRow.all(db, AnswerRow.filter(AnswerRow.CodingKeys.asked == nil)).map(\.answer).filter(AnswerChain.isAnswer)
         }
-        let updates: [(id: Int64, json: String)] = rows.compactMap { row in
-            let key = QuestionKey(topicId: row["topicId"], stepId: row["stepId"], cardId: row["cardId"])
-            return StoreRows.askedJSON(asked(key)).map { (row["id"], $0) }
-        }
+        let updates = missing.compactMap { answer in asked(answer.question).map { answer.asking($0) } }
         guard !updates.isEmpty else { return 0 }
         return try write { db in
+            var filled = 0
             for update in updates {
-                try db.execute(sql: "UPDATE answer SET asked = ? WHERE id = ? AND asked IS NULL", arguments: [update.json, update.id])
+                // Only where nothing was kept meanwhile: a question kept is never replaced.
+                guard try AnswerRow.filter(key: update.id).filter(AnswerRow.CodingKeys.asked == nil).fetchCount(db) == 1 else { continue }
+                try AnswerRow(update).update(db, columns: [AnswerRow.CodingKeys.asked])
+                filled += 1
             }
-            return updates.count
+            return filled
         }
     }
 

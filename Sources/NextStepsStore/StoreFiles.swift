@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import NextStepsCore
+import NextStepsRecords
 
 /// The files around the database: the folder, file modes, and plain words for failures.
 public enum StoreFiles {

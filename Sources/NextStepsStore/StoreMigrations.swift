@@ -1,4 +1,6 @@
+import Foundation
 import GRDB
+import NextStepsRecords
 
 /// The database's shape, as named, forward-only migrations. Never edit a migration that has
 /// shipped: add a new one. Later capabilities (advice, actions, encounters, destinations)
@@ -61,6 +63,33 @@ enum StoreMigrations {
             // answers from the content when it is next opened (fillAskedQuestions).
             try db.alter(table: "answer") { t in t.add(column: "asked", .text) }
         }
+        migrator.registerMigration("v5-adults-as-records", migrate: adultsAsRecords)
         return migrator
+    }
+
+    /// Adults become records that sittings and answers refer to by id. Each distinct supporter
+    /// name already kept becomes one adult, by `OldSupporters`' rule (a role only where the old
+    /// words name one of the roles, never guessed). The old free-text columns are left as they
+    /// were, never rewritten, and no longer written.
+    static func adultsAsRecords(_ db: Database) throws {
+        try db.create(table: "adult") { t in
+            t.autoIncrementedPrimaryKey("id")
+            t.column("name", .text).notNull()
+            t.column("role", .text)            // AdultRole's raw value; NULL when not recorded
+            t.column("addedAt", .datetime).notNull()
+        }
+        try db.alter(table: "sitting") { t in t.add(column: "adultId", .integer).references("adult") }
+        try db.alter(table: "answer") { t in t.add(column: "adultId", .integer).references("adult") }
+        let sittings = try Row.fetchAll(db, sql: "SELECT startedAt, supporterName, supporterRole FROM sitting WHERE supporterName IS NOT NULL")
+        let answers = try Row.fetchAll(db, sql: "SELECT at, supporter FROM answer WHERE supporter IS NOT NULL")
+        let mentions = sittings.map { OldSupporters.Mention(name: $0["supporterName"], role: $0["supporterRole"], at: $0["startedAt"]) }
+            + answers.map { OldSupporters.Mention(name: $0["supporter"], role: nil, at: $0["at"]) }
+        for adult in OldSupporters.adults(from: mentions) {
+            try db.execute(sql: "INSERT INTO adult (name, role, addedAt) VALUES (?, ?, ?)",
+                           arguments: [adult.name, adult.role?.rawValue, adult.addedAt])
+            let id = db.lastInsertedRowID
+            try db.execute(sql: "UPDATE sitting SET adultId = ? WHERE supporterName = ?", arguments: [id, adult.name])
+            try db.execute(sql: "UPDATE answer SET adultId = ? WHERE supporter = ?", arguments: [id, adult.name])
+        }
     }
 }

@@ -1,6 +1,7 @@
 import CReadline
 import Foundation
 import NextStepsCore
+import NextStepsRecords
 
 /// Lines from readline, on a terminal: line editing, no history kept or written.
 public final class ReadlineLineSource: LineSource {

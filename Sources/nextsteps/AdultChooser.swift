@@ -1,55 +1,99 @@
+import Foundation
 import NextStepsCore
+import NextStepsRecords
 
-/// The supporting adult: their name and role, asked at the start screen, or the last sitting's
-/// adult offered to keep with Enter.
+/// Who the supporting adult is: an adult on record, chosen by name (or the last sitting's
+/// adult, kept with Enter), or a new one added once with their role.
 struct AdultChooser {
-    /// The roles offered by number; other words are kept as typed.
-    static let roles = ["careers adviser", "teaching assistant", "teacher", "SENCO", "parent or carer", "other"]
+    /// What the adult chose.
+    enum Choice {
+        /// This adult, on record.
+        case adult(Adult)
+        /// No adult named.
+        case nobody
+        /// The adult stopped, or input ended.
+        case stop
+    }
 
+    let store: AdultDirectory
     let terminal: TalkTerminal
     let words: Words
 
-    /// The adult's name and role (either may be left out), or nil if the adult stops or input ends.
-    func choose(last: Sitting?) -> (name: String?, role: String?)? {
-        let output = terminal.output
-        if let name = last?.supporterName {
-            let role = last?.supporterRole
-            output.write(words.say(.adultKeep, ["adult": name + (role.map { ", \($0)" } ?? "")]) + "\n")
-            guard let typed = read() else { return nil }
-            if typed.isEmpty {
-                if let role { return (name, role) }
-                return chooseRole(for: name).map { (name, $0) }
-            }
-            if isStop(typed) { return nil }
-            return chooseRole(for: typed).map { (typed, $0) }
+    /// Asks who is supporting; the last sitting's adult is offered to keep with Enter.
+    func choose(last: Sitting?) -> Choice {
+        let adults = (try? store.adults()) ?? []
+        let lastAdult = last?.adultId.flatMap { id in adults.first { $0.id == id } }
+        while true {
+            terminal.output.write((lastAdult.map { words.say(.adultKeep, ["adult": $0.nameAndRole]) } ?? words.say(.adultName)) + "\n")
+            guard let typed = read() else { return .stop }
+            if typed.isEmpty { return lastAdult.map(withRole) ?? .nobody }
+            if isStop(typed) { return .stop }
+            if let choice = named(typed, among: adults) { return choice }
         }
-        output.write(words.say(.adultName) + "\n")
-        guard let typed = read() else { return nil }
-        if typed.isEmpty { return (nil, nil) }
-        if isStop(typed) { return nil }
-        return chooseRole(for: typed).map { (typed, $0) }
     }
 
-    /// Asks the adult's role: a number from the list, or words. `.some(nil)` when left out.
-    private func chooseRole(for name: String) -> String?? {
+    /// The adult given on the command line (`--supporter`, `--role`): the one on record with
+    /// that name, else a new one. A role that is not one of the roles is refused.
+    static func fromOptions(name: String?, role: String?, store: AdultDirectory) throws -> Adult? {
+        guard let name, !name.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        var chosenRole: AdultRole?
+        if let role {
+            guard let known = AdultRole(words: role) else {
+                Console.error("\"\(role)\" is not one of the roles: \(AdultRole.allCases.map(\.inWords).joined(separator: ", ")).")
+                throw ExitStatus.usage
+            }
+            chosenRole = known
+        }
+        do {
+            guard let known = AdultNames.same(name, in: try store.adults()) else {
+                return try store.addAdult(Adult(name: name, role: chosenRole, addedAt: Date()))
+            }
+            guard let chosenRole, let id = known.id, known.role == nil else {
+                if let chosenRole, known.role != chosenRole {
+                    Console.error("(\(known.name) is recorded as \(known.role?.inWords ?? ""); that is kept.)")
+                }
+                return known
+            }
+            return try store.recordRole(adultId: id, chosenRole)
+        } catch let error as StoreError {
+            Console.error(error.message)
+            throw ExitStatus.dataError
+        }
+    }
+
+    /// The adult on record with this name, else a new one with the role asked; nil (with the
+    /// reason shown) when the new one cannot be added.
+    private func named(_ name: String, among adults: [Adult]) -> Choice? {
+        if let known = AdultNames.same(name, in: adults) { return withRole(known) }
+        guard let role = chooseRole(for: name) else { return .stop }
+        do {
+            return .adult(try store.addAdult(Adult(name: name, role: role, addedAt: Date())))
+        } catch {
+            terminal.output.write("\(error)\n")
+            return nil
+        }
+    }
+
+    /// The adult, with their role asked and recorded once when it was not recorded.
+    private func withRole(_ adult: Adult) -> Choice {
+        guard adult.role == nil, let id = adult.id else { return .adult(adult) }
+        guard let role = chooseRole(for: adult.name) else { return .stop }
+        guard let role, let recorded = try? store.recordRole(adultId: id, role) else { return .adult(adult) }
+        return .adult(recorded)
+    }
+
+    /// Asks the adult's role: a number from the list, or its words. `.some(nil)` when left out.
+    private func chooseRole(for name: String) -> AdultRole?? {
         let output = terminal.output
+        let roles = AdultRole.allCases
         output.write(words.say(.adultRole, ["name": name]) + "\n")
-        for (index, role) in Self.roles.enumerated() { output.write("  \(index + 1). \(role)\n") }
+        for (index, role) in roles.enumerated() { output.write("  \(index + 1). \(role.inWords)\n") }
         while true {
             guard let typed = read() else { return nil }
             if typed.isEmpty { return .some(nil) }
-            if let number = Int(typed) {
-                if Self.roles.indices.contains(number - 1) { return Self.roles[number - 1] }
-                output.write(words.say(.adultRoleAgain, ["count": "\(Self.roles.count)"]) + "\n")
-                continue
-            }
-            let key = AnswerInterpreter.normalise(typed)
-            if let known = Self.roles.first(where: { $0.lowercased() == key }) { return known }
-            guard typed.contains(where: \.isLetter) else {
-                output.write(words.say(.adultRoleAgain, ["count": "\(Self.roles.count)"]) + "\n")
-                continue
-            }
-            return typed
+            if let number = Int(typed), roles.indices.contains(number - 1) { return roles[number - 1] }
+            if let known = AdultRole(words: typed) { return known }
+            output.write(words.say(.adultRoleAgain, ["count": "\(roles.count)"]) + "\n")
         }
     }
 

@@ -151,13 +151,14 @@ enum ContentLocator {
     }
 }
 
-/// Messages for the adult at the command line.
+/// Messages for the adult at the command line. A message that cannot be written (output to a
+/// full disk, a closed terminal) is dropped: FileHandle's `write(_:)` would crash the program.
 enum Console {
     static func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        try? FileHandle.standardError.write(contentsOf: Data((text + "\n").utf8))
     }
 
     static func out(_ text: String) {
-        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+        try? FileHandle.standardOutput.write(contentsOf: Data((text + "\n").utf8))
     }
 }

@@ -48,6 +48,10 @@ struct ContentCommand: ParsableCommand {
                                 + "(more than \(loaded.facts.maxAgeDays)); check it at \(fact.source), then change its value and as-of")
                 }
                 Self.printLayers(loaded.layers)
+                for (index, names) in layers.schoolTemplates() {
+                    Console.out("  school layer \(index + 1)'s templates, used in place of the built-in ones of the same name: "
+                                + names.joined(separator: ", "))
+                }
                 Self.printRules(report)
                 let content = loaded.content
                 let steps = content.topics.reduce(0) { $0 + $1.steps.count }

@@ -1,10 +1,11 @@
 import Foundation
 import NextStepsCore
+import NextStepsRecords
 
 /// The start screen's "Who is here today?". The adult types the pupil's name; no pupil's name
 /// is ever listed, and one is offered only when what was typed is close to exactly that pupil.
 struct PupilChooser {
-    let store: RecordStore
+    let store: PupilDirectory
     let terminal: TalkTerminal
     let words: Words
 

@@ -1,9 +1,10 @@
 import ArgumentParser
 import NextStepsCore
+import NextStepsRecords
 
 /// Finds the pupil an adult names on the command line, or says clearly why not.
 enum PupilFinder {
-    static func find(_ name: String, in store: RecordStore) throws -> Pupil {
+    static func find(_ name: String, in store: PupilDirectory) throws -> Pupil {
         if let pupil = try store.pupil(named: name) { return pupil }
         let candidates = PupilLookup.candidates(name, in: try store.pupils())
         if candidates.count > 1 {

@@ -1,51 +1,56 @@
 import Foundation
 import NextStepsCore
+import NextStepsRecords
 
 /// The lines of `pupils show`, in words for the adult: details, sittings, where each topic is,
 /// and every answer under its question, with when, how and with whom it was given, and
 /// whether a later answer replaced it. The pupil's own words are shown exactly as saved.
 enum PupilSummary {
-    static func lines(pupil: Pupil, sittings: [Sitting], answers: [Answer], progress: [TopicProgress], content: Content) -> [String] {
+    static func lines(pupil: Pupil, adults: [Adult], sittings: [Sitting], answers: [Answer], progress: [TopicProgress],
+                      content: Content) -> [String] {
+        let adults = Dictionary(adults.compactMap { adult in adult.id.map { ($0, adult) } }, uniquingKeysWith: { first, _ in first })
         var out = ["\(pupil.name) (known as \(pupil.knownAs))"]
         if let year = pupil.yearGroup { out.append("Year group: \(year)") }
         if let dob = pupil.dateOfBirth { out.append("Date of birth: \(dob)") }
         out.append("Sittings: \(sittings.count)")
         for sitting in sittings {
-            out.append("  \(day(sitting.startedAt)), \(adult(sitting.supporterName, role: sitting.supporterRole))")
+            out.append("  \(day(sitting.startedAt)), \(adult(sitting.adultId.flatMap { adults[$0] }))")
         }
         if !progress.isEmpty { out.append("Topics:") }
         for item in progress {
-            out.append("  \(content.topic(item.topicId)?.title ?? item.topicId): \(place(item, content: content))")
+            out.append("  \(content.topic(item.topicId)?.title ?? item.topicId): \(place(item, pupil: pupil, answers: answers, content: content))")
         }
         out.append(counts(answers) + ".")
-        out += answerLines(answers, sittings: sittings, content: content)
+        out += answerLines(answers, adults: adults, content: content)
         return out
     }
 
     /// "8 answers in all, 2 of them replaced by a later answer, 1 adult note" (notes are not
     /// counted as answers).
     static func counts(_ answers: [Answer]) -> String {
-        let notes = answers.filter { $0.kind == .note }.count
+        let notes = answers.filter { !AnswerChain.isAnswer($0) }.count
         let replaced = Set(answers.compactMap(\.supersedes)).count
         return "\(plural(answers.count - notes, "answer")) in all, \(replaced) of them replaced by a later answer, \(plural(notes, "adult note"))"
     }
 
-    /// Where a topic is: "finished on 2 Dec 2026" or "stopped at step 3 of 5: <step text>".
-    static func place(_ item: TopicProgress, content: Content) -> String {
+    /// Where a topic is: "finished on 2 Dec 2026" or "stopped at step 3 of 5: <step text>",
+    /// numbered as the pupil saw it (the talk's own count, which leaves out a look-back with
+    /// nothing to look back on).
+    static func place(_ item: TopicProgress, pupil: Pupil, answers: [Answer], content: Content) -> String {
         if item.finished { return "finished on \(day(item.updatedAt))" }
-        guard let topic = content.topic(item.topicId), let stepId = item.stepId,
+        guard let topic = content.topic(item.topicId), let stepId = item.stepId, let pupilId = pupil.id,
               let index = topic.steps.firstIndex(where: { $0.id == stepId }) else { return "begun" }
         let card = item.cardId.flatMap { content.cards[$0]?.title }.map { " (card \u{201C}\($0)\u{201D})" } ?? ""
-        let number = topic.questionNumber(at: stepId) ?? index + 1
-        return "stopped at step \(number) of \(topic.questionCount)\(card): \(oneLine(topic.steps[index].text))"
+        let talk = Conversation(topic: topic, content: content, pupilId: pupilId, sittingId: nil, adultId: nil,
+                                history: answers, progress: item, now: item.updatedAt)
+        return "stopped at step \(talk.questionNumber) of \(talk.questionCount)\(card): \(oneLine(topic.steps[index].text))"
     }
 
     /// Every answer and note under its topic and question, in the content's order.
-    private static func answerLines(_ answers: [Answer], sittings: [Sitting], content: Content) -> [String] {
+    private static func answerLines(_ answers: [Answer], adults: [AdultID: Adult], content: Content) -> [String] {
         let summary = AnswerSummary(content: content, history: answers)
         let replacedOn = Dictionary(answers.compactMap { answer in answer.supersedes.map { ($0, answer.at) } },
                                     uniquingKeysWith: { first, _ in first })
-        let roles = Dictionary(sittings.compactMap { sitting in sitting.id.map { ($0, sitting) } }, uniquingKeysWith: { first, _ in first })
         let topicOrder = content.topics.map(\.id)
         let topicIds = Set(answers.map(\.topicId)).sorted {
             (topicOrder.firstIndex(of: $0) ?? Int.max, $0) < (topicOrder.firstIndex(of: $1) ?? Int.max, $1)
@@ -64,9 +69,7 @@ enum PupilSummary {
                 out.append("  " + heading(question, content: content))
                 for answer in answers where answer.question == question {
                     var line = "    \(said(answer, summary: summary)) \u{2014} \(how(answer.mode)), \(day(answer.at)), "
-                    let sitting = answer.sittingId.flatMap { roles[$0] }
-                    let role = sitting?.supporterName == answer.supporter ? sitting?.supporterRole : nil
-                    line += adult(answer.supporter, role: role)
+                    line += adult(answer.adultId.flatMap { adults[$0] })
                     if let id = answer.id, let when = replacedOn[id] { line += "; replaced on \(day(when))" }
                     out.append(line)
                 }
@@ -97,9 +100,8 @@ enum PupilSummary {
     /// How it was given, in words.
     static func how(_ mode: AnswerMode) -> String { mode.inWords }
 
-    private static func adult(_ name: String?, role: String?) -> String {
-        guard let name, !name.isEmpty else { return "no adult named" }
-        return "with \(name)" + (role.map { ", \($0)" } ?? "")
+    private static func adult(_ adult: Adult?) -> String {
+        adult.map { "with \($0.nameAndRole)" } ?? "no adult named"
     }
 
     /// A date as "2 Dec 2026".

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NextStepsCore
+import NextStepsRecords
 import NextStepsStore
 
 /// `pupils`: the adult's commands for pupils' records.
@@ -88,7 +89,7 @@ struct PupilsCommand: ParsableCommand {
             let store = try places.openStore(content: loaded.content)
             let pupil = try PupilFinder.find(name, in: store)
             guard let id = pupil.id else { throw ExitCode(70) }
-            for line in PupilSummary.lines(pupil: pupil, sittings: try store.sittings(pupilId: id),
+            for line in PupilSummary.lines(pupil: pupil, adults: try store.adults(), sittings: try store.sittings(pupilId: id),
                                            answers: try store.answers(pupilId: id),
                                            progress: try store.allProgress(pupilId: id), content: loaded.content) {
                 Console.out(line)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NextStepsCore
+import NextStepsRecords
 import NextStepsStore
 
 extension PupilsCommand {
@@ -77,7 +78,7 @@ extension PupilsCommand {
                 typed = confirm
             } else if isatty(STDIN_FILENO) == 1 {
                 Console.out("To remove them, type their full name again, then Enter:")
-                FileHandle.standardOutput.write(Data("> ".utf8))
+                try? FileHandle.standardOutput.write(contentsOf: Data("> ".utf8))
                 typed = readLine(strippingNewline: true) ?? ""
             } else {
                 Console.error("Nothing was removed: input is not a terminal, so confirm with --confirm \"Full Name\".")

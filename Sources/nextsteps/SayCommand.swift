@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NextStepsCore
+import NextStepsRecords
 import NextStepsSpeech
 
 struct SayCommand: ParsableCommand {

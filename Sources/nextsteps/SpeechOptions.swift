@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NextStepsCore
+import NextStepsRecords
 import NextStepsSpeech
 
 /// Speech for one talk: `--speak` / `--no-speak` override the pupil's setting; `--speech-to`

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NextStepsCore
+import NextStepsRecords
 import NextStepsStore
 import NextStepsTerminal
 
@@ -26,9 +27,14 @@ struct StartCommand: ParsableCommand {
         guard let pupil = PupilChooser(store: store, terminal: terminal, words: words).choose() else { return }
         // The adult of the pupil's last sitting is offered, so nobody retypes it every time.
         let last = pupil.id.flatMap { try? store.sittings(pupilId: $0).last }
-        guard let (supporter, role) = AdultChooser(terminal: terminal, words: words).choose(last: last) else { return }
+        let adult: Adult?
+        switch AdultChooser(store: store, terminal: terminal, words: words).choose(last: last) {
+        case .adult(let chosen): adult = chosen
+        case .nobody: adult = nil
+        case .stop: return
+        }
         let runner = TalkRunner(loaded: loaded, store: store, storePath: places.storePath, terminal: terminal,
-                                supporter: supporter, role: role, scribe: false, speech: speech)
+                                adult: adult, scribe: false, speech: speech)
         guard let topic = runner.nextTopic(for: pupil) else { return }
         _ = try runner.run(pupil: pupil, topic: topic)
     }

@@ -2,6 +2,7 @@ import ArgumentParser
 import CReadline
 import Foundation
 import NextStepsCore
+import NextStepsRecords
 import NextStepsSpeech
 import NextStepsStore
 import NextStepsTerminal
@@ -31,8 +32,8 @@ struct TalkRunner {
     /// The records file, for the one-talk-per-pupil lock beside it.
     let storePath: String
     let terminal: TalkTerminal
-    let supporter: String?
-    let role: String?
+    /// The supporting adult, on record; nil when none was named.
+    let adult: Adult?
     let scribe: Bool
     let speech: SpeechOptions
 
@@ -54,9 +55,9 @@ struct TalkRunner {
         defer { withExtendedLifetime(hold) {} }
         let clock = SystemClock()
         do {
-            let sitting = Sitting(pupilId: pupilId, startedAt: clock.now(), supporterName: supporter, supporterRole: role)
+            let sitting = Sitting(pupilId: pupilId, startedAt: clock.now(), adultId: adult?.id)
             let conversation = Conversation(topic: topic, content: loaded.content, pupilId: pupilId, sittingId: nil,
-                                            supporter: supporter, history: try store.answers(pupilId: pupilId),
+                                            adultId: adult?.id, history: try store.answers(pupilId: pupilId),
                                             progress: try store.progress(pupilId: pupilId, topicId: topic.id), now: clock.now(),
                                             typingMode: scribe ? .scribedByAdult : nil)
             let screen = terminal.screen
@@ -118,7 +119,7 @@ struct TalkCommand: ParsableCommand {
     @Option(help: "The supporting adult's name.")
     var supporter: String?
 
-    @Option(help: "The supporting adult's role, such as careers adviser or teaching assistant.")
+    @Option(help: "The supporting adult's role: careers adviser, teaching assistant, teacher, SENCO, parent or carer, or other.")
     var role: String?
 
     @Flag(help: "The adult types what the pupil says (recorded as scribed).")
@@ -137,8 +138,9 @@ struct TalkCommand: ParsableCommand {
         let found = try PupilFinder.find(pupil, in: store)
         let terminal = TalkTerminal(forcePlain: plain, words: loaded.content.words)
         let runner = TalkRunner(loaded: loaded, store: store, storePath: places.storePath, terminal: terminal,
-                                supporter: supporter ?? ProcessInfo.processInfo.environment["NEXTSTEPS_SUPPORTER"],
-                                role: role, scribe: scribe, speech: speech)
+                                adult: try AdultChooser.fromOptions(
+                                    name: supporter ?? ProcessInfo.processInfo.environment["NEXTSTEPS_SUPPORTER"], role: role, store: store),
+                                scribe: scribe, speech: speech)
         let chosen: Topic
         if let topic {
             guard let named = loaded.content.topic(topic) else {

@@ -1,4 +1,5 @@
 import NextStepsCore
+import NextStepsRecords
 import NextStepsTerminal
 
 /// "What would you like to talk about?" — the topics as a choice, with the same words as every

@@ -4,6 +4,16 @@ import Foundation
 // Children's data: every file this process makes is 0600 and every folder 0700,
 // whatever umask it was started with.
 umask(0o077)
+// No core dump: a crash must never leave a copy of a pupil's words in a `core` file.
+var noCore = rlimit(rlim_cur: 0, rlim_max: 0)
+setrlimit(Int32(RLIMIT_CORE.rawValue), &noCore)
+// Swift finds the arguments through /proc/self/maps; when that cannot be read (an I/O error) they
+// come back empty, which would quietly run as `nextsteps` with no command. Even argv[0] missing
+// means they were not read: stop, and say so (found by .ci/harness/faults).
+if CommandLine.arguments.isEmpty {
+    Console.error("NextSteps could not read its own command line, so it did nothing. Try again.")
+    exit(71)
+}
 UnknownCommand.refuse(Array(CommandLine.arguments.dropFirst()))
 FastStart.run(Array(CommandLine.arguments.dropFirst()))
 NextSteps.main()

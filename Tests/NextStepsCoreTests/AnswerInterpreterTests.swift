@@ -1,4 +1,5 @@
 import NextStepsCore
+import NextStepsRecords
 import XCTest
 
 final class AnswerInterpreterTests: XCTestCase {
@@ -100,6 +101,21 @@ final class InputCleanerTests: XCTestCase {
         XCTAssertEqual(InputCleaner.clean("🐶 dog").text, "🐶 dog")
         XCTAssertEqual(InputCleaner.clean("  padded  ").text, "padded")
         XCTAssertEqual(InputCleaner.clean(String(decoding: [0x66, 0xFF, 0xFE, 0x6F], as: UTF8.self)).text, "fo")
+    }
+
+    // An escape sequence that is not finished on the line drops only its introducer, never the
+    // pupil's words after it (an unterminated OSC used to swallow the rest of the line).
+    func testUnfinishedSequencesKeepTheWordsAfterThem() {
+        XCTAssertEqual(InputCleaner.clean("I like \u{1B}]0;cats and dogs").text, "I like 0;cats and dogs")
+        XCTAssertEqual(InputCleaner.clean("\u{1B}]my words").text, "my words")
+        XCTAssertEqual(InputCleaner.clean("\u{1B}Pdcs words").text, "dcs words")
+        XCTAssertEqual(InputCleaner.clean("\u{1B}]8;;link\u{1B}\\text").text, "text")
+        XCTAssertEqual(InputCleaner.clean("\u{1B}]2;t\u{9C}after").text, "after")
+        XCTAssertEqual(InputCleaner.clean("\u{1B}[12caf\u{E9}").text, "af\u{E9}")
+        XCTAssertEqual(InputCleaner.clean("\u{1B}[12\u{E9}t\u{E9}").text, "12\u{E9}t\u{E9}")
+        XCTAssertEqual(InputCleaner.clean("words \u{1B}[").text, "words")
+        XCTAssertEqual(InputCleaner.clean("\u{1B}\u{E9}t\u{E9}").text, "\u{E9}t\u{E9}")
+        XCTAssertEqual(InputCleaner.clean("\u{1B}xhi").text, "hi")
     }
 
     func testVeryLongLinesAreCutAndFlagged() {

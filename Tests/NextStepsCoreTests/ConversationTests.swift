@@ -1,5 +1,6 @@
 import Foundation
 import NextStepsCore
+import NextStepsRecords
 import XCTest
 
 /// What conversation tests share: a fixed start time, the pets topic, and the question shown.
@@ -8,7 +9,7 @@ class ConversationTestCase: XCTestCase {
 
     func makeConversation(_ content: Content, history: [Answer] = [], progress: TopicProgress? = nil) throws -> Conversation {
         let topic = try XCTUnwrap(content.topic("pets"))
-        return Conversation(topic: topic, content: content, pupilId: 1, sittingId: 1, supporter: "Ms Jones",
+        return Conversation(topic: topic, content: content, pupilId: 1, sittingId: 1, adultId: 7,
                             history: history, progress: progress, now: start)
     }
 
@@ -58,7 +59,7 @@ final class ConversationTests: ConversationTestCase {
         XCTAssertEqual(chosen.optionIds, ["dog"])
         XCTAssertEqual(chosen.words, "puppy")
         XCTAssertEqual(chosen.mode, .chosenFromOptions)
-        XCTAssertEqual(chosen.supporter, "Ms Jones")
+        XCTAssertEqual(chosen.adultId, 7)
         let several = try XCTUnwrap(conversation.respond(to: "rabit and cat", at: start).answer)
         XCTAssertEqual(several.kind, .choices)
         XCTAssertEqual(several.optionIds, ["rabbit", "cat"])
@@ -230,7 +231,7 @@ final class ConversationTests: ConversationTestCase {
     func testReturningPupilIsAskedWhetherLastTimeIsStillRight() throws {
         let content = try Fixtures.petsContent()
         let earlier = Answer(id: 9, pupilId: 1, sittingId: 1, topicId: "pets", stepId: "favourite", kind: .choice,
-                             optionIds: ["dog"], words: "2", mode: .chosenFromOptions, supporter: nil, at: start.addingTimeInterval(-86_400))
+                             optionIds: ["dog"], words: "2", mode: .chosenFromOptions, adultId: nil, at: start.addingTimeInterval(-86_400))
         var conversation = try makeConversation(content, history: [earlier])
         _ = conversation.begin(at: start)
         let asked = conversation.respond(to: "", at: start)
@@ -297,11 +298,11 @@ final class ConversationTests: ConversationTestCase {
         let yesterday = start.addingTimeInterval(-86_400)
         let earlier = [
             Answer(pupilId: 1, sittingId: 1, topicId: "pets", stepId: "favourite", kind: .choice, optionIds: ["dog"], words: "2",
-                   mode: .chosenFromOptions, supporter: nil, at: yesterday),
+                   mode: .chosenFromOptions, adultId: nil, at: yesterday),
             Answer(pupilId: 1, sittingId: 1, topicId: "pets", stepId: "all", kind: .choices, optionIds: ["cat"], words: "1",
-                   mode: .chosenFromOptions, supporter: nil, at: yesterday),
+                   mode: .chosenFromOptions, adultId: nil, at: yesterday),
             Answer(pupilId: 1, sittingId: 1, topicId: "pets", stepId: "own", kind: .no, words: "no",
-                   mode: .chosenFromOptions, supporter: nil, at: yesterday),
+                   mode: .chosenFromOptions, adultId: nil, at: yesterday),
         ]
         var conversation = try makeConversation(content, history: earlier)
         _ = conversation.begin(at: start)

@@ -1,5 +1,7 @@
 import Foundation
 import NextStepsCore
+import NextStepsRecords
+import NextStepsTestSupport
 import NextStepsTerminal
 import XCTest
 
@@ -10,24 +12,19 @@ final class RecordingPresenter: Presenter {
 }
 
 /// Counts answers saved, so a script can stop right after each one.
-final class CountingStore: RecordStore {
+final class CountingStore: TalkRecords {
     let inner: InMemoryRecordStore
     private(set) var answersSaved = 0
     init(_ inner: InMemoryRecordStore) { self.inner = inner }
     func addPupil(_ pupil: Pupil) throws -> Pupil { try inner.addPupil(pupil) }
-    func pupils() throws -> [Pupil] { try inner.pupils() }
-    func pupil(named: String) throws -> Pupil? { try inner.pupil(named: named) }
-    func updateSpeech(pupilId: Int64, to settings: SpeechSettings) throws { try inner.updateSpeech(pupilId: pupilId, to: settings) }
     func startSitting(_ sitting: Sitting) throws -> Sitting { try inner.startSitting(sitting) }
-    func sittings(pupilId: Int64) throws -> [Sitting] { try inner.sittings(pupilId: pupilId) }
     func save(_ answer: Answer?, progress: TopicProgress, opening sitting: Sitting?) throws -> SavedTurn {
         let saved = try inner.save(answer, progress: progress, opening: sitting)
         if saved.answer != nil { answersSaved += 1 }
         return saved
     }
-    func progress(pupilId: Int64, topicId: String) throws -> TopicProgress? { try inner.progress(pupilId: pupilId, topicId: topicId) }
-    func allProgress(pupilId: Int64) throws -> [TopicProgress] { try inner.allProgress(pupilId: pupilId) }
-    func answers(pupilId: Int64) throws -> [Answer] { try inner.answers(pupilId: pupilId) }
+    func progress(pupilId: PupilID, topicId: String) throws -> TopicProgress? { try inner.progress(pupilId: pupilId, topicId: topicId) }
+    func answers(pupilId: PupilID) throws -> [Answer] { try inner.answers(pupilId: pupilId) }
 }
 
 /// Plays script lines until an answer has been saved, then ends input (the session stops, saved).
@@ -67,7 +64,7 @@ final class GoldenTranscriptTests: XCTestCase {
             let output = RecordingOutput()
             let recorder = RecordingPresenter()
             let topic = try XCTUnwrap(content.topic(id))
-            let conversation = Conversation(topic: topic, content: content, pupilId: pupil.id!, sittingId: nil, supporter: nil,
+            let conversation = Conversation(topic: topic, content: content, pupilId: pupil.id!, sittingId: nil, adultId: nil,
                                             history: try store.answers(pupilId: pupil.id!), progress: nil, now: clock.now())
             let lines = ScriptedLineSource(try script(id)) { output.write($0) }
             let screen = ScreenPresenter(renderer: ScreenRenderer(plain: true), output: output)
@@ -124,7 +121,7 @@ final class GoldenTranscriptTests: XCTestCase {
                 sessions += 1
                 guard sessions < 200 else { return XCTFail("the script does not move the topic on") }
                 let progress = try store.progress(pupilId: pupil.id!, topicId: id)
-                let conversation = Conversation(topic: topic, content: content, pupilId: pupil.id!, sittingId: nil, supporter: nil,
+                let conversation = Conversation(topic: topic, content: content, pupilId: pupil.id!, sittingId: nil, adultId: nil,
                                                 history: try store.answers(pupilId: pupil.id!), progress: progress, now: clock.now())
                 let recorder = RecordingPresenter()
                 let session = TalkSession(conversation: conversation, store: store,

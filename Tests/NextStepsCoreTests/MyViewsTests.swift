@@ -1,11 +1,12 @@
 import Foundation
 import NextStepsCore
+import NextStepsRecords
 import XCTest
 
 final class MyViewsTests: XCTestCase {
     func answer(_ step: String, _ kind: AnswerKind, _ options: [String] = [], words: String = "", card: String? = nil, at: Double) -> Answer {
         Answer(pupilId: 1, sittingId: nil, topicId: "pets", stepId: step, cardId: card, kind: kind, optionIds: options,
-               words: words, mode: .chosenFromOptions, supporter: nil, at: Date(timeIntervalSince1970: at))
+               words: words, mode: .chosenFromOptions, adultId: nil, at: Date(timeIntervalSince1970: at))
     }
 
     func testViewsAreFirstPersonLatestAnswersInContentOrder() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import NextStepsCore
+import NextStepsRecords
 import XCTest
 
 /// What a pupil says is never changed or lost: each test here failed before the change that
@@ -8,7 +9,7 @@ final class PupilWordsKeptTests: ConversationTestCase {
     func testANewAnswerAtStillRightIsTheNewAnswer() throws {
         let content = try Fixtures.petsContent()
         let earlier = Answer(pupilId: 1, sittingId: 1, topicId: "pets", stepId: "favourite", kind: .choice, optionIds: ["dog"],
-                             words: "2", mode: .chosenFromOptions, supporter: nil, at: start.addingTimeInterval(-86_400))
+                             words: "2", mode: .chosenFromOptions, adultId: nil, at: start.addingTimeInterval(-86_400))
         var conversation = try makeConversation(content, history: [earlier])
         _ = conversation.begin(at: start)
         let asked = try XCTUnwrap(question(conversation.respond(to: "", at: start)))

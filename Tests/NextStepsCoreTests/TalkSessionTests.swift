@@ -1,5 +1,7 @@
 import Foundation
 import NextStepsCore
+import NextStepsRecords
+import NextStepsTestSupport
 import NextStepsTerminal
 import XCTest
 
@@ -8,7 +10,7 @@ final class TalkSessionTests: XCTestCase {
         let pupil = try store.pupil(named: "Sam") ?? store.addPupil(Pupil(name: "Sam", createdAt: Date(timeIntervalSince1970: 0)))
         let clock = SteppingClock()
         let conversation = Conversation(topic: try XCTUnwrap(content.topic("pets")), content: content, pupilId: pupil.id!,
-                                        sittingId: nil, supporter: nil, history: try store.answers(pupilId: pupil.id!),
+                                        sittingId: nil, adultId: nil, history: try store.answers(pupilId: pupil.id!),
                                         progress: try store.progress(pupilId: pupil.id!, topicId: "pets"), now: clock.now())
         let output = RecordingOutput()
         let screen = ScreenPresenter(renderer: ScreenRenderer(plain: true), output: output)
@@ -66,7 +68,7 @@ extension TalkSessionTests {
         let pupil = try store.addPupil(Pupil(name: "Sam", createdAt: Date(timeIntervalSince1970: 0)))
         let clock = SteppingClock()
         let conversation = Conversation(topic: try XCTUnwrap(content.topic("pets")), content: content, pupilId: pupil.id!,
-                                        sittingId: nil, supporter: nil, history: [], progress: nil, now: clock.now())
+                                        sittingId: nil, adultId: nil, history: [], progress: nil, now: clock.now())
         let lines = OfferingLineSource(["", "My dog Rex is the best"])
         let talk = TalkSession(conversation: conversation, store: store, lines: lines,
                                presenters: [ScreenPresenter(renderer: ScreenRenderer(plain: true), output: RecordingOutput())], clock: clock)

@@ -1,5 +1,6 @@
 import Foundation
 import NextStepsCore
+import NextStepsRecords
 import XCTest
 
 /// Found by a fresh pair of eyes trying NextSteps as pupils and an adviser would; each test

@@ -149,6 +149,29 @@ final class ContentCheckTests: XCTestCase {
         XCTAssertTrue(broken.out.contains("our-school/Content/topics/bike-club.yaml:10: step \"ride\" names symbol \"unicycle\""), broken.transcript)
     }
 
+    // A school's own template of the same name replaces the built-in one, and content check
+    // says so; without the layer the built-in one is used again.
+    func testASchoolTemplateReplacesTheBuiltInOneOfTheSameName() throws {
+        let sandbox = try Sandbox("content-school-template")
+        let school = sandbox.root.appendingPathComponent("our-school")
+        let templates = school.appendingPathComponent("Content/templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try "OUR SCHOOL FORM for {{pupil.name}}\n".write(to: templates.appendingPathComponent("my-views.md.mustache"),
+                                                        atomically: true, encoding: .utf8)
+        let check = try sandbox.run(["content", "check", "--school", school.path])
+        XCTAssertEqual(check.exitCode, 0, check.transcript)
+        XCTAssertTrue(check.out.contains("school layer 1's templates, used in place of the built-in ones of the same name: my-views.md.mustache"),
+                      check.transcript)
+        try sandbox.addPupil("Sam Smith", knownAs: "Sam")
+        let ours = sandbox.root.appendingPathComponent("ours.md"), theirs = sandbox.root.appendingPathComponent("built-in.md")
+        let export = try sandbox.run(["export", "--pupil", "Sam", "-o", ours.path, "--school", school.path, "--store", sandbox.store])
+        XCTAssertEqual(export.exitCode, 0, export.transcript)
+        XCTAssertEqual(try String(contentsOf: ours, encoding: .utf8), "OUR SCHOOL FORM for Sam Smith\n")
+        let plain = try sandbox.run(["export", "--pupil", "Sam", "-o", theirs.path, "--store", sandbox.store])
+        XCTAssertEqual(plain.exitCode, 0, plain.transcript)
+        XCTAssertFalse(try String(contentsOf: theirs, encoding: .utf8).contains("OUR SCHOOL FORM"))
+    }
+
     // The adult's sentences of export come from words.yaml (`adult:`), so a school can change them.
     func testExportSaysTheWordsOfWordsYAML() throws {
         let sandbox = try Sandbox("content-adult-words")

@@ -1,5 +1,6 @@
 import Foundation
 import NextStepsCore
+import NextStepsRecords
 import NextStepsStore
 import XCTest
 
@@ -21,7 +22,7 @@ final class DiskFullTests: XCTestCase {
         let words = String(repeating: "filler words ", count: 146)    // ≈ 1900 bytes: 2 answers a page
         for index in 0..<100 {
             let answer = Answer(pupilId: filler, sittingId: nil, topicId: "about-me", stepId: "good-day", kind: .words,
-                                words: words + "\(index)", mode: .typedByPupil, supporter: nil, at: now)
+                                words: words + "\(index)", mode: .typedByPupil, adultId: nil, at: now)
             _ = try records.save(answer, progress: TopicProgress(pupilId: filler, topicId: "about-me", runStartedAt: now,
                                                                   stepId: "bad-day", finished: false, updatedAt: now))
         }

@@ -1,4 +1,5 @@
 import Foundation
+import NextStepsRecords
 import XCTest
 
 /// The real binary with stdin and stdout as pipes (not a terminal): scripted sessions.
@@ -31,7 +32,7 @@ final class PipedSessionTests: XCTestCase {
         XCTAssertNil(Text.crashWord(in: result.out + result.err))
 
         let record = try sandbox.export(pupil: "Sam")
-        XCTAssertEqual(record["formatVersion"] as? Int, 2)
+        XCTAssertEqual(record["formatVersion"] as? Int, RecordExport.currentFormat)
         let pupil = try XCTUnwrap(record["pupil"] as? [String: Any])
         XCTAssertEqual(pupil["name"] as? String, "Sam Smith")
         XCTAssertEqual(pupil["knownAs"] as? String, "Sam")

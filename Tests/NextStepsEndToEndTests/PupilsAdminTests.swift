@@ -144,4 +144,22 @@ final class PupilsAdminTests: XCTestCase {
         XCTAssertTrue(shown.out.contains("8 answers in all, 0 of them replaced by a later answer, 0 adult notes."), shown.transcript)
         XCTAssertTrue(shown.out.contains("I don't know (typed \u{201C}I dont know\u{201D})"), shown.transcript)
     }
+
+    // The adult's "stopped at step N of M" is the pupil's own "Step N of M": a look-back at a
+    // topic with nothing to look back on is left out of both counts.
+    func testShowNumbersTheStepAsThePupilSawIt() throws {
+        let sandbox = try Sandbox("show-step")
+        try sandbox.addPupil("Sam Smith", knownAs: "Sam")
+        let talk = try sandbox.run(["talk", "--pupil", "Sam", "--topic", "my-future", "--store", sandbox.store],
+                                   lines: ["", "nah", "stop"])
+        XCTAssertEqual(talk.exitCode, 0, talk.transcript)
+        let seen = talk.out.components(separatedBy: "\n").compactMap { line -> String? in
+            guard let range = line.range(of: #"Step \d+ of \d+"#, options: .regularExpression) else { return nil }
+            return String(line[range]).lowercased()
+        }
+        let last = try XCTUnwrap(seen.last, talk.transcript)
+        let shown = try sandbox.run(["pupils", "show", "Sam", "--store", sandbox.store])
+        XCTAssertEqual(shown.exitCode, 0, shown.transcript)
+        XCTAssertTrue(shown.out.contains("My future: stopped at \(last)"), "talk showed \(last)\n" + shown.transcript)
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import NextStepsCore
+import NextStepsRecords
 import NextStepsReports
 import XCTest
 
@@ -15,16 +16,16 @@ enum ReportFixtures {
         }
     }
 
-    static func answer(_ id: Int64, _ topic: String, _ step: String, _ kind: AnswerKind, _ options: [String] = [], words: String,
-                       card: String? = nil, mode: AnswerMode = .chosenFromOptions, at: Double, supersedes: Int64? = nil) -> Answer {
+    static func answer(_ id: AnswerID, _ topic: String, _ step: String, _ kind: AnswerKind, _ options: [String] = [], words: String,
+                       card: String? = nil, mode: AnswerMode = .chosenFromOptions, at: Double, supersedes: AnswerID? = nil) -> Answer {
         Answer(id: id, pupilId: 1, sittingId: 1, topicId: topic, stepId: step, cardId: card, kind: kind, optionIds: options,
-               words: words, mode: mode, supporter: "Ms Khan", at: Date(timeIntervalSince1970: 1_790_000_000 + at), supersedes: supersedes)
+               words: words, mode: mode, adultId: 1, at: Date(timeIntervalSince1970: 1_790_000_000 + at), supersedes: supersedes)
     }
 
     static func record() -> RecordExport {
         let pupil = Pupil(id: 1, name: "Sam Smith", knownAs: "Sam", yearGroup: 10, createdAt: Date(timeIntervalSince1970: 0))
-        let sitting = Sitting(id: 1, pupilId: 1, startedAt: Date(timeIntervalSince1970: 1_790_000_000), supporterName: "Ms Khan",
-                              supporterRole: "careers adviser")
+        let khan = Adult(id: 1, name: "Ms Khan", role: .careersAdviser, addedAt: Date(timeIntervalSince1970: 1_790_000_000))
+        let sitting = Sitting(id: 1, pupilId: 1, startedAt: Date(timeIntervalSince1970: 1_790_000_000), adultId: khan.id)
         let answers = [
             answer(1, "my-future", "work-areas", .choices, ["animals"], words: "1", at: 1),
             answer(2, "about-me", "important", .choices, ["family", "music"], words: "1 3", at: 2),
@@ -38,7 +39,7 @@ enum ReportFixtures {
             answer(10, "my-future", "home", .words, words: "with my nan", mode: .scribedByAdult, at: 10),
         ]
         return RecordExport(formatVersion: RecordExport.currentFormat, exportedAt: Date(timeIntervalSince1970: 1_790_100_000),
-                            pupil: pupil, sittings: [sitting], answers: answers, progress: [])
+                            pupil: pupil, adults: [khan], sittings: [sitting], answers: answers, progress: [])
     }
 
     static func model() throws -> ExportModel {

@@ -1,5 +1,6 @@
 import Foundation
 import NextStepsCore
+import NextStepsRecords
 import NextStepsReports
 import XCTest
 
@@ -62,14 +63,17 @@ final class ExporterTests: XCTestCase {
         let record = ReportFixtures.record()
         let data = try JSONExporter().export(try ReportFixtures.model(), record: record, resources: ExportResources())
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
-        XCTAssertEqual(object["formatVersion"] as? Int, 2)
+        XCTAssertEqual(object["formatVersion"] as? Int, RecordExport.currentFormat)
         let answers = try XCTUnwrap(object["answers"] as? [[String: Any]])
+        XCTAssertEqual(answers.first?["supporter"] as? String, "Ms Khan", "the adult's name beside the id, as before")
+        XCTAssertEqual(answers.first?["adultId"] as? Int, 1)
+        XCTAssertEqual((object["sittings"] as? [[String: Any]])?.first?["supporterRole"] as? String, "careers adviser")
         XCTAssertEqual(answers.first?["answerInWords"] as? String, "Animals", "a replaced answer keeps its own words")
         XCTAssertEqual(answers.first?["replaced"] as? Bool, true)
         XCTAssertEqual(answers.first?["question"] as? String, "Some people have a job they like. What kind of work might you like?")
         XCTAssertEqual(answers[3]["who"] as? String, "an adult's note")
         XCTAssertEqual(try RecordExport.read(data).answers, record.answers)
-        let newer = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\"formatVersion\" : 2", with: "\"formatVersion\" : 99")
+        let newer = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\"formatVersion\" : \(RecordExport.currentFormat)", with: "\"formatVersion\" : 99")
         XCTAssertThrowsError(try RecordExport.read(Data(newer.utf8))) { error in
             XCTAssertTrue("\(error)".contains("newer NextSteps"), "\(error)")
         }

@@ -1,5 +1,6 @@
 import NextStepsCore
 import Foundation
+import NextStepsRecords
 import XCTest
 @testable import NextStepsSpeech
 

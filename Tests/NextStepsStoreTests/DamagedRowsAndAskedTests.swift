@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import NextStepsCore
+import NextStepsRecords
 import NextStepsStore
 import XCTest
 
@@ -16,13 +17,13 @@ final class DamagedRowsAndAskedTests: XCTestCase {
 
     override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
 
-    func storeWithOneAnswer(_ path: String) throws -> (SQLiteRecordStore, Int64) {
+    func storeWithOneAnswer(_ path: String) throws -> (SQLiteRecordStore, PupilID) {
         let store = try SQLiteRecordStore(path: path)
         let pupil = try store.addPupil(Pupil(name: "Sam Smith", createdAt: Date(timeIntervalSince1970: 0)))
         let asked = AskedQuestion(text: "Where would you like to live?", options: [AskedOption(id: "home", label: "At home")],
                                   contentVersion: "test")
         _ = try store.save(Answer(pupilId: pupil.id!, sittingId: nil, topicId: "t", stepId: "s", kind: .choice, optionIds: ["home"],
-                                  words: "1", mode: .chosenFromOptions, supporter: nil, at: Date()).asking(asked),
+                                  words: "1", mode: .chosenFromOptions, adultId: nil, at: Date()).asking(asked),
                            progress: TopicProgress(pupilId: pupil.id!, topicId: "t", runStartedAt: Date(), stepId: "s", updatedAt: Date()))
         return (store, pupil.id!)
     }
@@ -59,28 +60,7 @@ final class DamagedRowsAndAskedTests: XCTestCase {
     func testAStoreFromThePreviousReleaseIsMigratedAndFilled() throws {
         let path = folder.appendingPathComponent("old.sqlite").path
         do {
-            let queue = try DatabaseQueue(path: path)
-            var old = DatabaseMigrator()
-            old.registerMigration("v1-pupils-sittings-answers-progress") { db in
-                try db.execute(sql: """
-                    CREATE TABLE pupil (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL UNIQUE COLLATE NOCASE,
-                        knownAs TEXT NOT NULL, yearGroup INTEGER, dateOfBirth TEXT, createdAt DATETIME NOT NULL);
-                    CREATE TABLE sitting (id INTEGER PRIMARY KEY AUTOINCREMENT, pupilId INTEGER NOT NULL REFERENCES pupil(id) ON DELETE CASCADE,
-                        startedAt DATETIME NOT NULL, supporterName TEXT, supporterRole TEXT);
-                    CREATE TABLE answer (id INTEGER PRIMARY KEY AUTOINCREMENT, pupilId INTEGER NOT NULL REFERENCES pupil(id) ON DELETE CASCADE,
-                        sittingId INTEGER REFERENCES sitting(id) ON DELETE SET NULL, topicId TEXT NOT NULL, stepId TEXT NOT NULL,
-                        cardId TEXT, kind TEXT NOT NULL, optionIds TEXT NOT NULL, words TEXT NOT NULL, mode TEXT NOT NULL,
-                        supporter TEXT, at DATETIME NOT NULL, supersedesId INTEGER REFERENCES answer(id) ON DELETE SET NULL);
-                    CREATE TABLE progress (pupilId INTEGER NOT NULL REFERENCES pupil(id) ON DELETE CASCADE, topicId TEXT NOT NULL,
-                        runStartedAt DATETIME NOT NULL, stepId TEXT, cardId TEXT, finished BOOLEAN NOT NULL, updatedAt DATETIME NOT NULL,
-                        PRIMARY KEY (pupilId, topicId));
-                    """)
-            }
-            old.registerMigration("v2-pupil-speech-settings") { db in try db.execute(sql: "ALTER TABLE pupil ADD COLUMN speech TEXT") }
-            old.registerMigration("v3-progress-scribing") { db in
-                try db.execute(sql: "ALTER TABLE progress ADD COLUMN scribing BOOLEAN NOT NULL DEFAULT 0")
-            }
-            try old.migrate(queue)
+            let queue = try PreviousRelease.store(at: path, through: 3)
             try queue.write { db in
                 try db.execute(sql: "INSERT INTO pupil (name, knownAs, createdAt) VALUES ('Sam Smith', 'Sam', '2026-01-01 00:00:00.000')")
                 try db.execute(sql: """
@@ -90,7 +70,7 @@ final class DamagedRowsAndAskedTests: XCTestCase {
             }
         }
         let store = try SQLiteRecordStore(path: path)
-        XCTAssertEqual(try store.appliedMigrations().last, "v4-answer-asked-as-shown")
+        XCTAssertEqual(try store.appliedMigrations().suffix(2), ["v4-answer-asked-as-shown", "v5-adults-as-records"])
         XCTAssertNil(try store.answers(pupilId: 1).first?.asked)
         let filled = try store.fillAskedQuestions { key in
             key.stepId == "home" ? AskedQuestion(text: "Where would you like to live as an adult?",

@@ -1,5 +1,7 @@
 import Foundation
 import NextStepsCore
+import NextStepsRecords
+import NextStepsTestSupport
 import NextStepsStore
 import XCTest
 

@@ -1,5 +1,7 @@
 import Foundation
 import NextStepsCore
+import NextStepsRecords
+import NextStepsTestSupport
 import NextStepsStore
 import XCTest
 
@@ -21,12 +23,14 @@ final class PupilRenameRemoveTests: XCTestCase {
     }
 
     /// Two answers (the second replacing the first), a note, a sitting and a place for a pupil.
-    private func fill(_ store: RecordStore, pupil: Int64) throws {
-        let sitting = try store.startSitting(Sitting(pupilId: pupil, startedAt: Date(), supporterName: "Ms Khan", supporterRole: "teacher"))
+    private func fill(_ store: RecordStore, pupil: PupilID) throws {
+        let khan = try AdultNames.same("Ms Khan", in: try store.adults())
+            ?? store.addAdult(Adult(name: "Ms Khan", role: .teacher, addedAt: Date()))
+        let sitting = try store.startSitting(Sitting(pupilId: pupil, startedAt: Date(), adultId: khan.id))
         let place = TopicProgress(pupilId: pupil, topicId: "after-school", runStartedAt: Date(), stepId: "why", updatedAt: Date())
         for (kind, words) in [(AnswerKind.words, "first"), (.words, "second"), (.note, "a note")] {
             _ = try store.save(Answer(pupilId: pupil, sittingId: sitting.id, topicId: "after-school", stepId: "why", kind: kind,
-                                      words: words, mode: kind == .note ? .adultNote : .typedByPupil, supporter: "Ms Khan", at: Date()),
+                                      words: words, mode: kind == .note ? .adultNote : .typedByPupil, adultId: khan.id, at: Date()),
                                progress: place)
         }
     }

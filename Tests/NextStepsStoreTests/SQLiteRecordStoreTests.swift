@@ -1,5 +1,7 @@
 import Foundation
 import NextStepsCore
+import NextStepsRecords
+import NextStepsTestSupport
 import NextStepsStore
 import XCTest
 
@@ -20,20 +22,20 @@ final class SQLiteRecordStoreTests: XCTestCase {
         return (attributes[.posixPermissions] as? NSNumber)?.intValue ?? -1
     }
 
-    func answer(_ pupil: Int64, step: String, card: String? = nil, kind: AnswerKind = .choice, options: [String] = [],
-                words: String, at: Date) -> Answer {
+    func answer(_ pupil: PupilID, step: String, card: String? = nil, kind: AnswerKind = .choice, options: [String] = [],
+                words: String, at: Date, adult: AdultID? = nil) -> Answer {
         Answer(pupilId: pupil, sittingId: nil, topicId: "after-school", stepId: step, cardId: card, kind: kind,
-               optionIds: options, words: words, mode: .chosenFromOptions, supporter: "Ms Jones", at: at)
+               optionIds: options, words: words, mode: .chosenFromOptions, adultId: adult, at: at)
     }
 
     func testSavingIsDurableAndDeletedDataIsOverwritten() throws {
         let store = try SQLiteRecordStore(path: folder.appendingPathComponent("a.sqlite").path)
         let settings = try store.durabilitySettings()
-        XCTAssertEqual(settings.synchronous, 2, "synchronous=FULL: every commit is fsynced")
+        XCTAssertEqual(settings.synchronous, 3, "synchronous=EXTRA: every commit is fsynced, the folder too once the journal goes")
         XCTAssertEqual(settings.secureDelete, 1)
         XCTAssertEqual(settings.journalMode, "delete")
         XCTAssertEqual(try store.appliedMigrations(), ["v1-pupils-sittings-answers-progress", "v2-pupil-speech-settings", "v3-progress-scribing",
-                                                      "v4-answer-asked-as-shown"])
+                                                      "v4-answer-asked-as-shown", "v5-adults-as-records"])
         XCTAssertEqual(try store.integrityCheck(), "ok")
     }
 
@@ -52,13 +54,15 @@ final class SQLiteRecordStoreTests: XCTestCase {
     func testRecordsSurviveReopeningExactly() throws {
         let path = folder.appendingPathComponent("b.sqlite").path
         let when = Date(timeIntervalSince1970: 1_790_000_123.25)
-        var pupilId: Int64 = 0
+        var pupilId: PupilID = 0
         do {
             let store = try SQLiteRecordStore(path: path)
             let pupil = try store.addPupil(Pupil(name: "Sam Smith", knownAs: "Sam", yearGroup: 10, dateOfBirth: "2010-04-21", createdAt: when))
             pupilId = try XCTUnwrap(pupil.id)
-            let sitting = try store.startSitting(Sitting(pupilId: pupilId, startedAt: when, supporterName: "Ms Jones", supporterRole: "careers adviser"))
-            var given = answer(pupilId, step: "sort-routes", card: "fe-college", kind: .sorted, options: ["like"], words: "like \u{1F600} \"quoted\"", at: when)
+            let jones = try store.addAdult(Adult(name: "Ms Jones", role: .careersAdviser, addedAt: when))
+            let sitting = try store.startSitting(Sitting(pupilId: pupilId, startedAt: when, adultId: jones.id))
+            var given = answer(pupilId, step: "sort-routes", card: "fe-college", kind: .sorted, options: ["like"], words: "like \u{1F600} \"quoted\"",
+                               at: when, adult: jones.id)
             given.sittingId = sitting.id
             _ = try store.save(given, progress: TopicProgress(pupilId: pupilId, topicId: "after-school", runStartedAt: when,
                                                              stepId: "sort-routes", cardId: "t-level", updatedAt: when))
@@ -73,9 +77,12 @@ final class SQLiteRecordStoreTests: XCTestCase {
         XCTAssertEqual(answers[0].optionIds, ["like"])
         XCTAssertEqual(answers[0].cardId, "fe-college")
         XCTAssertEqual(answers[0].kind, .sorted)
-        XCTAssertEqual(answers[0].supporter, "Ms Jones")
+        let jones = try XCTUnwrap(try store.adults().first)
+        XCTAssertEqual(jones.name, "Ms Jones")
+        XCTAssertEqual(jones.role, .careersAdviser)
+        XCTAssertEqual(answers[0].adultId, jones.id)
         XCTAssertEqual(answers[0].at.timeIntervalSince1970, when.timeIntervalSince1970, accuracy: 0.001)
-        XCTAssertEqual(try store.sittings(pupilId: pupilId).first?.supporterRole, "careers adviser")
+        XCTAssertEqual(try store.sittings(pupilId: pupilId).first?.adultId, jones.id)
         let progress = try XCTUnwrap(try store.progress(pupilId: pupilId, topicId: "after-school"))
         XCTAssertEqual(progress.cardId, "t-level")
         XCTAssertFalse(progress.finished)
@@ -148,13 +155,13 @@ final class ExportTests: XCTestCase {
         let store = InMemoryRecordStore()
         let pupil = try store.addPupil(Pupil(name: "Sam Smith", createdAt: Date(timeIntervalSince1970: 0)))
         _ = try store.save(Answer(pupilId: pupil.id!, sittingId: nil, topicId: "t", stepId: "s", kind: .words, words: "mine",
-                                  mode: .typedByPupil, supporter: nil, at: Date(timeIntervalSince1970: 60)),
+                                  mode: .typedByPupil, adultId: nil, at: Date(timeIntervalSince1970: 60)),
                            progress: TopicProgress(pupilId: pupil.id!, topicId: "t", runStartedAt: Date(timeIntervalSince1970: 0),
                                                    stepId: nil, finished: true, updatedAt: Date(timeIntervalSince1970: 60)))
         let export = try RecordExport.gather(pupil: pupil, from: store, at: Date(timeIntervalSince1970: 120))
         let json = try export.json()
         let object = try XCTUnwrap(try JSONSerialization.jsonObject(with: json) as? [String: Any])
-        XCTAssertEqual(object["formatVersion"] as? Int, 2)
+        XCTAssertEqual(object["formatVersion"] as? Int, RecordExport.currentFormat)
         XCTAssertEqual(((object["answers"] as? [[String: Any]])?.first)?["mode"] as? String, "typed-by-pupil")
         XCTAssertEqual(((object["answers"] as? [[String: Any]])?.first)?["at"] as? String, "1970-01-01T00:01:00Z")
         XCTAssertEqual(try RecordExport.read(json), export)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where content comes from: the built-in content and symbols, and any school layers laid over
 /// them in order, the last one winning.
 ///
@@ -18,6 +20,34 @@ public struct ContentLayers: Sendable, Equatable, Codable {
     public init(contentFolder: String, symbolsFolder: String, schools: [SchoolLayer] = []) {
         self.contentFolder = contentFolder; self.symbolsFolder = symbolsFolder; self.schools = schools
     }
+
+    /// The file of the template called `name` (such as `annual-review.docx`): the top school
+    /// layer's `templates/name` that is a plain file, else the built-in one. A school replaces a
+    /// default template by putting its own of the same name in its layer.
+    public func templatePath(_ name: String, source: ContentSource = DirectoryContentSource()) -> String {
+        for folder in schools.reversed().compactMap(\.contentFolder) {
+            let path = ContentLoader.join(ContentLoader.join(folder, "templates"), name)
+            if case .regular = source.kind(path) { return path }
+        }
+        return ContentLoader.join(ContentLoader.join(contentFolder, "templates"), name)
+    }
+
+    /// The templates the school layers give, as `content check` lists them: the layer's
+    /// index (0 is the lowest school layer) and each template's file name, sorted.
+    public func schoolTemplates(source: ContentSource = DirectoryContentSource()) -> [(layer: Int, names: [String])] {
+        var found: [(layer: Int, names: [String])] = []
+        for (index, layer) in schools.enumerated() {
+            guard let folder = layer.contentFolder else { continue }
+            let templates = ContentLoader.join(folder, "templates")
+            guard source.isFolder(templates), let names = try? FileManager.default.contentsOfDirectory(atPath: templates) else { continue }
+            let plain = names.filter { name in
+                guard !name.hasPrefix("."), case .regular = source.kind(ContentLoader.join(templates, name)) else { return false }
+                return true
+            }
+            if !plain.isEmpty { found.append((index, plain.sorted())) }
+        }
+        return found
+    }
 }
 
 /// One school layer: its content folder and its symbols folder, either of which may be absent.
@@ -35,10 +65,10 @@ public struct SchoolLayer: Sendable, Equatable, Codable {
 
     /// The layer in `folder`: `folder/Content` and `folder/Symbols`, each used when it is there.
     /// A folder with no `Content` inside but content files of its own (words.yaml, facts.yaml,
-    /// topics/, cards/) is itself the content folder.
+    /// topics/, cards/, templates/) is itself the content folder.
     public init(folder: String, source: ContentSource = DirectoryContentSource()) {
         let content = ContentLoader.join(folder, "Content"), symbols = ContentLoader.join(folder, "Symbols")
-        let ownContent = ["words.yaml", "facts.yaml", "pronunciations.yaml", "topics", "cards"]
+        let ownContent = ["words.yaml", "facts.yaml", "pronunciations.yaml", "topics", "cards", "templates"]
             .contains { source.exists(ContentLoader.join(folder, $0)) }
         self.init(contentFolder: source.isFolder(content) ? content : ownContent ? folder : nil,
                   symbolsFolder: source.isFolder(symbols) ? symbols : nil)

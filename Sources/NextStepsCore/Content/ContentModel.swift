@@ -198,16 +198,9 @@ public struct Topic: Sendable, Equatable, Codable {
     /// The step with this id, if any.
     public func step(_ id: String) -> Step? { steps.first { $0.id == id } }
 
-    /// How many questions the topic asks: every step but those only to read.
+    /// How many questions the topic can ask: every step but those only to read (a talk may
+    /// leave out a look-back with nothing to look back on; `Conversation.questionCount` says).
     public var questionCount: Int { steps.filter { $0.kind != .info }.count }
-
-    /// The number of the question at `stepId` ("step 3 of 8"), or of the next question when
-    /// the step is only to read.
-    public func questionNumber(at stepId: String) -> Int? {
-        guard let index = steps.firstIndex(where: { $0.id == stepId }) else { return nil }
-        let upTo = steps.prefix(index + 1).filter { $0.kind != .info }.count
-        return steps[index].kind == .info ? min(upTo + 1, questionCount) : upTo
-    }
 }
 
 /// The commands that work at every prompt.

@@ -1,4 +1,5 @@
 import Foundation
+import NextStepsRecords
 
 /// What a line of input means at the current prompt.
 public enum Intent: Sendable, Equatable {

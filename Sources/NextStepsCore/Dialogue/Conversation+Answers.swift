@@ -1,4 +1,5 @@
 import Foundation
+import NextStepsRecords
 
 extension Conversation {
     /// What the interpreter should expect at this moment. Every question takes the pupil's
@@ -219,13 +220,13 @@ extension Conversation {
     func makeAnswer(_ kind: AnswerKind, options: [String], words: String, mode: AnswerMode, at now: Date) -> Answer {
         Answer(pupilId: pupilId, sittingId: sittingId, topicId: questionKey.topicId, stepId: questionKey.stepId,
                cardId: questionKey.cardId, kind: kind, optionIds: options, words: words, mode: mode,
-               supporter: supporter, at: now).asking(content.asked(questionKey))
+               adultId: adultId, at: now).asking(content.asked(questionKey))
     }
 
     /// The latest answer to `key` (last time, or earlier today before going back), if it is
     /// worth asking "is that still right?" about.
     func previousAnswer(_ key: QuestionKey) -> Answer? {
-        guard let answer = AnswerSummary.latestAnswer(to: key, in: history) else { return nil }
+        guard let answer = AnswerChain.latest(to: key, in: history) else { return nil }
         return answer.kind == .notNow ? nil : answer
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import NextStepsRecords
 
 /// A place in a topic: a step, and a card inside a sort step. Later places compare greater.
 struct Place: Comparable, Sendable {
@@ -24,7 +25,7 @@ extension Conversation {
     /// question answered since the run began.
     var furthestReached: Place? {
         var furthest: Place?
-        for answer in history where answer.topicId == topic.id && answer.kind != .note && answer.at >= runStartedAt {
+        for answer in history where answer.topicId == topic.id && AnswerChain.isAnswer(answer) && answer.at >= runStartedAt {
             guard let step = topic.steps.firstIndex(where: { $0.id == answer.stepId }) else { continue }
             let card = answer.cardId.flatMap { topic.steps[step].cards.firstIndex(of: $0) } ?? 0
             let reached = place(after: Place(step: step, card: card))

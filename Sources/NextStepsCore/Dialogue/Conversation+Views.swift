@@ -1,4 +1,5 @@
 import Foundation
+import NextStepsRecords
 
 extension Conversation {
     /// The card shown with the current step, if any.
@@ -12,13 +13,14 @@ extension Conversation {
 
     /// How many questions the topic asks: every step but those only to read (a sort step
     /// is one question, with its cards counted inside it).
-    var questionCount: Int { questions.count }
+    public var questionCount: Int { questions.count }
 
     /// The steps the pupil will be asked, in order.
     var questions: [Step] { topic.steps.filter { $0.kind != .info && isShown($0) } }
 
-    /// The number of the current question, or of the next one while something is read.
-    var questionNumber: Int {
+    /// The number of the current question, or of the next one while something is read: the
+    /// "Step N" the pupil sees, and the one `pupils show` gives the adult.
+    public var questionNumber: Int {
         let upTo = topic.steps.prefix(min(stepIndex + 1, topic.steps.count)).filter { $0.kind != .info && isShown($0) }.count
         return step.kind == .info ? min(upTo + 1, questionCount) : upTo
     }

@@ -1,4 +1,5 @@
 import Foundation
+import NextStepsRecords
 
 /// One pupil's way through one topic: input in, presentations and answers to save out.
 ///
@@ -24,9 +25,9 @@ public struct Conversation: Sendable {
     public let topic: Topic
     let content: Content
     let interpreter: AnswerInterpreter
-    let pupilId: Int64
-    let sittingId: Int64?
-    let supporter: String?
+    let pupilId: PupilID
+    let sittingId: SittingID?
+    let adultId: AdultID?
     /// When this time through the topic began; answers before it are "last time".
     public internal(set) var runStartedAt: Date
     /// Every answer of the pupil known so far, oldest first.
@@ -52,10 +53,10 @@ public struct Conversation: Sendable {
     ///   - progress: the saved place in this topic, if any; a finished topic starts a new run.
     ///   - typingMode: whether the pupil types, or the adult types what the pupil says; when
     ///     not given, a resumed topic goes on as it was left.
-    public init(topic: Topic, content: Content, pupilId: Int64, sittingId: Int64?, supporter: String?,
+    public init(topic: Topic, content: Content, pupilId: PupilID, sittingId: SittingID?, adultId: AdultID?,
                 history: [Answer], progress: TopicProgress?, now: Date, typingMode: AnswerMode? = nil) {
         self.topic = topic; self.content = content; self.pupilId = pupilId; self.sittingId = sittingId
-        self.supporter = supporter; self.history = history
+        self.adultId = adultId; self.history = history
         // An adult typing goes on after a break in the same day (a crash, a closed terminal);
         // another day starts with the pupil typing.
         let sameDay = progress.map { Calendar(identifier: .gregorian).isDate($0.updatedAt, inSameDayAs: now) } ?? false
@@ -88,7 +89,7 @@ public struct Conversation: Sendable {
         let words = content.words
         settleForward()
         // Stopped just after "no, that is not still right": go on with "what would you change?".
-        if isResuming, step.kind == .recall, let latest = AnswerSummary.latestAnswer(to: questionKey, in: history),
+        if isResuming, step.kind == .recall, let latest = AnswerChain.latest(to: questionKey, in: history),
            latest.kind == .no, latest.at >= runStartedAt {
             phase = .followUp
         }

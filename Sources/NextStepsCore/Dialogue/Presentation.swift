@@ -1,3 +1,4 @@
+import NextStepsRecords
 /// One line of a list the pupil can choose from.
 public struct ChoiceLine: Sendable, Equatable {
     /// The number to type.

@@ -1,4 +1,5 @@
 import Foundation
+import NextStepsRecords
 
 /// Says what answers meant, in the content's words: for "last time you said …", for
 /// `pupils show`, and for the pupil's own views.
@@ -15,7 +16,7 @@ public struct AnswerSummary: Sendable {
     public func substance(of answer: Answer) -> Answer {
         // A recall's "still right" confirms what it recalled, not an earlier answer to itself.
         guard answer.kind == .confirmed, content.topic(answer.topicId)?.step(answer.stepId)?.kind != .recall else { return answer }
-        return history.last { $0.question == answer.question && $0.kind != .confirmed && $0.kind != .note && $0.at <= answer.at }
+        return history.last { $0.question == answer.question && $0.kind != .confirmed && AnswerChain.isAnswer($0) && $0.at <= answer.at }
             ?? answer
     }
 
@@ -79,23 +80,9 @@ public struct AnswerSummary: Sendable {
         return lines
     }
 
-    /// The latest answer to one question: a note is not an answer, and the latest answer
-    /// given counts. The one place this rule is written.
-    public static func latestAnswer(to key: QuestionKey, in history: [Answer]) -> Answer? {
-        history.last { $0.question == key && $0.kind != .note }
-    }
-
-    /// The latest answer to each question, in the order the questions were first answered.
-    /// Notes are left out; "I don't know" and "Not now" are real answers and stay in.
-    public func latest() -> [Answer] {
-        var latest: [QuestionKey: Answer] = [:]
-        var order: [QuestionKey] = []
-        for answer in history where answer.kind != .note {
-            if latest[answer.question] == nil { order.append(answer.question) }
-            latest[answer.question] = answer
-        }
-        return order.compactMap { latest[$0] }
-    }
+    /// The latest answer to each question, in the order the questions were first answered
+    /// (the rule is `AnswerChain`'s).
+    public func latest() -> [Answer] { AnswerChain.latestEach(in: history) }
 }
 
 /// The pupil's own views in the first person, one sentence a question, in content order:

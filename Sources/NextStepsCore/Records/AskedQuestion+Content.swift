@@ -1,4 +1,5 @@
 import Foundation
+import NextStepsRecords
 
 extension Content {
     /// The question at `key` as this content shows it: the step's words (after the card's

@@ -1,4 +1,5 @@
 import Foundation
+import NextStepsRecords
 
 /// How a talk session ended.
 public enum SessionOutcome: Sendable, Equatable {
@@ -17,7 +18,7 @@ public enum SessionOutcome: Sendable, Equatable {
 /// question is asked again with nothing lost from the screen.
 public final class TalkSession {
     private var conversation: Conversation
-    private let store: RecordStore
+    private let store: TalkRecords
     private let lines: LineSource
     private let presenters: [Presenter]
     private let clock: Clock
@@ -35,7 +36,7 @@ public final class TalkSession {
     public private(set) var sitting: Sitting?
 
     /// Makes a session. `sitting` (not yet saved) is opened with the first answer or move.
-    public init(conversation: Conversation, store: RecordStore, lines: LineSource, presenters: [Presenter], clock: Clock,
+    public init(conversation: Conversation, store: TalkRecords, lines: LineSource, presenters: [Presenter], clock: Clock,
                 sitting: Sitting? = nil) {
         self.conversation = conversation; self.store = store; self.lines = lines
         self.presenters = presenters; self.clock = clock

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NextStepsCore
 import NextStepsFiles
+import NextStepsRecords
 import NextStepsReports
 import NextStepsSpeech
 import NextStepsStore

@@ -1,6 +1,7 @@
 import Foundation
 import NextStepsCore
 import NextStepsFiles
+import NextStepsRecords
 import NextStepsReports
 import NextStepsSpeech
 import NextStepsStore
@@ -23,8 +24,8 @@ enum ExportFormats {
     static func resources(for exporter: Exporter, model: ExportModel, template: String?, places: PlaceOptions,
                           content: Content) throws -> ExportResources {
         var resources = ExportResources(symbols: content.symbols)
-        let templates = try places.folders().content + "/templates/"
-        if let path = template ?? exporter.defaultTemplate.map({ templates + $0 }) {
+        let layers = try places.layers()
+        if let path = template ?? exporter.defaultTemplate.map({ layers.templatePath($0) }) {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw ExportError("The template \(path) could not be read.")
             }
@@ -34,7 +35,12 @@ enum ExportFormats {
             let folder = try places.folders().symbols
             for id in Set(model.answers.map(\.symbol)) {
                 guard let symbol = content.symbols[id] else { continue }
-                resources.pictures[id] = FileManager.default.contents(atPath: symbol.picturePath(builtIn: folder))
+                // A picture that cannot be read is a failed export, never a page quietly missing it.
+                let path = symbol.picturePath(builtIn: folder)
+                guard let picture = FileManager.default.contents(atPath: path) else {
+                    throw ExportError("The picture \(path) could not be read, so the page would be missing it.")
+                }
+                resources.pictures[id] = picture
             }
         }
         return resources

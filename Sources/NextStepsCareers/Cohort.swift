@@ -1,0 +1,97 @@
+import Foundation
+
+/// A pupil as the careers reports need them: a key for the store's pupil, names, and the
+/// facts the dates rest on. Small on purpose, so the store's own pupil maps onto it.
+public struct CohortPupil: Sendable, Equatable, Codable {
+    /// The store's id of the pupil.
+    public var key: Int64
+    /// Full name, as on the school's records (reports name pupils by it).
+    public var name: String
+    /// The name the pupil likes to be called.
+    public var knownAs: String
+    /// Date of birth, when known.
+    public var dateOfBirth: Day?
+    /// The year group the pupil is taught in on the report's day, when the school sets it
+    /// (special schools sometimes teach out of year group); nil means the one their age gives.
+    public var yearGroupOverride: Int?
+    /// The day the pupil left, or nil while on roll.
+    public var leftOn: Day?
+
+    /// Makes a cohort pupil.
+    public init(key: Int64, name: String, knownAs: String? = nil, dateOfBirth: Day?, yearGroupOverride: Int? = nil, leftOn: Day? = nil) {
+        self.key = key; self.name = name; self.knownAs = knownAs ?? name
+        self.dateOfBirth = dateOfBirth; self.yearGroupOverride = yearGroupOverride; self.leftOn = leftOn
+    }
+
+    /// The school year in which this pupil is (or was, or will be) in Year 7, seen from
+    /// `today`: from the override when there is one, else from the date of birth.
+    public func yearSevenYear(today: Day) -> SchoolYear? {
+        if let taught = yearGroupOverride { return SchoolCalendar.schoolYear(containing: today).adding(7 - taught) }
+        return dateOfBirth.map { SchoolCalendar.schoolYear(bornOn: $0, turning: 12) }
+    }
+
+    /// The year group on `day`, seen from `today` (the override holds for today's school year
+    /// and moves up one a year); nil when neither the override nor the date of birth is known.
+    public func yearGroup(on day: Day, today: Day) -> Int? {
+        yearSevenYear(today: today).map { SchoolCalendar.schoolYear(containing: day).startYear - $0.startYear + 7 }
+    }
+
+    /// The school year in which the pupil turns `age`: from the date of birth, or from the
+    /// year group when only that is known (age 16 is Year 11).
+    public func schoolYear(turning age: Int, today: Day) -> SchoolYear? {
+        if let birth = dateOfBirth { return SchoolCalendar.schoolYear(bornOn: birth, turning: age) }
+        return yearSevenYear(today: today)?.adding(age - 12)
+    }
+}
+
+/// The part an adult plays for a pupil.
+public enum AdultRole: String, CaseIterable, Sendable, Codable {
+    /// A qualified careers adviser (their interviews count for Gatsby Benchmark 8).
+    case careersAdviser = "careers adviser"
+    /// A teaching assistant.
+    case teachingAssistant = "teaching assistant"
+    /// A teacher.
+    case teacher
+    /// The special educational needs coordinator.
+    case senco = "SENCO"
+    /// A parent or carer.
+    case parentOrCarer = "parent or carer"
+    /// Anyone else.
+    case other
+}
+
+/// An adult who makes entries, as the reports need them.
+public struct CohortAdult: Sendable, Equatable, Codable {
+    /// The store's id of the adult.
+    public var key: Int64
+    /// Their name.
+    public var name: String
+    /// Their role.
+    public var role: AdultRole
+
+    /// Makes an adult.
+    public init(key: Int64, name: String, role: AdultRole) { self.key = key; self.name = name; self.role = role }
+}
+
+/// Everything the careers reports read, for one pupil or a whole cohort.
+public struct CareersRecords: Sendable, Equatable {
+    /// The pupils.
+    public var pupils: [CohortPupil]
+    /// The adults who made entries.
+    public var adults: [CohortAdult]
+    /// Advice, decisions, actions, views, services, options and review dates.
+    public var plan: [PlanEntry]
+    /// Careers encounters, one per pupil.
+    public var encounters: [EncounterEntry]
+    /// Destinations.
+    public var destinations: [DestinationEntry]
+    /// Information-sharing choices and left-early notes.
+    public var sharing: [SharingEntry]
+
+    /// Makes the records.
+    public init(pupils: [CohortPupil], adults: [CohortAdult] = [], plan: [PlanEntry] = [], encounters: [EncounterEntry] = [],
+                destinations: [DestinationEntry] = [], sharing: [SharingEntry] = []) {
+        self.pupils = pupils; self.adults = adults; self.plan = plan; self.encounters = encounters
+        self.destinations = destinations; self.sharing = sharing
+    }
+}

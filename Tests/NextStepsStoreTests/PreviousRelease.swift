@@ -1,0 +1,37 @@
+import Foundation
+import GRDB
+
+/// A records file exactly as an earlier release made it: its migrations, written out as that
+/// release's SQL, so each new migration is tested from a store the previous release made.
+enum PreviousRelease {
+    /// The store at `path` with the migrations v1 to `through` (3 or 4) applied, and nothing in it.
+    static func store(at path: String, through last: Int) throws -> DatabaseQueue {
+        let queue = try DatabaseQueue(path: path)
+        var old = DatabaseMigrator()
+        old.registerMigration("v1-pupils-sittings-answers-progress") { db in
+            try db.execute(sql: """
+                CREATE TABLE pupil (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                    knownAs TEXT NOT NULL, yearGroup INTEGER, dateOfBirth TEXT, createdAt DATETIME NOT NULL);
+                CREATE TABLE sitting (id INTEGER PRIMARY KEY AUTOINCREMENT, pupilId INTEGER NOT NULL REFERENCES pupil(id) ON DELETE CASCADE,
+                    startedAt DATETIME NOT NULL, supporterName TEXT, supporterRole TEXT);
+                CREATE TABLE answer (id INTEGER PRIMARY KEY AUTOINCREMENT, pupilId INTEGER NOT NULL REFERENCES pupil(id) ON DELETE CASCADE,
+                    sittingId INTEGER REFERENCES sitting(id) ON DELETE SET NULL, topicId TEXT NOT NULL, stepId TEXT NOT NULL,
+                    cardId TEXT, kind TEXT NOT NULL, optionIds TEXT NOT NULL, words TEXT NOT NULL, mode TEXT NOT NULL,
+                    supporter TEXT, at DATETIME NOT NULL, supersedesId INTEGER REFERENCES answer(id) ON DELETE SET NULL);
+                CREATE INDEX answer_on_question ON answer (pupilId, topicId, stepId, cardId);
+                CREATE TABLE progress (pupilId INTEGER NOT NULL REFERENCES pupil(id) ON DELETE CASCADE, topicId TEXT NOT NULL,
+                    runStartedAt DATETIME NOT NULL, stepId TEXT, cardId TEXT, finished BOOLEAN NOT NULL, updatedAt DATETIME NOT NULL,
+                    PRIMARY KEY (pupilId, topicId));
+                """)
+        }
+        old.registerMigration("v2-pupil-speech-settings") { db in try db.execute(sql: "ALTER TABLE pupil ADD COLUMN speech TEXT") }
+        old.registerMigration("v3-progress-scribing") { db in
+            try db.execute(sql: "ALTER TABLE progress ADD COLUMN scribing BOOLEAN NOT NULL DEFAULT 0")
+        }
+        if last >= 4 {
+            old.registerMigration("v4-answer-asked-as-shown") { db in try db.execute(sql: "ALTER TABLE answer ADD COLUMN asked TEXT") }
+        }
+        try old.migrate(queue)
+        return queue
+    }
+}
