@@ -1,5 +1,5 @@
 import Foundation
-import NextStepsCore
+import NextStepsRecords
 import XCTest
 
 /// Record dates are written exactly as a `DateFormatter` ("d MMM yyyy", en_US_POSIX, UTC) writes them.
