@@ -42,7 +42,10 @@ enum DocxBenchmark {
                                                              symbolsFolder: repository.appendingPathComponent("Symbols").path) else {
             return ["Word template benchmark: the content does not load"]
         }
-        let storePath = scratch.appendingPathComponent("records.sqlite").path
+        // The made-up record is kept beside the data too, so the cold command can be profiled by hand
+        // (`NEXTSTEPS_STORE=.build/docx-bench/records.sqlite nextsteps export --pupil … -o x.docx`).
+        let storePath = kept.appendingPathComponent("records.sqlite").path
+        try? files.removeItem(atPath: storePath)
         let store = try SQLiteRecordStore(path: storePath)
         let pupil = try DocxBenchRecord.fill(store, content: loaded.content)
         let record = try RecordExport.gather(pupil: pupil, from: store, at: Date())
@@ -182,7 +185,7 @@ enum DocxBenchmark {
         var context: [Double] = [], open: [Double] = [], render: [Double] = [], both: [Double] = []
         for index in 0..<(inProcessRuns + 5) {
             let started = ContinuousClock.now
-            let values = DocxExporter.value(TemplateContext.of(model))
+            let values = model.templateValue
             let made = ContinuousClock.now
             let template = try DocxTemplate(data: try Data(contentsOf: templatePath))
             let opened = ContinuousClock.now

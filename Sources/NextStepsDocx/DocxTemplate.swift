@@ -70,7 +70,18 @@ public struct DocxTemplate: Sendable {
         self.firstFreeDrawingID = maximumDrawingID + 1
         self.mainPartName = main.target
         self.partNames = names
-        self.isWordTemplate = String(decoding: contentTypes, as: UTF8.self).contains(Self.templateContentType)
+        self.isWordTemplate = Self.contains(Array(contentTypes), Array(Self.templateContentType.utf8))
+    }
+
+    /// Whether `needle` occurs in `bytes`.
+    private static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, bytes.count >= needle.count else { return needle.isEmpty }
+        var position = 0
+        while position <= bytes.count - needle.count {
+            if bytes[position] == first, bytes[position..<(position + needle.count)].elementsEqual(needle) { return true }
+            position += 1
+        }
+        return false
     }
 
     private static func isXMLName(_ name: String) -> Bool {

@@ -6,6 +6,9 @@ struct SectionExpander {
         "w:bookmarkStart", "w:bookmarkEnd", "w:commentRangeStart", "w:commentRangeEnd", "w:commentReference",
     ]
 
+    private static let runOpen = Array("<w:r>".utf8)
+    private static let runClose = Array("</w:r>".utf8)
+
     /// Expands `nodes` in `context`; `copy` is true inside second and later repetitions.
     static func expand(_ nodes: [XNode], _ context: ContextStack, copy: Bool, into out: inout [XNode]) {
         for node in nodes {
@@ -23,10 +26,14 @@ struct SectionExpander {
                 out.append(.element(element))
             case .tag(let tag):
                 guard tag.kind == .variable else { continue }
-                let content = XMLText.runContent(for: context.lookup(tag.name).displayText)
-                guard !content.isEmpty else { continue }
-                let properties = tag.runProperties.map { [XNode.element($0)] } ?? []
-                out.append(.element(XElement(name: "w:r", children: properties + content)))
+                // The run is written to bytes at once: nothing after this looks inside a value's run.
+                var run = runOpen
+                if let properties = tag.runProperties { XMLWriter.write(.element(properties), into: &run) }
+                let contentStart = run.count
+                XMLText.writeRunContent(for: context.lookup(tag.name).displayText, into: &run)
+                guard run.count > contentStart else { continue }
+                run.append(contentsOf: runClose)
+                out.append(.frozen(run, name: "w:r"))
             case .section(let section):
                 expand(section, context, copy: copy, into: &out)
             }

@@ -163,8 +163,9 @@ enum TagScanner {
         let lower = max(0, position - radius)
         let upper = min(text.count, position + radius)
         guard lower < upper else { return "" }
-        var piece = String(String.UnicodeScalarView(text[lower..<upper]))
-        piece = piece.replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\t", with: " ")
+        var scalars = String.UnicodeScalarView()
+        for scalar in text[lower..<upper] { scalars.append(scalar == "\n" || scalar == "\t" ? " " : scalar) }
+        let piece = String(scalars)
         let trimmed = Substring(piece).trimmingSpaces()
         return (lower > 0 ? "…" : "") + trimmed + (upper < text.count ? "…" : "")
     }

@@ -77,6 +77,12 @@ struct ContextStack {
     /// context (innermost outward) that has `a` is used, then `b` and `c` are looked up inside it.
     func lookup(_ name: String) -> TemplateValue {
         if name == "." { return frames.last ?? .null }
+        if !name.utf8.contains(UInt8(ascii: ".")) {
+            for case .object(let fields) in frames.reversed() {
+                if let value = fields[name] { return value }
+            }
+            return .null
+        }
         let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         guard let first = parts.first else { return .null }
         for frame in frames.reversed() {

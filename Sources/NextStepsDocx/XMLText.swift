@@ -24,7 +24,7 @@ enum XMLText {
 
     /// Decodes escaped character data (already checked by the reader).
     static func unescape(_ raw: String) -> String {
-        guard raw.contains("&") else { return raw }
+        guard raw.utf8.contains(UInt8(ascii: "&")) else { return raw }
         var out = ""
         var rest = Substring(raw)
         while let amp = rest.firstIndex(of: "&") {
@@ -43,19 +43,31 @@ enum XMLText {
 
     /// Escapes text for character data or a double-quoted attribute value.
     static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.unicodeScalars.append(scalar)
+        guard text.utf8.contains(where: isSpecial) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
+        appendEscaped(text, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Whether a byte is one of the five characters `escape` replaces (all ASCII, so a byte of
+    /// UTF-8 text is one of them only where that character stands).
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
+    }
+
+    /// Appends `text` escaped as `escape` does, as UTF-8 bytes.
+    static func appendEscaped(_ text: String, into out: inout [UInt8]) {
+        for byte in text.utf8 {
+            switch byte {
+            case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
+            case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
+            case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
+            case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
+            case 0x27: out.append(contentsOf: [0x26, 0x61, 0x70, 0x6F, 0x73, 0x3B])  // &apos;
+            default: out.append(byte)
             }
         }
-        return out
     }
 
     /// Whether XML 1.0 allows this character.
@@ -90,6 +102,53 @@ enum XMLText {
         var element = XElement(name: "w:t", attributes: attributes, children: [.text(escape(text))])
         element.setAttribute("xml:space", "preserve")
         return .element(element)
+    }
+
+    /// Writes `runContent(for: value)` as XML into `out`. Text with no control character and
+    /// no U+FFFE or U+FFFF (almost every value) is one `w:t`, written straight from its bytes.
+    static func writeRunContent(for value: String, into out: inout [UInt8]) {
+        guard !value.isEmpty else { return }
+        let start = out.count
+        out.append(contentsOf: textOpen)
+        // One pass: escape while checking; on the first byte that needs sanitizing, undo and go the long way.
+        var value = value
+        let plain = value.withUTF8 { bytes -> Bool in
+            var previous: (UInt8, UInt8) = (0, 0)
+            for byte in bytes {
+                if byte < 0x20 || (previous == (0xEF, 0xBF) && (byte == 0xBE || byte == 0xBF)) { return false }
+                previous = (previous.1, byte)
+                switch byte {
+                case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
+                case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
+                case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
+                case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
+                case 0x27: out.append(contentsOf: [0x26, 0x61, 0x70, 0x6F, 0x73, 0x3B])  // &apos;
+                default: out.append(byte)
+                }
+            }
+            return true
+        }
+        guard plain else {
+            out.removeSubrange(start...)
+            XMLWriter.write(runContent(for: value), into: &out)
+            return
+        }
+        out.append(contentsOf: textClose)
+    }
+
+    private static let textOpen = Array("<w:t xml:space=\"preserve\">".utf8)
+    private static let textClose = Array("</w:t>".utf8)
+
+    /// Whether `sanitize` or the line breaks and tabs of `runContent` would change anything:
+    /// a control character (below U+0020, tab included), or U+FFFE or U+FFFF (EF BF BE/BF in UTF-8).
+    static func needsSanitizing(_ value: String) -> Bool {
+        var previous: (UInt8, UInt8) = (0, 0)
+        for byte in value.utf8 {
+            if byte < 0x20 { return true }
+            if previous == (0xEF, 0xBF) && (byte == 0xBE || byte == 0xBF) { return true }
+            previous = (previous.1, byte)
+        }
+        return false
     }
 
     /// Run content for a value: `w:t` pieces with `w:br` for each line break and `w:tab` for each tab.

@@ -20,7 +20,7 @@ public struct DocxExporter: Exporter {
         guard let data = resources.template else { throw ExportError("There is no Word template to fill.") }
         do {
             let template = try DocxTemplate(data: data)
-            return try template.render(Self.value(TemplateContext.of(model)))
+            return try template.render(model.templateValue)
         } catch {
             throw ExportError("The Word template cannot be filled: \(error.description)")
         }
@@ -36,7 +36,7 @@ public struct DocxExporter: Exporter {
         }
     }
 
-    /// The model's plain values (`TemplateContext.of`) as the Word filler's values.
+    /// Plain values (as `TemplateContext.of` gives them) as the Word filler's values.
     public static func value(_ plain: Any) -> TemplateValue {
         switch plain {
         case let text as String: return .text(text)

@@ -1,31 +1,24 @@
-import Foundation
+import NextStepsDocx
 
 /// The model as plain values for a template engine: dictionaries, arrays, strings and
 /// booleans, with the same field names everywhere (Markdown, HTML and Word templates).
+/// Made from the model's typed values (`ExportModel.templateValue`), never by reflection.
 public enum TemplateContext {
-    /// Any value of the model (a struct, an array, a string, a boolean) as plain values.
-    public static func plain(_ value: Any) -> Any {
+    /// A template value as plain values: text as `String`, a switch as `Bool`, a list as
+    /// `[Any]`, an object as `[String: Any]`, and nothing as empty text.
+    public static func plain(_ value: TemplateValue) -> Any {
         switch value {
-        case let text as String: return text
-        case let flag as Bool: return flag
-        case let number as Int: return String(number)
-        case let list as [Any]: return list.map(plain)
-        default:
-            let mirror = Mirror(reflecting: value)
-            if mirror.displayStyle == .optional {
-                return mirror.children.first.map { plain($0.value) } ?? ""
-            }
-            var fields: [String: Any] = [:]
-            for child in mirror.children {
-                if let label = child.label { fields[label] = plain(child.value) }
-            }
-            return fields
+        case .text(let text): return text
+        case .bool(let flag): return flag
+        case .list(let items): return items.map(plain)
+        case .object(let fields): return fields.mapValues(plain)
+        case .null: return ""
         }
     }
 
     /// The whole model as a dictionary.
     public static func of(_ model: ExportModel) -> [String: Any] {
-        plain(model) as? [String: Any] ?? [:]
+        plain(model.templateValue) as? [String: Any] ?? [:]
     }
 
     /// Every field name a template may use, dotted from the top (`pupil.knownAs`,

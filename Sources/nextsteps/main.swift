@@ -18,7 +18,7 @@ UnknownCommand.refuse(Array(CommandLine.arguments.dropFirst()))
 FastStart.run(Array(CommandLine.arguments.dropFirst()))
 NextSteps.main()
 
-/// `talk` and `say`, the commands started most, are parsed on their own instead of through the
+/// `talk`, `say` and `export`, the commands started most, are parsed on their own instead of through the
 /// whole tree of commands (which costs a few milliseconds at every start). Anything else (help, a
 /// mistake in the arguments) goes on to `NextSteps.main()`, which says it exactly as before.
 enum FastStart {
@@ -32,6 +32,7 @@ enum FastStart {
         switch first {
         case "talk": run(TalkCommand.self, rest)
         case "say": run(SayCommand.self, rest)
+        case "export": run(ExportCommand.self, rest)
         default: return
         }
     }
