@@ -49,9 +49,13 @@ struct PlanCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add an entry to a pupil's plan.",
             discussion: """
-                advice | decision | difference: --text (or typed, or piped in)
-                action: --text (what) --who --by        parent-view: --text --said-by
-                service: --text (the service) [--contact]   option: --stage --text   review: --on
+                What each kind needs (the words from --text, else typed at a prompt or piped in):
+                  advice, decision, difference: the words
+                  action: the words (what will be done), --who, --by
+                  parent-view: the words, --said-by
+                  service: the service's name, and --contact if known
+                  option: --stage, the words
+                  review: --on
                 """
         )
 
