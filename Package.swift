@@ -41,7 +41,7 @@ let package = Package(
         ),
 
         // MARK: The careers record's pure part: dates, entries, encounters, destinations, reports.
-        .target(name: "NextStepsCareers"),
+        .target(name: "NextStepsCareers", dependencies: ["NextStepsRecords"]),
 
         // MARK: The content compiled once: checked at the first start after a change, then loaded directly.
         .target(
@@ -52,7 +52,7 @@ let package = Package(
         // MARK: Edges, each behind a protocol of the core.
         .target(
             name: "NextStepsStore",
-            dependencies: ["NextStepsRecords", "NextStepsCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["NextStepsRecords", "NextStepsCore", "NextStepsCareers", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
             name: "NextStepsTerminal",
@@ -80,7 +80,7 @@ let package = Package(
             name: "nextsteps",
             dependencies: [
                 "NextStepsCore", "NextStepsRecords", "NextStepsStore", "NextStepsTerminal", "NextStepsSpeech", "NextStepsFiles",
-                "NextStepsReports", "NextStepsContentCache",
+                "NextStepsReports", "NextStepsContentCache", "NextStepsCareers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -99,11 +99,12 @@ let package = Package(
 
         // MARK: Tests.
         // The test doubles (in-memory store, scripted lines, a stepping clock), kept out of the product.
-        .target(name: "NextStepsTestSupport", dependencies: ["NextStepsCore", "NextStepsRecords"]),
+        .target(name: "NextStepsTestSupport", dependencies: ["NextStepsCore", "NextStepsRecords", "NextStepsCareers"]),
         .testTarget(name: "NextStepsRecordsTests", dependencies: ["NextStepsRecords"]),
         .testTarget(name: "NextStepsCoreTests", dependencies: ["NextStepsCore", "NextStepsRecords", "NextStepsTerminal", "NextStepsTestSupport"]),
         .testTarget(name: "NextStepsCareersTests",
-                    dependencies: ["NextStepsCareers", "NextStepsReports", .product(name: "Yams", package: "Yams")]),
+                    dependencies: ["NextStepsCareers", "NextStepsRecords", "NextStepsReports", "NextStepsTestSupport",
+                                  .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "NextStepsFilesTests", dependencies: ["NextStepsFiles"]),
         .testTarget(name: "NextStepsTerminalTests", dependencies: ["NextStepsTerminal", "NextStepsCore", "NextStepsRecords"]),
         .testTarget(
@@ -117,7 +118,8 @@ let package = Package(
         ),
         .testTarget(
             name: "NextStepsStoreTests",
-            dependencies: ["NextStepsStore", "NextStepsCore", "NextStepsRecords", "NextStepsTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["NextStepsStore", "NextStepsCore", "NextStepsRecords", "NextStepsCareers", "NextStepsTestSupport",
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "NextStepsContentCacheTests", dependencies: ["NextStepsContentCache", "NextStepsCore"]),
         .testTarget(name: "NextStepsSpeechTests", dependencies: ["NextStepsSpeech", "NextStepsCore", "NextStepsRecords"]),
