@@ -18,6 +18,7 @@ extension ExportModel {
             "history": .list(history.map(\.templateValue)),
             "hasAnswers": .bool(hasAnswers),
             "hasNotes": .bool(hasNotes),
+            "careers": careers.templateValue,
         ])
     }
 }
