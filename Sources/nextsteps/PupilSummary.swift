@@ -1,6 +1,7 @@
 import Foundation
 import NextStepsCore
 import NextStepsRecords
+import NextStepsReports
 
 /// The lines of `pupils show`, in words for the adult: details, sittings, where each topic is,
 /// and every answer under its question, with when, how and with whom it was given, and
@@ -22,6 +23,8 @@ enum PupilSummary {
         }
         out.append(counts(answers) + ".")
         out += answerLines(answers, adults: adults, content: content)
+        let flags = WellbeingFlags.flags(in: answers, phrases: content.wellbeingPhrases, content: content)
+        out += WellbeingFlags.lines(flags, heading: content.words.say(.flagsHeading), dates: true)
         return out
     }
 

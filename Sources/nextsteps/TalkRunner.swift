@@ -3,6 +3,7 @@ import CReadline
 import Foundation
 import NextStepsCore
 import NextStepsRecords
+import NextStepsReports
 import NextStepsSpeech
 import NextStepsStore
 import NextStepsTerminal
@@ -79,10 +80,25 @@ struct TalkRunner {
             if let voice {
                 _ = voice.waitUntilQuiet(timeout: speech.speechTo != nil ? 60 : 10)
             }
+            showFlags(sitting: session.sitting, pupilId: pupilId)
             return outcome
         } catch let error as StoreError {
             Console.error("The records could not be used: \(error)")
             throw ExitCode(74)
+        }
+    }
+
+    /// For the adult, after the pupil's part: this sitting's answers whose words are on the
+    /// wellbeing list, worked out from the stored answers. Nothing when there are none.
+    func showFlags(sitting: Sitting?, pupilId: PupilID) {
+        guard let sittingId = sitting?.id, !loaded.content.wellbeingPhrases.isEmpty else { return }
+        do {
+            let flags = WellbeingFlags.flags(in: try store.answers(pupilId: pupilId), phrases: loaded.content.wellbeingPhrases,
+                                             content: loaded.content, sitting: sittingId)
+            let lines = WellbeingFlags.lines(flags, heading: loaded.content.words.say(.flagsHeading))
+            if !lines.isEmpty { terminal.output.write("\n" + lines.joined(separator: "\n") + "\n") }
+        } catch {
+            Console.error("(The answers could not be read again to look for words that may need a follow-up: \(error))")
         }
     }
 

@@ -190,6 +190,8 @@ public enum PhraseKey: String, Sendable, CaseIterable, Codable, CodingKeyReprese
     case installPathLine = "install-path-line"
     /// `install`: the records were not touched.
     case installRecords = "install-records"
+    /// For the adult, after the pupil's part: the heading over answers whose words are on the wellbeing list.
+    case flagsHeading = "flags-heading"
 }
 
 /// One rule of the term list: the word to use and the words to avoid.
