@@ -41,7 +41,7 @@ let package = Package(
         ),
 
         // MARK: The careers record's pure part: dates, entries, encounters, destinations, reports.
-        .target(name: "NextStepsCareers"),
+        .target(name: "NextStepsCareers", dependencies: ["NextStepsRecords"]),
 
         // MARK: The content compiled once: checked at the first start after a change, then loaded directly.
         .target(
@@ -99,11 +99,12 @@ let package = Package(
 
         // MARK: Tests.
         // The test doubles (in-memory store, scripted lines, a stepping clock), kept out of the product.
-        .target(name: "NextStepsTestSupport", dependencies: ["NextStepsCore", "NextStepsRecords"]),
+        .target(name: "NextStepsTestSupport", dependencies: ["NextStepsCore", "NextStepsRecords", "NextStepsCareers"]),
         .testTarget(name: "NextStepsRecordsTests", dependencies: ["NextStepsRecords"]),
         .testTarget(name: "NextStepsCoreTests", dependencies: ["NextStepsCore", "NextStepsRecords", "NextStepsTerminal", "NextStepsTestSupport"]),
         .testTarget(name: "NextStepsCareersTests",
-                    dependencies: ["NextStepsCareers", "NextStepsReports", .product(name: "Yams", package: "Yams")]),
+                    dependencies: ["NextStepsCareers", "NextStepsRecords", "NextStepsReports", "NextStepsTestSupport",
+                                  .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "NextStepsFilesTests", dependencies: ["NextStepsFiles"]),
         .testTarget(
             name: "NextStepsReportsTests",

@@ -22,10 +22,10 @@ enum CareersBenchmark {
     /// Takes some records away so the report has gaps to find and to show.
     static func withGaps(_ records: CareersRecords) -> CareersRecords {
         var thinned = records
-        thinned.encounters.removeAll { $0.pupil % 5 == 0 && $0.body.kind.benchmark == 5 && $0.body.on.year == 2026 }
-        thinned.encounters.removeAll { $0.pupil % 4 == 1 && $0.body.kind == .workplaceExperience }
-        thinned.encounters.removeAll { $0.pupil % 6 == 2 && $0.body.kind.countsForProviderAccess && $0.body.on.year >= 2025 }
-        thinned.plan.removeAll { $0.pupil % 9 == 3 && $0.body.reviewDay != nil }
+        thinned.encounters.removeAll { $0.pupil.rawValue % 5 == 0 && $0.body.kind.benchmark == 5 && $0.body.on.year == 2026 }
+        thinned.encounters.removeAll { $0.pupil.rawValue % 4 == 1 && $0.body.kind == .workplaceExperience }
+        thinned.encounters.removeAll { $0.pupil.rawValue % 6 == 2 && $0.body.kind.countsForProviderAccess && $0.body.on.year >= 2025 }
+        thinned.plan.removeAll { $0.pupil.rawValue % 9 == 3 && $0.body.reviewDay != nil }
         return thinned
     }
 

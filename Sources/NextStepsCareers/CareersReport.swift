@@ -1,4 +1,5 @@
 import Foundation
+import NextStepsRecords
 
 /// What a careers report checks, in the order it lists them.
 public enum CareersRequirement: String, CaseIterable, Sendable, Codable, Comparable {
@@ -68,7 +69,7 @@ public enum MeasureState: String, CaseIterable, Sendable, Codable {
 /// One thing a pupil is missing, by name, with what would close it.
 public struct CareersGap: Sendable, Equatable, Codable {
     /// The pupil's key.
-    public var pupil: Int64
+    public var pupil: PupilID
     /// The pupil's full name.
     public var name: String
     /// What it is checked against.
@@ -174,8 +175,8 @@ public struct CareersReport: Sendable, Equatable {
         return CareersReport(options: options, scope: options.yearGroup.map { "Year \($0)" } ?? "Everyone", pupils: summaries)
     }
 
-    private static func positions<B>(_ entries: [Recorded<B>]) -> [Int64: [Int32]] {
-        var found: [Int64: [Int32]] = [:]
+    private static func positions<B>(_ entries: [Recorded<B>]) -> [PupilID: [Int32]] {
+        var found: [PupilID: [Int32]] = [:]
         for (index, entry) in entries.enumerated() { found[entry.pupil, default: []].append(Int32(index)) }
         return found
     }

@@ -1,10 +1,11 @@
 import Foundation
+import NextStepsRecords
 
 /// A pupil as the careers reports need them: a key for the store's pupil, names, and the
 /// facts the dates rest on. Small on purpose, so the store's own pupil maps onto it.
 public struct CohortPupil: Sendable, Equatable, Codable {
     /// The store's id of the pupil.
-    public var key: Int64
+    public var key: PupilID
     /// Full name, as on the school's records (reports name pupils by it).
     public var name: String
     /// The name the pupil likes to be called.
@@ -18,7 +19,7 @@ public struct CohortPupil: Sendable, Equatable, Codable {
     public var leftOn: Day?
 
     /// Makes a cohort pupil.
-    public init(key: Int64, name: String, knownAs: String? = nil, dateOfBirth: Day?, yearGroupOverride: Int? = nil, leftOn: Day? = nil) {
+    public init(key: PupilID, name: String, knownAs: String? = nil, dateOfBirth: Day?, yearGroupOverride: Int? = nil, leftOn: Day? = nil) {
         self.key = key; self.name = name; self.knownAs = knownAs ?? name
         self.dateOfBirth = dateOfBirth; self.yearGroupOverride = yearGroupOverride; self.leftOn = leftOn
     }
@@ -44,33 +45,26 @@ public struct CohortPupil: Sendable, Equatable, Codable {
     }
 }
 
-/// The part an adult plays for a pupil.
-public enum AdultRole: String, CaseIterable, Sendable, Codable {
-    /// A qualified careers adviser (their interviews count for Gatsby Benchmark 8).
-    case careersAdviser = "careers adviser"
-    /// A teaching assistant.
-    case teachingAssistant = "teaching assistant"
-    /// A teacher.
-    case teacher
-    /// The special educational needs coordinator.
-    case senco = "SENCO"
-    /// A parent or carer.
-    case parentOrCarer = "parent or carer"
-    /// Anyone else.
-    case other
-}
-
 /// An adult who makes entries, as the reports need them.
 public struct CohortAdult: Sendable, Equatable, Codable {
     /// The store's id of the adult.
-    public var key: Int64
+    public var key: AdultID
     /// Their name.
     public var name: String
-    /// Their role.
-    public var role: AdultRole
+    /// Their role (the records' `AdultRole`); nil when it was not recorded.
+    public var role: AdultRole?
 
     /// Makes an adult.
-    public init(key: Int64, name: String, role: AdultRole) { self.key = key; self.name = name; self.role = role }
+    public init(key: AdultID, name: String, role: AdultRole?) { self.key = key; self.name = name; self.role = role }
+
+    /// The adult as the reports need them, from the record of them; nil before it is saved.
+    public init?(_ adult: Adult) {
+        guard let id = adult.id else { return nil }
+        self.init(key: id, name: adult.name, role: adult.role)
+    }
+
+    /// "Ms Khan, careers adviser", or the name alone when the role was not recorded.
+    public var nameAndRole: String { name + (role.map { ", \($0.inWords)" } ?? "") }
 }
 
 /// Everything the careers reports read, for one pupil or a whole cohort.

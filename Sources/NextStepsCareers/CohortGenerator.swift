@@ -1,4 +1,5 @@
 import Foundation
+import NextStepsRecords
 
 /// Makes a made-up cohort whose records meet every requirement as on `today`, for tests and
 /// the benchmark: take records away from it and the report shows exactly those gaps.
@@ -35,7 +36,7 @@ public struct CohortGenerator: Sendable {
         if index == 3, Day.isLeap(birthYear.startYear + 1) { birth = Day(unchecked: birthYear.startYear + 1, 2, 29) }
         let name = "\(Self.firstNames[index % 16]) \(Self.lastNames[(index / 16) % 16])\(index >= 256 ? " \(index / 256 + 1)" : "")"
         let left: Day? = index % 7 == 6 ? today.adding(years: -1) : nil
-        return CohortPupil(key: Int64(index + 1), name: name, knownAs: Self.firstNames[index % 16], dateOfBirth: birth,
+        return CohortPupil(key: PupilID(Int64(index + 1)), name: name, knownAs: Self.firstNames[index % 16], dateOfBirth: birth,
                            yearGroupOverride: index % 11 == 10 && group > 7 ? SchoolCalendar.yearGroup(bornOn: birth, on: today) - 1 : nil,
                            leftOn: left)
     }
@@ -43,7 +44,7 @@ public struct CohortGenerator: Sendable {
     /// The whole cohort.
     public func records() -> CareersRecords {
         var records = CareersRecords(pupils: [], adults: [Self.adviser])
-        var nextId: Int64 = 1
+        var nextId: EntryID = 1
         let at = Date(timeIntervalSince1970: 1_700_000_000)
         for index in 0..<pupils {
             let pupil = pupil(index)
@@ -52,16 +53,16 @@ public struct CohortGenerator: Sendable {
             func encounter(_ kind: EncounterKind, _ on: Day, _ provider: String) {
                 records.encounters.append(EncounterEntry(id: nextId, pupil: pupil.key, adult: 1, at: at,
                                                          body: Encounter(on: min(on, today), kind: kind, provider: provider)))
-                nextId += 1; made += 1
+                nextId = EntryID(nextId.rawValue + 1); made += 1
             }
             func plan(_ item: PlanItem) {
-                records.plan.append(PlanEntry(id: nextId, pupil: pupil.key, adult: 1, at: at, body: item)); nextId += 1; made += 1
+                records.plan.append(PlanEntry(id: nextId, pupil: pupil.key, adult: 1, at: at, body: item)); nextId = EntryID(nextId.rawValue + 1); made += 1
             }
             func destination(_ checkpoint: DestinationCheckpoint, _ kind: DestinationKind) {
                 records.destinations.append(DestinationEntry(id: nextId, pupil: pupil.key, adult: 1, at: at,
                                                              body: Destination(checkpoint: checkpoint, kind: kind, detail: "Riverside College",
                                                                                agreedToBeContacted: true)))
-                nextId += 1; made += 1
+                nextId = EntryID(nextId.rawValue + 1); made += 1
             }
             let seen = pupil.leftOn ?? today
             guard let yearSeven = pupil.yearSevenYear(today: today) else { continue }

@@ -1,4 +1,5 @@
 import Foundation
+import NextStepsRecords
 
 /// A careers encounter recorded for one pupil.
 public typealias EncounterEntry = Recorded<Encounter>
@@ -67,10 +68,10 @@ public struct Encounter: EntryBody {
     /// The adult's notes.
     public var notes: String
     /// The pupil's own reflection on it, when they talked about it afterwards.
-    public var reflection: AnswerKey?
+    public var reflection: AnswerID?
 
     /// Makes an encounter.
-    public init(on: Day, kind: EncounterKind, provider: String, notes: String = "", reflection: AnswerKey? = nil) {
+    public init(on: Day, kind: EncounterKind, provider: String, notes: String = "", reflection: AnswerID? = nil) {
         self.on = on; self.kind = kind; self.provider = provider; self.notes = notes; self.reflection = reflection
     }
 
@@ -83,21 +84,21 @@ public struct GroupEncounter: Sendable, Equatable {
     /// The encounter.
     public var encounter: Encounter
     /// The pupils who took part.
-    public var pupils: [Int64]
+    public var pupils: [PupilID]
     /// Who recorded it.
-    public var adult: Int64
+    public var adult: AdultID
     /// When it was recorded.
     public var at: Date
 
     /// Makes a group encounter.
-    public init(encounter: Encounter, pupils: [Int64], adult: Int64, at: Date) {
+    public init(encounter: Encounter, pupils: [PupilID], adult: AdultID, at: Date) {
         self.encounter = encounter; self.pupils = pupils; self.adult = adult; self.at = at
     }
 
     /// One unsaved entry per pupil, each pupil once, in the order given (no reflection link:
     /// a reflection is one pupil's own).
     public func entries() -> [EncounterEntry] {
-        var seen = Set<Int64>()
+        var seen = Set<PupilID>()
         var body = encounter
         body.reflection = nil
         return pupils.filter { seen.insert($0).inserted }.map { EncounterEntry(pupil: $0, adult: adult, at: at, body: body) }

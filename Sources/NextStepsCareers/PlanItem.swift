@@ -83,11 +83,3 @@ public struct PlanAction: Sendable, Equatable, Codable {
     /// Whether it is open and its day has passed on `today`.
     public func isOverdue(today: Day) -> Bool { status == .open && by < today }
 }
-
-/// The store's id of a pupil's own answer, for linking an encounter to their reflection on it.
-public struct AnswerKey: Hashable, Sendable, Codable {
-    /// The answer's id.
-    public var id: Int64
-    /// Makes a key.
-    public init(_ id: Int64) { self.id = id }
-}

@@ -1,4 +1,5 @@
 import Foundation
+import NextStepsRecords
 
 /// What an entry holds; `kindKey` says which entries a correction may supersede (an action
 /// only an action, a post-16 option only a post-16 option).
@@ -11,20 +12,20 @@ public protocol EntryBody: Sendable, Equatable, Codable {
 /// entry that `supersedes` the old one, which stays in the record.
 public struct Recorded<Body: EntryBody>: Sendable, Equatable, Codable {
     /// The store's id; nil before it is saved.
-    public var id: Int64?
+    public var id: EntryID?
     /// The pupil it is about.
-    public var pupil: Int64
+    public var pupil: PupilID
     /// The adult who made it.
-    public var adult: Int64
+    public var adult: AdultID
     /// When it was made.
     public var at: Date
     /// The entry this one corrects, if any (always an earlier one).
-    public var supersedes: Int64?
+    public var supersedes: EntryID?
     /// What it says.
     public var body: Body
 
     /// Makes an entry.
-    public init(id: Int64? = nil, pupil: Int64, adult: Int64, at: Date, supersedes: Int64? = nil, body: Body) {
+    public init(id: EntryID? = nil, pupil: PupilID, adult: AdultID, at: Date, supersedes: EntryID? = nil, body: Body) {
         self.id = id; self.pupil = pupil; self.adult = adult; self.at = at; self.supersedes = supersedes; self.body = body
     }
 }
@@ -33,7 +34,7 @@ public struct Recorded<Body: EntryBody>: Sendable, Equatable, Codable {
 /// quietly used.
 public struct EntryProblem: Error, Equatable, Sendable, CustomStringConvertible {
     /// The entry that points wrongly.
-    public var entry: Int64?
+    public var entry: EntryID?
     /// What is wrong, in words.
     public var description: String
 }
@@ -45,10 +46,10 @@ public enum LatestEntries {
     /// correction points to an entry that is missing, later than itself, about another pupil
     /// or of another kind.
     public static func current<B>(_ entries: [Recorded<B>]) throws -> [Recorded<B>] {
-        var byId: [Int64: Recorded<B>] = [:]
+        var byId: [EntryID: Recorded<B>] = [:]
         byId.reserveCapacity(entries.count)
         for entry in entries { if let id = entry.id { byId[id] = entry } }
-        var superseded = Set<Int64>()
+        var superseded = Set<EntryID>()
         for entry in entries {
             guard let target = entry.supersedes else { continue }
             guard let old = byId[target] else { throw problem(entry, "corrects entry \(target), which is not in the record") }
@@ -74,6 +75,6 @@ public enum LatestEntries {
     }
 
     private static func problem<B>(_ entry: Recorded<B>, _ words: String) -> EntryProblem {
-        EntryProblem(entry: entry.id, description: "Entry \(entry.id.map(String.init) ?? "(unsaved)") \(words).")
+        EntryProblem(entry: entry.id, description: "Entry \(entry.id.map(\.description) ?? "(unsaved)") \(words).")
     }
 }

@@ -60,3 +60,12 @@ public struct AdultID: RecordID {
     /// The id with this number.
     public init(_ rawValue: Int64) { self.rawValue = rawValue }
 }
+
+/// A careers entry's id (advice, an action, an encounter, a destination, a sharing choice …).
+/// Each kind of entry has its own table, so an id names an entry only together with its kind.
+public struct EntryID: RecordID {
+    /// The number the store gave.
+    public let rawValue: Int64
+    /// The id with this number.
+    public init(_ rawValue: Int64) { self.rawValue = rawValue }
+}

@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import NextStepsCareers
+import NextStepsRecords
 import NextStepsReports
 import XCTest
 
@@ -31,7 +32,7 @@ final class CareersRenderTests: XCTestCase {
                                                  body: Encounter(on: day("2026-10-10"), kind: .sixthForm, provider: "Hill School")))
         records.encounters.append(EncounterEntry(id: 99_000, pupil: 2, adult: 1, at: Date(),
                                                  body: Encounter(on: day("2026-11-20"), kind: .employer, provider: "=HYPERLINK(\"x\")",
-                                                                 notes: "Said: \"I liked it\",\nthen left", reflection: AnswerKey(12))))
+                                                                 notes: "Said: \"I liked it\",\nthen left", reflection: AnswerID(12))))
         return (records, try CareersReport.make(records, options: CareersReportOptions(today: today)))
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import NextStepsCareers
+import NextStepsRecords
 import XCTest
 
 final class CareersReportTests: XCTestCase {
@@ -20,7 +21,7 @@ final class CareersReportTests: XCTestCase {
     func testACohortWithKnownGapsGivesExactlyThoseGapsByName() throws {
         let generator = CohortGenerator(pupils: 14, recordsPerPupil: 40, today: today)
         var records = generator.records()
-        func key(_ name: String) throws -> Int64 { try XCTUnwrap(records.pupils.first { $0.name == name }).key }
+        func key(_ name: String) throws -> PupilID { try XCTUnwrap(records.pupils.first { $0.name == name }).key }
         let thisYear = SchoolCalendar.schoolYear(containing: today)
         // Sam (Year 7): no employer or employee encounter this school year.
         let sam = try key("Sam Smith")
@@ -67,9 +68,9 @@ final class CareersReportTests: XCTestCase {
 
     func one(_ pupil: CohortPupil, _ encounters: [Encounter], plan: [PlanItem] = []) -> CareersRecords {
         CareersRecords(pupils: [pupil],
-                       plan: plan.enumerated().map { PlanEntry(id: Int64($0.offset + 100), pupil: pupil.key, adult: 1, at: at, body: $0.element) },
+                       plan: plan.enumerated().map { PlanEntry(id: EntryID(Int64($0.offset + 100)), pupil: pupil.key, adult: 1, at: at, body: $0.element) },
                        encounters: encounters.enumerated().map {
-                           EncounterEntry(id: Int64($0.offset + 1), pupil: pupil.key, adult: 1, at: at, body: $0.element)
+                           EncounterEntry(id: EntryID(Int64($0.offset + 1)), pupil: pupil.key, adult: 1, at: at, body: $0.element)
                        })
     }
 

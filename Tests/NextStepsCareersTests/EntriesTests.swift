@@ -1,11 +1,12 @@
 import NextStepsCareers
+import NextStepsRecords
 import XCTest
 
 final class EntriesTests: XCTestCase {
     let at = Date(timeIntervalSince1970: 1_790_000_000)
 
-    func action(_ id: Int64, pupil: Int64 = 1, supersedes: Int64? = nil, _ what: String, status: ActionStatus = .open) -> PlanEntry {
-        PlanEntry(id: id, pupil: pupil, adult: 7, at: at.addingTimeInterval(Double(id)), supersedes: supersedes,
+    func action(_ id: EntryID, pupil: PupilID = 1, supersedes: EntryID? = nil, _ what: String, status: ActionStatus = .open) -> PlanEntry {
+        PlanEntry(id: id, pupil: pupil, adult: 7, at: at.addingTimeInterval(Double(id.rawValue)), supersedes: supersedes,
                   body: .action(PlanAction(what: what, who: "Ms Khan", by: day("2026-11-01"), status: status)))
     }
 
@@ -50,7 +51,7 @@ final class EntriesTests: XCTestCase {
 
     func testAGroupEncounterBecomesOneEntryPerPupilOnce() {
         let talk = Encounter(on: day("2026-11-12"), kind: .apprenticeshipProvider, provider: "Northgate Training",
-                             notes: "Assembly", reflection: AnswerKey(40))
+                             notes: "Assembly", reflection: AnswerID(40))
         let entries = GroupEncounter(encounter: talk, pupils: [3, 1, 3, 2], adult: 7, at: at).entries()
         XCTAssertEqual(entries.map(\.pupil), [3, 1, 2])
         XCTAssertTrue(entries.allSatisfy { $0.body.provider == "Northgate Training" && $0.body.reflection == nil && $0.id == nil })

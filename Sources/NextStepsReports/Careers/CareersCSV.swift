@@ -16,13 +16,13 @@ public enum CareersCSV {
         for summary in report.pupils {
             let pupil = summary.pupil
             let group = summary.hasLeft ? "left" : summary.yearGroup.map(String.init) ?? ""
-            let learner = [pupil.name, pupil.knownAs, String(pupil.key), group].map(CSVExporter.cell).joined(separator: ",")
+            let learner = [pupil.name, pupil.knownAs, pupil.key.description, group].map(CSVExporter.cell).joined(separator: ",")
             for encounter in summary.encounters {
                 text += learner + ","
                 text += CSVExporter.row([encounter.on.iso, SchoolCalendar.schoolYear(containing: encounter.on).description,
                                          encounter.kind.words, String(encounter.kind.benchmark),
                                          encounter.kind.countsForProviderAccess ? "yes" : "no", encounter.provider, encounter.notes,
-                                         encounter.reflection.map { "answer \($0.id)" } ?? ""])
+                                         encounter.reflection.map { "answer \($0)" } ?? ""])
             }
         }
         return Data(text.utf8)

@@ -113,7 +113,7 @@ public struct CareersExportFields: Codable, Sendable, Equatable {
     /// The fields for `summary`'s pupil from the records (current entries only).
     public static func build(_ summary: PupilCareersSummary, records: CareersRecords, today: Day) throws -> CareersExportFields {
         let key = summary.pupil.key
-        let adults = Dictionary(records.adults.map { ($0.key, "\($0.name), \($0.role.rawValue)") }, uniquingKeysWith: { a, _ in a })
+        let adults = Dictionary(records.adults.map { ($0.key, $0.nameAndRole) }, uniquingKeysWith: { a, _ in a })
         let plan = try LatestEntries.current(records.plan.filter { $0.pupil == key })
         func said(_ entry: PlanEntry, _ words: String, _ about: String = "") -> Said {
             Said(words: words, about: about, recordedBy: adults[entry.adult] ?? "", date: Day(entry.at).long)
