@@ -1,6 +1,8 @@
 import ArgumentParser
 import CReadline
 import Foundation
+import NextStepsAdultPart
+import NextStepsCareers
 import NextStepsCore
 import NextStepsRecords
 import NextStepsReports
@@ -37,6 +39,8 @@ struct TalkRunner {
     let adult: Adult?
     let scribe: Bool
     let speech: SpeechOptions
+    /// Whether to offer the adult's part when the pupil's part ends (`--no-adult-part`: no).
+    var adultPart = true
 
     func run(pupil: Pupil, topic: Topic) throws -> SessionOutcome {
         guard let pupilId = pupil.id else { throw ExitCode(70) }
@@ -81,6 +85,8 @@ struct TalkRunner {
                 _ = voice.waitUntilQuiet(timeout: speech.speechTo != nil ? 60 : 10)
             }
             showFlags(sitting: session.sitting, pupilId: pupilId)
+            // Input that ended (a closed pipe, Ctrl-D) ends the adult's part too.
+            if adultPart && outcome != .endOfInput { runAdultPart(pupilId: pupilId) }
             return outcome
         } catch let error as StoreError {
             Console.error("The records could not be used: \(error)")
@@ -100,6 +106,22 @@ struct TalkRunner {
         } catch {
             Console.error("(The answers could not be read again to look for words that may need a follow-up: \(error))")
         }
+    }
+
+    /// The adult's part: advice, decisions, actions, views, options, the next review, each saved
+    /// through the careers log as it is typed. Left out when the store keeps no careers log.
+    func runAdultPart(pupilId: PupilID) {
+        guard let log = store as? CareersLog else { return }
+        let words = loaded.content.words
+        let output = terminal.output
+        output.write("\n")
+        let part = AdultPart(log: log, pupil: pupilId, adult: adult?.id, lines: terminal.lines, words: words,
+                             write: { output.write($0) }, identify: {
+                                 guard case .adult(let chosen) = AdultChooser(store: store, terminal: terminal, words: words).choose(last: nil)
+                                 else { return nil }
+                                 return chosen.id
+                             })
+        _ = part.run()
     }
 
     /// The topic to talk about: the one stopped in most recently if any is unfinished, else the
@@ -141,6 +163,9 @@ struct TalkCommand: ParsableCommand {
     @Flag(help: "The adult types what the pupil says (recorded as scribed).")
     var scribe = false
 
+    @Flag(help: "Do not offer the adult's part (advice, decisions, actions, views, next review) when the pupil's part ends.")
+    var noAdultPart = false
+
     @Flag(help: "Plain text: no colour, no symbols' glyphs, no escape bytes (also NO_COLOR or TERM=dumb).")
     var plain = false
 
@@ -156,7 +181,7 @@ struct TalkCommand: ParsableCommand {
         let runner = TalkRunner(loaded: loaded, store: store, storePath: places.storePath, terminal: terminal,
                                 adult: try AdultChooser.fromOptions(
                                     name: supporter ?? ProcessInfo.processInfo.environment["NEXTSTEPS_SUPPORTER"], role: role, store: store),
-                                scribe: scribe, speech: speech)
+                                scribe: scribe, speech: speech, adultPart: !noAdultPart)
         let chosen: Topic
         if let topic {
             guard let named = loaded.content.topic(topic) else {

@@ -241,7 +241,7 @@ extension ContentReaders {
 extension PhraseKey {
     /// Phrases for the adult only, kept under `adult:` and not linted as pupil-facing words.
     var isForAdult: Bool {
-        rawValue.hasPrefix("export-") || rawValue.hasPrefix("template-") || rawValue.hasPrefix("install-") || [.noteSaved, .adultHelp, .answerCut, .startWho, .startHowTo, .startTooLong, .startDidYouMean, .startSeveral, .startAdd,
+        rawValue.hasPrefix("export-") || rawValue.hasPrefix("adult-part-") || rawValue.hasPrefix("template-") || rawValue.hasPrefix("install-") || [.noteSaved, .adultHelp, .answerCut, .startWho, .startHowTo, .startTooLong, .startDidYouMean, .startSeveral, .startAdd,
          .startNobodyAdded, .startAdded, .startNotSaved, .adultKeep, .adultName, .adultRole, .adultRoleAgain, .talkBusy, .scribeExactly,
          .flagsHeading].contains(self)
     }
@@ -259,6 +259,8 @@ extension PhraseKey {
         case .aloneOption: return [.option]
         case .startTooLong, .startSeveral, .adultRoleAgain: return [.count]
         case .startDidYouMean, .startAdd, .adultRole, .talkBusy: return [.name]
+        case .adultPartUnknown, .adultPartDone: return [.count]
+        case .adultPartNotSaved: return [.reason]
         case .startAdded: return [.name, .knownAs]
         case .adultKeep: return [.adult]
         case .topicSize: return [.steps]
