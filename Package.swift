@@ -58,7 +58,7 @@ let package = Package(
         // MARK: Edges, each behind a protocol of the core.
         .target(
             name: "NextStepsStore",
-            dependencies: ["NextStepsRecords", "NextStepsCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["NextStepsRecords", "NextStepsCore", "NextStepsCareers", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
             name: "NextStepsTerminal",
@@ -125,7 +125,8 @@ let package = Package(
         ),
         .testTarget(
             name: "NextStepsStoreTests",
-            dependencies: ["NextStepsStore", "NextStepsCore", "NextStepsRecords", "NextStepsTestSupport", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["NextStepsStore", "NextStepsCore", "NextStepsRecords", "NextStepsCareers", "NextStepsTestSupport",
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "NextStepsContentCacheTests", dependencies: ["NextStepsContentCache", "NextStepsCore"]),
         .testTarget(name: "NextStepsSpeechTests", dependencies: ["NextStepsSpeech", "NextStepsCore", "NextStepsRecords"]),

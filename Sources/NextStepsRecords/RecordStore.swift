@@ -25,7 +25,7 @@ public protocol PupilDirectory: AnyObject {
     /// another pupil already has is refused. Without `knownAs`, a known-as name that was only the
     /// old first name follows the new name; one chosen on purpose is kept.
     func renamePupil(id: PupilID, to name: String, knownAs: String?) throws -> Pupil
-    /// Removes a pupil and every row of theirs (sittings, answers, places in topics) in one
+    /// Removes a pupil and every row of theirs (sittings, answers, places in topics, careers entries) in one
     /// durable transaction, and says how many of each went.
     func removePupil(id: PupilID) throws -> PupilRemoval
     /// Changes how prompts are spoken to a pupil.
@@ -101,10 +101,12 @@ public struct PupilRemoval: Sendable, Equatable {
     public var sittings: Int
     /// Places in topics removed.
     public var topics: Int
+    /// Careers entries removed (plan entries, encounters, destinations, sharing entries).
+    public var careersEntries: Int
 
     /// Makes a count.
-    public init(answers: Int, sittings: Int, topics: Int) {
-        self.answers = answers; self.sittings = sittings; self.topics = topics
+    public init(answers: Int, sittings: Int, topics: Int, careersEntries: Int = 0) {
+        self.answers = answers; self.sittings = sittings; self.topics = topics; self.careersEntries = careersEntries
     }
 }
 

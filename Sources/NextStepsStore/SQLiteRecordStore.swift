@@ -112,15 +112,16 @@ public final class SQLiteRecordStore: RecordStore {
         }
     }
 
-    /// Removes a pupil and, through the foreign keys, every sitting, answer and place in a
-    /// topic of theirs, in one transaction; `secure_delete` overwrites what was there. If any
+    /// Removes a pupil and, through the foreign keys, every sitting, answer, place in a topic
+    /// and careers entry (plan, encounters, destinations, sharing) of theirs, in one transaction; `secure_delete` overwrites what was there. If any
     /// table still held a row of the pupil's afterwards, nothing is removed.
     public func removePupil(id: PupilID) throws -> PupilRemoval {
         try write { db in
             guard try PupilRow.exists(db, key: id) else { throw StoreError("There is no such pupil.") }
             let removal = PupilRemoval(answers: try AnswerRow.filter(AnswerRow.CodingKeys.pupilId == id).fetchCount(db),
                                        sittings: try SittingRow.filter(SittingRow.CodingKeys.pupilId == id).fetchCount(db),
-                                       topics: try ProgressRow.filter(ProgressRow.CodingKeys.pupilId == id).fetchCount(db))
+                                       topics: try ProgressRow.filter(ProgressRow.CodingKeys.pupilId == id).fetchCount(db),
+                                       careersEntries: try Self.careersEntryCount(of: id, in: db))
             _ = try PupilRow.deleteOne(db, key: id)
             let left = try Self.rowsReferring(toPupil: id, in: db)
             if left.values.contains(where: { $0 > 0 }) {
@@ -274,13 +275,13 @@ public final class SQLiteRecordStore: RecordStore {
     }
 
     /// One transaction, committed (and fsynced) before it returns.
-    private func write<T>(_ body: (Database) throws -> T) throws -> T {
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
         do { return try queue.write(body) } catch let error as StoreError { throw error } catch {
             throw StoreFiles.plain(error, opening: nil)
         }
     }
 
-    private func read<T>(_ body: (Database) throws -> T) throws -> T {
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
         do { return try queue.read(body) } catch let error as StoreError { throw error } catch {
             throw StoreFiles.plain(error, opening: nil)
         }

@@ -3,8 +3,7 @@ import GRDB
 import NextStepsRecords
 
 /// The database's shape, as named, forward-only migrations. Never edit a migration that has
-/// shipped: add a new one. Later capabilities (advice, actions, encounters, destinations)
-/// add tables here.
+/// shipped: add a new one. The adults' side (v6) is in CareersMigration.
 enum StoreMigrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -64,6 +63,7 @@ enum StoreMigrations {
             try db.alter(table: "answer") { t in t.add(column: "asked", .text) }
         }
         migrator.registerMigration("v5-adults-as-records", migrate: adultsAsRecords)
+        migrator.registerMigration("v6-careers-entries", migrate: CareersMigration.careersEntries)
         return migrator
     }
 

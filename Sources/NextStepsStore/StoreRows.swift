@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import NextStepsCareers
 import NextStepsRecords
 
 // The store's tables as GRDB records: one Codable row type a table, its columns named by its
@@ -45,11 +46,15 @@ extension CheckedRow {
 
     /// A row read, or an error naming it and what is wrong with it.
     static func read(_ row: Row) throws -> Self {
-        do { return try Self(row: row) } catch {
-            let id: Int64? = row["id"]
-            throw StoreError("The records file has a damaged \(noun) (number \(id.map(String.init) ?? "?")): \(damage(in: row)). "
-                             + "Nothing was changed; the records need mending before this can be shown.")
-        }
+        do { return try Self(row: row) } catch { throw damaged(row, damage(in: row)) }
+    }
+
+    /// The error for a row of this table that does not read, naming the table and the row
+    /// (never what it holds).
+    static func damaged(_ row: Row, _ what: String) -> StoreError {
+        let id: Int64? = row["id"]
+        return StoreError("The records file has a damaged \(noun) (number \(id.map(String.init) ?? "?")): \(what). "
+                          + "Nothing was changed; the records need mending before this can be shown.")
     }
 
     /// Whether the JSON in `column` reads as `T`.
@@ -71,8 +76,10 @@ struct PupilRow: Codable, CheckedRow, MutablePersistableRecord {
     var createdAt: Date
     /// NULL means the standard settings (speech off).
     var speech: SpeechSettings?
+    /// The day the pupil left (careers records); NULL while on roll. Never written from `Pupil`.
+    var leftOn: Day?
 
-    enum CodingKeys: String, CodingKey, ColumnExpression { case id, name, knownAs, yearGroup, dateOfBirth, createdAt, speech }
+    enum CodingKeys: String, CodingKey, ColumnExpression { case id, name, knownAs, yearGroup, dateOfBirth, createdAt, speech, leftOn }
 
     init(_ pupil: Pupil) {
         id = pupil.id; name = pupil.name; knownAs = pupil.knownAs; yearGroup = pupil.yearGroup
@@ -87,7 +94,9 @@ struct PupilRow: Codable, CheckedRow, MutablePersistableRecord {
     mutating func didInsert(_ inserted: InsertionSuccess) { id = PupilID(inserted.rowID) }
 
     static func damage(in row: Row) -> String {
-        reads(SpeechSettings.self, row, "speech") ? "it does not read" : "its speech settings do not read"
+        if !reads(SpeechSettings.self, row, "speech") { return "its speech settings do not read" }
+        if !CareersRows.isDayOrNull(row, "leftOn") { return "the day it left is not a day" }
+        return "it does not read"
     }
 }
 

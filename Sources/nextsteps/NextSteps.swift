@@ -12,6 +12,7 @@ struct NextSteps: ParsableCommand {
             (or ~/.local/share/nextsteps/), or --store PATH / NEXTSTEPS_STORE.
             """,
         subcommands: [StartCommand.self, TalkCommand.self, TopicsCommand.self, PupilsCommand.self,
+                      PlanCommand.self, EncounterCommand.self, DestinationCommand.self, SharingCommand.self, CareersCommand.self,
                       ExportCommand.self, TemplateCommand.self, ContentCommand.self, SymbolsCommand.self, SayCommand.self, InstallCommand.self],
         defaultSubcommand: StartCommand.self
     )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NextStepsCareers
 import NextStepsCore
 import NextStepsRecords
 import NextStepsStore
@@ -9,7 +10,7 @@ struct PupilsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pupils",
         abstract: "Add, list, show, rename and remove pupils.",
-        subcommands: [Add.self, List.self, Show.self, Rename.self, Remove.self, Speech.self],
+        subcommands: [Add.self, List.self, Show.self, Rename.self, Remove.self, Speech.self, Leave.self],
         defaultSubcommand: List.self
     )
 
@@ -93,6 +94,17 @@ struct PupilsCommand: ParsableCommand {
                                            answers: try store.answers(pupilId: id),
                                            progress: try store.allProgress(pupilId: id), content: loaded.content) {
                 Console.out(line)
+            }
+            // The adults' side: the current plan, encounters, destinations and sharing.
+            do {
+                let records = try store.careersRecords(pupils: [id])
+                if let left = records.pupils.first?.leftOn { Console.out("Left on \(left.long)") }
+                let lines = try CareersLines.lines(records, today: Day(Date()))
+                if !lines.isEmpty { Console.out("Plan and careers record:") }
+                lines.forEach { Console.out("  " + $0) }
+            } catch {
+                Console.error(loaded.content.words.say(.careersNotRead, [.reason: "\(error)"]))
+                throw ExitStatus.ioError
             }
         }
     }

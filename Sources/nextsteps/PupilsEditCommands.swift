@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NextStepsCareers
 import NextStepsCore
 import NextStepsRecords
 import NextStepsStore
@@ -70,8 +71,11 @@ extension PupilsCommand {
             let store = try places.openStore()
             let pupil = try PupilFinder.find(name, in: store)
             guard let id = pupil.id else { throw ExitCode(70) }
+            let careers = try store.careersRecords(pupils: [id])
             let held = PupilRemoval(answers: try store.answers(pupilId: id).count, sittings: try store.sittings(pupilId: id).count,
-                                    topics: try store.allProgress(pupilId: id).count)
+                                    topics: try store.allProgress(pupilId: id).count,
+                                    careersEntries: careers.plan.count + careers.encounters.count + careers.destinations.count
+                                        + careers.sharing.count)
             Console.out("This removes \(pupil.name) and all their records: \(Self.describe(held)). It cannot be undone.")
             let typed: String
             if let confirm {
@@ -97,11 +101,14 @@ extension PupilsCommand {
             }
         }
 
-        /// "5 answers (with adult's notes), 2 sittings and their place in 1 topic".
+        /// "5 answers (with adult's notes), 2 sittings and their place in 1 topic", then ", and 3
+        /// careers entries" when there are any (advice, actions, encounters, destinations, sharing).
         static func describe(_ removal: PupilRemoval) -> String {
             func count(_ number: Int, _ one: String, _ many: String) -> String { "\(number) \(number == 1 ? one : many)" }
+            let careers = removal.careersEntries > 0 ? ", and \(count(removal.careersEntries, "careers entry", "careers entries"))" : ""
             return "\(count(removal.answers, "answer", "answers")) (with adult's notes), "
                 + "\(count(removal.sittings, "sitting", "sittings")) and their place in \(count(removal.topics, "topic", "topics"))"
+                + careers
         }
     }
 }

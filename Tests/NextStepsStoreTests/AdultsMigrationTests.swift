@@ -43,7 +43,7 @@ final class AdultsMigrationTests: XCTestCase {
 
     func testEachOldSupporterNameBecomesOneAdultWithItsRoleOnlyWhereItIsOneOfTheRoles() throws {
         let store = try SQLiteRecordStore(path: try previousReleaseStore())
-        XCTAssertEqual(try store.appliedMigrations().last, "v5-adults-as-records")
+        XCTAssertTrue(try store.appliedMigrations().contains("v5-adults-as-records"))
         let adults = try store.adults()
         XCTAssertEqual(adults.map(\.name), ["Mr Lee", "Ms Cho", "Ms Khan", "Ms Ray", "Mx Ode"])
         let roles = Dictionary(uniqueKeysWithValues: adults.map { ($0.name, $0.role) })

@@ -4,7 +4,7 @@ import GRDB
 /// A records file exactly as an earlier release made it: its migrations, written out as that
 /// release's SQL, so each new migration is tested from a store the previous release made.
 enum PreviousRelease {
-    /// The store at `path` with the migrations v1 to `through` (3 or 4) applied, and nothing in it.
+    /// The store at `path` with the migrations v1 to `through` (3, 4 or 5) applied, and nothing in it.
     static func store(at path: String, through last: Int) throws -> DatabaseQueue {
         let queue = try DatabaseQueue(path: path)
         var old = DatabaseMigrator()
@@ -30,6 +30,16 @@ enum PreviousRelease {
         }
         if last >= 4 {
             old.registerMigration("v4-answer-asked-as-shown") { db in try db.execute(sql: "ALTER TABLE answer ADD COLUMN asked TEXT") }
+        }
+        if last >= 5 {
+            // v5's shape (its data step only moves names a store already held; an empty store has none).
+            old.registerMigration("v5-adults-as-records") { db in
+                try db.execute(sql: """
+                    CREATE TABLE adult (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, role TEXT, addedAt DATETIME NOT NULL);
+                    ALTER TABLE sitting ADD COLUMN adultId INTEGER REFERENCES adult(id);
+                    ALTER TABLE answer ADD COLUMN adultId INTEGER REFERENCES adult(id);
+                    """)
+            }
         }
         try old.migrate(queue)
         return queue

@@ -241,7 +241,9 @@ extension ContentReaders {
 extension PhraseKey {
     /// Phrases for the adult only, kept under `adult:` and not linted as pupil-facing words.
     var isForAdult: Bool {
-        rawValue.hasPrefix("export-") || rawValue.hasPrefix("adult-part-") || rawValue.hasPrefix("template-") || rawValue.hasPrefix("install-") || [.noteSaved, .adultHelp, .answerCut, .startWho, .startHowTo, .startTooLong, .startDidYouMean, .startSeveral, .startAdd,
+        rawValue.hasPrefix("export-") || rawValue.hasPrefix("template-") || rawValue.hasPrefix("install-")
+            || rawValue.hasPrefix("careers-") || rawValue.hasPrefix("adult-part-")
+            || [.noteSaved, .adultHelp, .answerCut, .startWho, .startHowTo, .startTooLong, .startDidYouMean, .startSeveral, .startAdd,
          .startNobodyAdded, .startAdded, .startNotSaved, .adultKeep, .adultName, .adultRole, .adultRoleAgain, .talkBusy, .scribeExactly,
          .flagsHeading].contains(self)
     }
@@ -278,6 +280,16 @@ extension PhraseKey {
         case .installFailed: return [.folder, .reason]
         case .installProgram: return [.file]
         case .installContent, .installSymbols, .installOnPath, .installNotOnPath, .installPathLine: return [.folder]
+        case .careersTypeText, .careersNoText: return [.kind]
+        case .careersNeeds: return [.kind, .list]
+        case .careersSaved: return [.kind, .id, .name]
+        case .careersGroupSaved: return [.kind, .count, .list]
+        case .careersNoEntry: return [.kind, .id]
+        case .careersNotAction, .careersSuperseded: return [.id]
+        case .careersNotSaved, .careersNotRead: return [.reason]
+        case .careersNothingYet: return [.name]
+        case .careersLeft: return [.name, .day]
+        case .careersReportWrote: return [.format, .pupils, .file]
         default: return []
         }
     }

@@ -232,6 +232,42 @@ public enum PhraseKey: String, Sendable, CaseIterable, Codable, CodingKeyReprese
     case adultPartNoAdult = "adult-part-no-adult"
     /// The adult's part: finished, with {count} entries saved.
     case adultPartDone = "adult-part-done"
+
+    // MARK: For the adult at the command line: the adults' side (plan, encounter, destination,
+    // sharing, pupils leave, careers report).
+
+    /// No adult given for an entry (no --adult, no NEXTSTEPS_SUPPORTER).
+    case careersNoAdult = "careers-no-adult"
+    /// The prompt for an entry's words: {kind}.
+    case careersTypeText = "careers-type-text"
+    /// No words given for the {kind}.
+    case careersNoText = "careers-no-text"
+    /// A {kind} needs these options: {list}.
+    case careersNeeds = "careers-needs"
+    /// Saved {kind} {id} for {name}.
+    case careersSaved = "careers-saved"
+    /// A group encounter saved for {count} pupils: {list}.
+    case careersGroupSaved = "careers-group-saved"
+    /// An encounter without --pupil, --year or --everyone.
+    case careersGroupWho = "careers-group-who"
+    /// An encounter for a group with nobody in it.
+    case careersGroupNobody = "careers-group-nobody"
+    /// No {kind} with number {id}.
+    case careersNoEntry = "careers-no-entry"
+    /// `plan done` of an entry {id} that is not an action.
+    case careersNotAction = "careers-not-action"
+    /// A correction of entry {id}, which a later entry already corrects.
+    case careersSuperseded = "careers-superseded"
+    /// Nothing was saved: {reason}.
+    case careersNotSaved = "careers-not-saved"
+    /// `plan list` with nothing recorded for {name}.
+    case careersNothingYet = "careers-nothing-yet"
+    /// `pupils leave`: {name} left on {day}.
+    case careersLeft = "careers-left"
+    /// The careers records could not be read: {reason}.
+    case careersNotRead = "careers-not-read"
+    /// `careers report` written: {format}, {pupils} pupils, {file}.
+    case careersReportWrote = "careers-report-wrote"
 }
 
 /// One rule of the term list: the word to use and the words to avoid.
@@ -356,4 +392,10 @@ public enum Placeholder: String, Sendable, CaseIterable, Codable {
     case problems
     /// A folder's path.
     case folder
+    /// What kind of entry ("advice", "action", "employer encounter").
+    case kind
+    /// An entry's number in the records.
+    case id
+    /// A day, as the adult reads it ("20 July 2027").
+    case day
 }

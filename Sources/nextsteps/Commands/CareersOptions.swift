@@ -1,0 +1,113 @@
+import ArgumentParser
+import Foundation
+import NextStepsCareers
+import NextStepsCore
+import NextStepsRecords
+import NextStepsStore
+
+// Typed values for the adults' side, parsed and checked where they are parsed: a day is a real
+// `yyyy-mm-dd` day, a kind is one of the careers enums' values.
+
+extension Day: ExpressibleByArgument {
+    /// A `yyyy-mm-dd` day that is on the calendar; anything else is refused by the parser.
+    public init?(argument: String) { self.init(iso: argument.trimmingCharacters(in: .whitespaces)) }
+    /// How a day is written.
+    public static var defaultCompletionKind: CompletionKind { .default }
+}
+
+extension PlanStage: ExpressibleByArgument {}
+extension EncounterKind: ExpressibleByArgument {}
+extension DestinationCheckpoint: ExpressibleByArgument {}
+extension DestinationKind: ExpressibleByArgument {}
+extension SharingLevel: ExpressibleByArgument {}
+
+extension SharingChooser: ExpressibleByArgument {
+    /// `young-person` or `parent` (the stored value `young person` is taken too).
+    public init?(argument: String) {
+        guard let chooser = SharingChooser(rawValue: argument.replacingOccurrences(of: "-", with: " ")) else { return nil }
+        self = chooser
+    }
+    /// The values as typed.
+    public static var allValueStrings: [String] { allCases.map { $0.rawValue.replacingOccurrences(of: " ", with: "-") } }
+}
+
+/// `yes` or `no`.
+enum YesNo: String, CaseIterable, ExpressibleByArgument {
+    case yes, no
+}
+
+/// Who is recording: every entry of the adults' side says which adult made it.
+struct AdultOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The adult recording this (default: $NEXTSTEPS_SUPPORTER): one on record, or added once.",
+                               valueName: "name"))
+    var adult: String?
+
+    @Option(help: "The adult's role, the first time: careers adviser, teaching assistant, teacher, SENCO, parent or carer, or other.")
+    var role: String?
+
+    /// The adult on record (added once when new, as `talk --supporter --role` does); without a
+    /// name, says how to give one and exits with status 64.
+    func resolve(_ store: AdultDirectory, words: Words) throws -> Adult {
+        let name = adult ?? ProcessInfo.processInfo.environment["NEXTSTEPS_SUPPORTER"]
+        guard let found = try AdultChooser.fromOptions(name: name, role: role, store: store), found.id != nil else {
+            Console.error(words.say(.careersNoAdult))
+            throw ExitStatus.usage
+        }
+        return found
+    }
+}
+
+/// An adult's words for an entry: from the option when given, else read from input (a prompt
+/// on a terminal, or everything piped in), so long or sensitive words need not go on the
+/// command line, where other users of the machine and the shell's history can see them.
+enum EntryText {
+    static func read(_ given: String?, kind: String, words: Words) throws -> String {
+        let text: String
+        if let given {
+            text = given
+        } else if isatty(STDIN_FILENO) == 1 {
+            Console.out(words.say(.careersTypeText, [.kind: kind]))
+            try? FileHandle.standardOutput.write(contentsOf: Data("> ".utf8))
+            text = readLine(strippingNewline: true) ?? ""
+        } else {
+            text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+        }
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else {
+            Console.error(words.say(.careersNoText, [.kind: kind]))
+            throw ExitStatus.dataError
+        }
+        return trimmed
+    }
+}
+
+/// What every command of the adults' side opens: the words, the records and the adult.
+struct CareersSession {
+    let words: Words
+    let store: SQLiteRecordStore
+
+    init(places: PlaceOptions) throws {
+        let content = try places.loadContent().content
+        words = content.words
+        store = try places.openStore(content: content)
+    }
+
+    /// Runs a save, turning a refusal into a calm message and status 65 (74 for the disk).
+    func saving<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as StoreError {
+            Console.error(words.say(.careersNotSaved, [.reason: error.message]))
+            throw ExitStatus.dataError
+        } catch let error as EntryProblem {
+            Console.error(words.say(.careersNotSaved, [.reason: error.description]))
+            throw ExitStatus.dataError
+        }
+    }
+
+    /// Reads the careers records, or says why not (status 74).
+    func records(_ pupils: [PupilID]?) throws -> CareersRecords {
+        do { return try store.careersRecords(pupils: pupils) } catch {
+            Console.error(words.say(.careersNotRead, [.reason: "\(error)"]))
+            throw ExitStatus.ioError
+        }
+    }
+}
