@@ -39,8 +39,9 @@ struct TalkRunner {
     let adult: Adult?
     let scribe: Bool
     let speech: SpeechOptions
-    /// Whether to offer the adult's part when the pupil's part ends (`--no-adult-part`: no).
-    var adultPart = true
+    /// Whether to offer the adult's part when the pupil's part ends: `talk` does (not with
+    /// `--no-adult-part`); the start screen does not yet.
+    var adultPart = false
 
     func run(pupil: Pupil, topic: Topic) throws -> SessionOutcome {
         guard let pupilId = pupil.id else { throw ExitCode(70) }

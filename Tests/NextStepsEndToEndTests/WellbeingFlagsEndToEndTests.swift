@@ -9,7 +9,7 @@ final class WellbeingFlagsEndToEndTests: XCTestCase {
     private func talk(_ words: String, _ name: String) throws -> (Sandbox, RunResult) {
         let sandbox = try Sandbox(name)
         try sandbox.addPupil("Sam Smith", knownAs: "Sam")
-        let result = try sandbox.run(["talk", "--pupil", "Sam", "--store", sandbox.store, "--topic", "about-me"],
+        let result = try sandbox.run(["talk", "--pupil", "Sam", "--store", sandbox.store, "--topic", "about-me", "--no-adult-part"],
                                      lines: ["", "music", words, "stop"])
         XCTAssertEqual(result.exitCode, 0, result.transcript)
         return (sandbox, result)
