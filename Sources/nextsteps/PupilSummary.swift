@@ -83,7 +83,8 @@ enum PupilSummary {
         if let cardId = question.cardId {
             return content.cards[cardId].map { "Card: \($0.title)" } ?? "Card \(cardId) (no longer in the content)"
         }
-        return content.topic(question.topicId)?.step(question.stepId).map { oneLine($0.text) }
+        // A step that reads back the plan is named by its views heading: its text is filled per talk.
+        return content.topic(question.topicId)?.step(question.stepId).map { oneLine($0.text.contains("{plan}") ? $0.views ?? $0.text : $0.text) }
             ?? "Question \(question.stepId) (no longer in the content)"
     }
 

@@ -62,6 +62,7 @@ struct TalkRunner {
         let clock = SystemClock()
         do {
             let sitting = Sitting(pupilId: pupilId, startedAt: clock.now(), adultId: adult?.id)
+            let topic = try withPlan(topic, pupilId: pupilId)
             let conversation = Conversation(topic: topic, content: loaded.content, pupilId: pupilId, sittingId: nil,
                                             adultId: adult?.id, history: try store.answers(pupilId: pupilId),
                                             progress: try store.progress(pupilId: pupilId, topicId: topic.id), now: clock.now(),
@@ -92,7 +93,19 @@ struct TalkRunner {
         } catch let error as StoreError {
             Console.error("The records could not be used: \(error)")
             throw ExitCode(74)
+        } catch let error as EntryProblem {
+            Console.error("The careers records could not be used: \(error)")
+            throw ExitCode(74)
         }
+    }
+
+    /// The topic with `{plan}` filled from the pupil's plan (advice, decisions, open actions),
+    /// or saying calmly that there is nothing in it yet. Other topics are as they are.
+    func withPlan(_ topic: Topic, pupilId: PupilID) throws -> Topic {
+        guard topic.readsPlan else { return topic }
+        let words = loaded.content.words
+        let plan = try (store as? CareersLog)?.careersRecords(pupils: [pupilId]).plan ?? []
+        return topic.fillingPlan(try PlanReadBack.lines(plan, pupil: pupilId, words: words), empty: words.say(.planEmpty))
     }
 
     /// For the adult, after the pupil's part: this sitting's answers whose words are on the

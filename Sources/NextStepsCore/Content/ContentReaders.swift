@@ -263,6 +263,8 @@ extension PhraseKey {
         case .startDidYouMean, .startAdd, .adultRole, .talkBusy: return [.name]
         case .adultPartUnknown, .adultPartDone: return [.count]
         case .adultPartNotSaved: return [.reason]
+        case .planAdvice, .planDecision: return [.words]
+        case .planAction: return [.who, .day, .words]
         case .startAdded: return [.name, .knownAs]
         case .adultKeep: return [.adult]
         case .topicSize: return [.steps]

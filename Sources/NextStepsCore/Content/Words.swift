@@ -190,6 +190,14 @@ public enum PhraseKey: String, Sendable, CaseIterable, Codable, CodingKeyReprese
     case installPathLine = "install-path-line"
     /// `install`: the records were not touched.
     case installRecords = "install-records"
+    /// "My plan": one piece of advice read back to the pupil ({words}).
+    case planAdvice = "plan-advice"
+    /// "My plan": one agreed decision read back ({words}).
+    case planDecision = "plan-decision"
+    /// "My plan": one open action read back ({who}, {day}, {words}).
+    case planAction = "plan-action"
+    /// "My plan": nothing recorded yet.
+    case planEmpty = "plan-empty"
     /// For the adult, after the pupil's part: the heading over answers whose words are on the wellbeing list.
     case flagsHeading = "flags-heading"
     /// The adult's part: offered when the pupil's part of a talk ends.
@@ -398,4 +406,10 @@ public enum Placeholder: String, Sendable, CaseIterable, Codable {
     case id
     /// A day, as the adult reads it ("20 July 2027").
     case day
+    /// Someone's words kept as they were written (an adult's advice read back to the pupil).
+    case words
+    /// Who will do something (a name or a role, as the adult wrote it).
+    case who
+    /// In a step's text: the pupil's plan (advice, decisions, actions), read back a line each.
+    case plan
 }
