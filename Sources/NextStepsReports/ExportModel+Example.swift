@@ -21,6 +21,6 @@ extension ExportModel {
             notes: [NoteItem(topic: "About me", question: "What is important to you?", note: "A note", supporter: "Ms Khan",
                              role: "careers adviser", hasSupporter: true, hasRole: true, date: "1 Dec 2026")],
             history: [HistoryItem(id: "1", item: item, replaced: false, replacedOn: "", isNote: false)],
-            hasAnswers: true, hasNotes: true)
+            hasAnswers: true, hasNotes: true, careers: .example)
     }
 }

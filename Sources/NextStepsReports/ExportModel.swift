@@ -1,5 +1,6 @@
 import Foundation
 import NextStepsCore
+import NextStepsCareers
 
 /// One record model for every export format and every school template: the pupil's current
 /// views, in topic and step order, each saying who is "talking". Field names are the names
@@ -25,6 +26,10 @@ public struct ExportModel: Codable, Sendable, Equatable {
     public var hasAnswers: Bool
     /// Whether there is any adult's note.
     public var hasNotes: Bool
+    /// The adults' side: advice, decisions, actions, parents' views, options, the next review,
+    /// encounters, destinations, sharing and the benchmarks (`careers.advice` …); `none` until
+    /// the records hold some (docs/export-fields.md).
+    public var careers: CareersExportFields = .none
 
     /// The pupil's details as templates use them.
     public struct PupilFields: Codable, Sendable, Equatable {

@@ -1,5 +1,6 @@
 import Foundation
 import NextStepsCareers
+import NextStepsReports
 import NextStepsRecords
 import NextStepsTestSupport
 import XCTest
@@ -49,5 +50,29 @@ final class CareersLogTests: XCTestCase {
         XCTAssertEqual(saved.map(\.pupil), [sam, ava])
         XCTAssertThrowsError(try log.add(GroupEncounter(encounter: talk, pupils: [sam, 404], adult: khan, at: at)))
         XCTAssertEqual(try log.careersRecords(pupils: nil).encounters.count, 2, "nothing of the failed group was kept")
+    }
+}
+
+/// The export model's careers fields come from a pupil's careers record.
+final class CareersExportModelTests: XCTestCase {
+    func testThePupilsCurrentEntriesReachTheExportModel() throws {
+        let store = InMemoryRecordStore()
+        let at = Date(timeIntervalSince1970: 1_790_000_000)
+        let sam = try XCTUnwrap(store.addPupil(Pupil(name: "Sam Smith", dateOfBirth: "2011-03-04", createdAt: at)).id)
+        let khan = try XCTUnwrap(store.addAdult(Adult(name: "Ms Khan", role: .careersAdviser, addedAt: at)).id)
+        let log = InMemoryCareersLog(over: store)
+        let first = try log.add(PlanEntry(pupil: sam, adult: khan, at: at, body: .advice("Look at colege")))
+        _ = try log.add(PlanEntry(pupil: sam, adult: khan, at: at, supersedes: first.id, body: .advice("Look at college")))
+        _ = try log.add(PlanEntry(pupil: sam, adult: khan, at: at, body: .parentView(words: "He loves trains", saidBy: "Dad")))
+        let fields = try CareersExportFields.forPupil(try log.careersRecords(pupils: [sam]), today: day("2026-12-01"))
+        XCTAssertEqual(fields.advice.map(\.words), ["Look at college"])
+        XCTAssertEqual(fields.advice.first?.recordedBy, "Ms Khan, careers adviser")
+        XCTAssertEqual(fields.parentViews.map(\.about), ["Dad"])
+        XCTAssertTrue(fields.hasParentViews)
+        XCTAssertFalse(fields.hasActions)
+        XCTAssertEqual(try CareersExportFields.forPupil(CareersRecords(pupils: []), today: day("2026-12-01")), .none)
+        for name in ["careers.advice.words", "careers.actions.isOverdue", "careers.parentViews.about", "careers.hasDifferences"] {
+            XCTAssertTrue(ExportModel.fieldNames.contains(name), name)
+        }
     }
 }

@@ -77,7 +77,8 @@ struct ExportCommand: ParsableCommand {
             } else {
                 let found = try PupilFinder.find(pupil ?? "", in: store)
                 let record = try RecordExport.gather(pupil: found, from: store, at: Date())
-                let model = ExportModel.build(record: record, content: content, now: Date())
+                let model = try ExportFormats.withCareers(ExportModel.build(record: record, content: content, now: Date()),
+                                                          of: found, store: store)
                 let resources = try ExportFormats.resources(for: exporter, model: model, template: template, places: places,
                                                             content: content)
                 data = try exporter.export(model, record: record, resources: resources)

@@ -1,4 +1,5 @@
 import Foundation
+import NextStepsCareers
 import NextStepsCore
 import NextStepsFiles
 import NextStepsRecords
@@ -17,7 +18,20 @@ enum ExportFormats {
 
     /// A pupil's model, for the cohort CSV.
     static func model(of pupil: Pupil, store: SQLiteRecordStore, content: Content) throws -> ExportModel {
-        ExportModel.build(record: try RecordExport.gather(pupil: pupil, from: store, at: Date()), content: content, now: Date())
+        try withCareers(ExportModel.build(record: try RecordExport.gather(pupil: pupil, from: store, at: Date()), content: content, now: Date()),
+                    of: pupil, store: store)
+    }
+
+    /// The model with the pupil's careers record (advice, decisions, actions, views …) as on today.
+    static func withCareers(_ model: ExportModel, of pupil: Pupil, store: SQLiteRecordStore) throws -> ExportModel {
+        guard let id = pupil.id else { return model }
+        var copy = model
+        do {
+            copy.careers = try CareersExportFields.forPupil(try store.careersRecords(pupils: [id]), today: Day(Date()))
+        } catch let problem as EntryProblem {
+            throw ExportError("the careers record has a correction that points wrongly: \(problem)")
+        }
+        return copy
     }
 
     /// The template (the school's, or the built-in one) and the pictures the model shows.

@@ -49,9 +49,13 @@ struct PlanCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add an entry to a pupil's plan.",
             discussion: """
-                advice | decision | difference: --text (or typed, or piped in)
-                action: --text (what) --who --by        parent-view: --text --said-by
-                service: --text (the service) [--contact]   option: --stage --text   review: --on
+                What each kind needs (the words from --text, else typed at a prompt or piped in):
+                  advice, decision, difference: the words
+                  action: the words (what will be done), --who, --by
+                  parent-view: the words, --said-by
+                  service: the service's name, and --contact if known
+                  option: --stage, the words
+                  review: --on
                 """
         )
 
@@ -68,8 +72,9 @@ struct PlanCommand: ParsableCommand {
         func run() throws {
             let session = try CareersSession(places: places)
             let found = try PupilFinder.find(pupil, in: session.store)
-            let body = try PlanFields.body(kind, fields, words: session.words)
+            // Who is recording first, so nobody types words only to be told that.
             let who = try adult.resolve(session.store, words: session.words)
+            let body = try PlanFields.body(kind, fields, words: session.words)
             guard let pupilId = found.id, let adultId = who.id else { throw ExitStatus.software }
             let saved = try session.saving {
                 try session.store.add(PlanEntry(pupil: pupilId, adult: adultId, at: Date(), body: body))
@@ -95,12 +100,12 @@ struct PlanCommand: ParsableCommand {
         func run() throws {
             let session = try CareersSession(places: places)
             let old = try PlanFields.current(EntryID(id), session: session)
+            let who = try adult.resolve(session.store, words: session.words)
             var fields = fields
             if !fields.givesAny, old.body.reviewDay == nil {
                 fields.text = try EntryText.read(nil, kind: CareersLines.kindWords(old.body), words: session.words)
             }
             let body = PlanFields.corrected(old.body, with: fields)
-            let who = try adult.resolve(session.store, words: session.words)
             guard let adultId = who.id else { throw ExitStatus.software }
             let saved = try session.saving {
                 try session.store.add(PlanEntry(pupil: old.pupil, adult: adultId, at: Date(), supersedes: old.id, body: body))

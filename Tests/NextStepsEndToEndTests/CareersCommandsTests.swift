@@ -1,0 +1,126 @@
+import Foundation
+import XCTest
+
+/// The adults' side through the real binary: plan entries (words piped in, not on the command
+/// line), a correction, an action done, a group encounter for a year, a destination, sharing,
+/// a pupil leaving, `pupils show`, the careers report in three formats, and the Word export.
+final class CareersCommandsTests: XCTestCase {
+    func testAnAdviserRecordsAReviewAndACareersLeaderSeesTheGaps() throws {
+        let sandbox = try Sandbox("careers")
+        let store = ["--store", sandbox.store]
+        XCTAssertEqual(try sandbox.run(["pupils", "add", "Sam Smith", "--year", "10", "--dob", "2011-03-04"] + store).exitCode, 0)
+        XCTAssertEqual(try sandbox.run(["pupils", "add", "Ava Jones", "--year", "10", "--dob", "2011-05-06"] + store).exitCode, 0)
+        let adviser = ["NEXTSTEPS_SUPPORTER": "Ms Khan"]
+
+        // The first entry adds the adult once, with their role; the words come in on stdin.
+        let advice = try sandbox.run(["plan", "add", "advice", "--pupil", "Sam", "--role", "careers adviser"] + store,
+                                     lines: ["Look at catering at Riverside"], environment: adviser)
+        XCTAssertEqual(advice.exitCode, 0, advice.transcript)
+        XCTAssertEqual(advice.out, "Saved advice 1 for Sam.\n")
+        let view = try sandbox.run(["plan", "add", "parent-view", "--pupil", "Sam", "--said-by", "Mum"] + store,
+                                   lines: ["She loves cooking; she worries about buses"], environment: adviser)
+        XCTAssertEqual(view.exitCode, 0, view.transcript)
+        let action = try sandbox.run(["plan", "add", "action", "--pupil", "Sam", "--text", "Book a college visit", "--who", "Ms Khan",
+                                      "--by", "2026-12-15"] + store, environment: adviser)
+        XCTAssertEqual(action.out, "Saved action 3 for Sam.\n", action.transcript)
+        for arguments in [["plan", "add", "decision", "--pupil", "Sam", "--text", "Visit Riverside College"],
+                          ["plan", "add", "option", "--pupil", "Sam", "--stage", "post-16", "--text", "College, catering"],
+                          ["plan", "add", "review", "--pupil", "Sam", "--on", "2027-03-10"]] {
+            let saved = try sandbox.run(arguments + store, environment: adviser)
+            XCTAssertEqual(saved.exitCode, 0, saved.transcript)
+        }
+        let corrected = try sandbox.run(["plan", "correct", "1"] + store, lines: ["Look at catering at Riverside College"],
+                                        environment: adviser)
+        XCTAssertEqual(corrected.out, "Saved advice 7 for Sam.\n", corrected.transcript)
+        let again = try sandbox.run(["plan", "correct", "1", "--text", "x"] + store, environment: adviser)
+        XCTAssertEqual(again.exitCode, 65, "an entry already corrected is not corrected twice: \(again.transcript)")
+        let done = try sandbox.run(["plan", "done", "3", "--on", "2026-12-01"] + store, environment: adviser)
+        XCTAssertEqual(done.exitCode, 0, done.transcript)
+
+        // One encounter for the whole of Year 10, in one go.
+        let group = try sandbox.run(["encounter", "add", "--kind", "employer", "--on", "2026-11-20", "--provider", "Riverside Bakery",
+                                     "--year", "10"] + store, environment: adviser)
+        XCTAssertEqual(group.exitCode, 0, group.transcript)
+        XCTAssertTrue(group.out.contains("for 2 pupil(s)"), group.transcript)
+        let destination = try sandbox.run(["destination", "add", "--pupil", "Sam", "--checkpoint", "intended", "--kind", "education",
+                                           "--detail", "Riverside College", "--contact", "yes"] + store, environment: adviser)
+        XCTAssertEqual(destination.exitCode, 0, destination.transcript)
+        let sharing = try sandbox.run(["sharing", "set", "--pupil", "Sam", "--level", "basic-only", "--chosen-by", "young-person"] + store,
+                                      environment: adviser)
+        XCTAssertEqual(sharing.exitCode, 0, sharing.transcript)
+        XCTAssertEqual(try sandbox.run(["pupils", "leave", "Ava", "--on", "2026-11-25"] + store).exitCode, 0)
+
+        let shown = try sandbox.run(["pupils", "show", "Sam"] + store)
+        XCTAssertEqual(shown.exitCode, 0, shown.transcript)
+        for line in ["Look at catering at Riverside College (#7, Ms Khan, careers adviser,",
+                     "Mum: She loves cooking; she worries about buses",
+                     "Book a college visit \u{2014} Ms Khan, by 15 December 2026: done on 1 December 2026",
+                     "Visit Riverside College", "post-16: College, catering", "Next review: 10 March 2027",
+                     "20 November 2026: employer encounter, Riverside Bakery",
+                     "intended destination: education, Riverside College; agreed to be contacted",
+                     "basic details only, chosen by the young person"] {
+            XCTAssertTrue(shown.out.contains(line), "missing \(line):\n\(shown.out)")
+        }
+        XCTAssertFalse(shown.out.contains("Look at catering at Riverside ("), "the corrected advice is not current")
+
+        // The careers leader's report: text here, HTML and CSV to files, 0600.
+        let text = try sandbox.run(["careers", "report", "--today", "2026-12-01"] + store)
+        XCTAssertEqual(text.exitCode, 0, text.transcript)
+        XCTAssertTrue(text.out.contains("Ava Jones: no destination at leaving (left 25 November 2026)"), text.out)
+        XCTAssertTrue(text.out.contains("Sam Smith: 0 of 1 guidance interview by 16"), text.out)
+        for format in ["html", "csv"] {
+            let file = sandbox.work.appendingPathComponent("report.\(format)").path
+            let written = try sandbox.run(["careers", "report", "--today", "2026-12-01", "-o", file] + store)
+            XCTAssertEqual(written.exitCode, 0, written.transcript)
+            let attributes = try FileManager.default.attributesOfItem(atPath: file)
+            XCTAssertEqual((attributes[.posixPermissions] as? NSNumber)?.intValue, 0o600)
+            let refused = try sandbox.run(["careers", "report", "-o", file] + store)
+            XCTAssertEqual(refused.exitCode, 73, "an existing file is not replaced without --force: \(refused.transcript)")
+        }
+        let csv = try String(contentsOfFile: sandbox.work.appendingPathComponent("report.csv").path, encoding: .utf8)
+        XCTAssertTrue(csv.contains("Riverside Bakery"), csv)
+
+        // The Word export shows the advice, the parent's view and the action under their headings.
+        let docx = sandbox.work.appendingPathComponent("sam.docx").path
+        let exported = try sandbox.run(["export", "--pupil", "Sam", "-o", docx] + store)
+        XCTAssertEqual(exported.exitCode, 0, exported.transcript)
+        let json = try sandbox.export(pupil: "Sam")
+        let careers = try XCTUnwrap((json["views"] as? [String: Any])?["careers"] as? [String: Any])
+        XCTAssertEqual((careers["advice"] as? [[String: Any]])?.first?["words"] as? String, "Look at catering at Riverside College")
+        XCTAssertEqual((careers["actions"] as? [[String: Any]])?.first?["status"] as? String, "done")
+
+        // Removing the pupil takes their careers entries too.
+        let removed = try sandbox.run(["pupils", "remove", "Sam", "--confirm", "Sam Smith"] + store)
+        XCTAssertEqual(removed.exitCode, 0, removed.transcript)
+        XCTAssertTrue(removed.out.contains("and 11 careers entries"), removed.transcript)
+    }
+
+    func testMistakesGetACalmMessageAndNothingIsSaved() throws {
+        let sandbox = try Sandbox("careers-mistakes")
+        let store = ["--store", sandbox.store]
+        try sandbox.addPupil("Sam Smith")
+        let noAdult = try sandbox.run(["plan", "add", "advice", "--pupil", "Sam", "--text", "x"] + store)
+        XCTAssertEqual(noAdult.exitCode, 64, noAdult.transcript)
+        XCTAssertTrue(noAdult.err.contains("--adult NAME"), noAdult.transcript)
+        let adult = ["--adult", "Ms Khan", "--role", "careers adviser"]
+        let badDay = try sandbox.run(["plan", "add", "review", "--pupil", "Sam", "--on", "2027-02-30"] + adult + store)
+        XCTAssertEqual(badDay.exitCode, 64, badDay.transcript)
+        let missing = try sandbox.run(["plan", "add", "action", "--pupil", "Sam", "--text", "Ring college"] + adult + store)
+        XCTAssertEqual(missing.exitCode, 64, missing.transcript)
+        XCTAssertTrue(missing.err.contains("--who, --by"), missing.transcript)
+        let noWords = try sandbox.run(["plan", "add", "advice", "--pupil", "Sam"] + adult + store, lines: ["   "])
+        XCTAssertEqual(noWords.exitCode, 65, noWords.transcript)
+        let badKind = try sandbox.run(["encounter", "add", "--kind", "party", "--on", "2026-11-20", "--provider", "x", "--everyone"]
+                                      + adult + store)
+        XCTAssertEqual(badKind.exitCode, 64, badKind.transcript)
+        let noGroup = try sandbox.run(["encounter", "add", "--kind", "employer", "--on", "2026-11-20", "--provider", "x"] + adult + store)
+        XCTAssertEqual(noGroup.exitCode, 64, noGroup.transcript)
+        let notThere = try sandbox.run(["plan", "done", "99"] + adult + store)
+        XCTAssertEqual(notThere.exitCode, 66, notThere.transcript)
+        let list = try sandbox.run(["plan", "list", "--pupil", "Sam"] + store)
+        XCTAssertEqual(list.out, "Nothing is recorded for Sam yet.\n", list.transcript)
+        for result in [noAdult, badDay, missing, noWords, badKind, noGroup, notThere] {
+            XCTAssertFalse(result.err.contains("Fatal error"), result.transcript)
+        }
+    }
+}
