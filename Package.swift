@@ -43,6 +43,12 @@ let package = Package(
         // MARK: The careers record's pure part: dates, entries, encounters, destinations, reports.
         .target(name: "NextStepsCareers", dependencies: ["NextStepsRecords"]),
 
+        // MARK: The adult's part at the end of a talk: a quick menu for staff, saved through CareersLog.
+        .target(
+            name: "NextStepsAdultPart",
+            dependencies: ["NextStepsCore", "NextStepsRecords", "NextStepsCareers"]
+        ),
+
         // MARK: The content compiled once: checked at the first start after a change, then loaded directly.
         .target(
             name: "NextStepsContentCache",
@@ -80,7 +86,7 @@ let package = Package(
             name: "nextsteps",
             dependencies: [
                 "NextStepsCore", "NextStepsRecords", "NextStepsStore", "NextStepsTerminal", "NextStepsSpeech", "NextStepsFiles",
-                "NextStepsReports", "NextStepsContentCache", "NextStepsCareers",
+                "NextStepsReports", "NextStepsContentCache", "NextStepsAdultPart", "NextStepsCareers",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -105,6 +111,8 @@ let package = Package(
         .testTarget(name: "NextStepsCareersTests",
                     dependencies: ["NextStepsCareers", "NextStepsRecords", "NextStepsReports", "NextStepsTestSupport",
                                   .product(name: "Yams", package: "Yams")]),
+        .testTarget(name: "NextStepsAdultPartTests",
+                    dependencies: ["NextStepsAdultPart", "NextStepsCore", "NextStepsRecords", "NextStepsCareers", "NextStepsTestSupport"]),
         .testTarget(name: "NextStepsFilesTests", dependencies: ["NextStepsFiles"]),
         .testTarget(name: "NextStepsTerminalTests", dependencies: ["NextStepsTerminal", "NextStepsCore", "NextStepsRecords"]),
         .testTarget(

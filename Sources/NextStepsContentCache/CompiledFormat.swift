@@ -130,6 +130,7 @@ extension ByteWriter {
         }
         words(content.words)
         list(content.pronunciations.sorted { $0.key < $1.key }) { $0.string($1.key); $0.string($1.value) }
+        strings(content.wellbeingPhrases)
     }
 
     mutating func choice(_ choice: Choice) {
@@ -177,8 +178,9 @@ extension ByteReader {
         }
         let words = try self.words()
         let pronunciations = try list { reader in (try reader.string(), try reader.string()) }
+        let wellbeing = try strings()
         return Content(topics: topics, cards: try unique(cards.map { ($0.id, $0) }), symbols: try unique(symbols.map { ($0.id, $0) }),
-                       words: words, pronunciations: try unique(pronunciations))
+                       words: words, pronunciations: try unique(pronunciations), wellbeingPhrases: wellbeing)
     }
 
     private func unique<K: Hashable, V>(_ pairs: [(K, V)]) throws -> [K: V] {

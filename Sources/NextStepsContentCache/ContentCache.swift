@@ -9,7 +9,8 @@ import NextStepsFiles
 public struct CompiledContent: Codable, Sendable, Equatable {
     /// The layout of this file; a program that reads another layout compiles again.
     /// 4: school layers in the header, a symbol's own folder, the lint's hard, negative and joining words.
-    public static let currentFormat = 4
+    /// 5: the wellbeing phrases.
+    public static let currentFormat = 5
 
     /// The layout of this file.
     public var format: Int

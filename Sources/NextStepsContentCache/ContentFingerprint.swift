@@ -46,7 +46,7 @@ public struct ContentFingerprint: Codable, Sendable, Equatable {
         var paths = [join(layers.symbolsFolder, "index.yaml")]
         let contentFolders = [layers.contentFolder] + layers.schools.compactMap(\.contentFolder)
         for folder in contentFolders {
-            paths += ["words.yaml", "pronunciations.yaml", "facts.yaml"].map { join(folder, $0) }
+            paths += ["words.yaml", "pronunciations.yaml", "facts.yaml", "wellbeing-words.yaml"].map { join(folder, $0) }
             for kind in ["cards", "topics"] {
                 let inside = join(folder, kind)
                 paths += listing.yamlFiles(in: inside).map { join(inside, $0) }

@@ -50,7 +50,9 @@ public struct ScreenRenderer: Sendable {
             lines.append("")
             lines += text.map(heading)
         }
-        return lines.flatMap(wrap).joined(separator: "\n") + "\n"
+        // A text of several lines (a plan read back) is wrapped a line at a time.
+        return lines.flatMap { $0.split(separator: "\n", omittingEmptySubsequences: false).map(String.init) }
+            .flatMap(wrap).joined(separator: "\n") + "\n"
     }
 
     /// One line as several no wider than `width`, broken between words, keeping its indent.

@@ -1,6 +1,7 @@
 import Foundation
 import NextStepsCore
 import NextStepsRecords
+import NextStepsReports
 
 /// The lines of `pupils show`, in words for the adult: details, sittings, where each topic is,
 /// and every answer under its question, with when, how and with whom it was given, and
@@ -22,6 +23,8 @@ enum PupilSummary {
         }
         out.append(counts(answers) + ".")
         out += answerLines(answers, adults: adults, content: content)
+        let flags = WellbeingFlags.flags(in: answers, phrases: content.wellbeingPhrases, content: content)
+        out += WellbeingFlags.lines(flags, heading: content.words.say(.flagsHeading), dates: true)
         return out
     }
 
@@ -83,7 +86,8 @@ enum PupilSummary {
         if let cardId = question.cardId {
             return content.cards[cardId].map { "Card: \($0.title)" } ?? "Card \(cardId) (no longer in the content)"
         }
-        return content.topic(question.topicId)?.step(question.stepId).map { oneLine($0.text) }
+        // A step that reads back the plan is named by its views heading: its text is filled per talk.
+        return content.topic(question.topicId)?.step(question.stepId).map { oneLine($0.text.contains("{plan}") ? $0.views ?? $0.text : $0.text) }
             ?? "Question \(question.stepId) (no longer in the content)"
     }
 

@@ -1,7 +1,10 @@
 import ArgumentParser
 import Foundation
+import NextStepsAdultPart
+import NextStepsCareers
 import NextStepsCore
 import NextStepsRecords
+import NextStepsReports
 import NextStepsSpeech
 import NextStepsStore
 import NextStepsTerminal
@@ -17,6 +20,9 @@ struct TalkRunner {
     let adult: Adult?
     let scribe: Bool
     let speech: SpeechOptions
+    /// Whether to offer the adult's part when the pupil's part ends: `talk` does (not with
+    /// `--no-adult-part`); the start screen does not yet.
+    var adultPart = false
 
     func run(pupil: Pupil, topic: Topic) throws -> SessionOutcome {
         guard let pupilId = pupil.id else { throw ExitCode(70) }
@@ -37,6 +43,7 @@ struct TalkRunner {
         let clock = SystemClock()
         do {
             let sitting = Sitting(pupilId: pupilId, startedAt: clock.now(), adultId: adult?.id)
+            let topic = try withPlan(topic, pupilId: pupilId)
             let conversation = Conversation(topic: topic, content: loaded.content, pupilId: pupilId, sittingId: nil,
                                             adultId: adult?.id, history: try store.answers(pupilId: pupilId),
                                             progress: try store.progress(pupilId: pupilId, topicId: topic.id), now: clock.now(),
@@ -60,11 +67,56 @@ struct TalkRunner {
             if let voice {
                 _ = voice.waitUntilQuiet(timeout: speech.speechTo != nil ? 60 : 10)
             }
+            showFlags(sitting: session.sitting, pupilId: pupilId)
+            // Input that ended (a closed pipe, Ctrl-D) ends the adult's part too.
+            if adultPart && outcome != .endOfInput { runAdultPart(pupilId: pupilId) }
             return outcome
         } catch let error as StoreError {
             Console.error("The records could not be used: \(error)")
             throw ExitCode(74)
+        } catch let error as EntryProblem {
+            Console.error("The careers records could not be used: \(error)")
+            throw ExitCode(74)
         }
+    }
+
+    /// The topic with `{plan}` filled from the pupil's plan (advice, decisions, open actions),
+    /// or saying calmly that there is nothing in it yet. Other topics are as they are.
+    func withPlan(_ topic: Topic, pupilId: PupilID) throws -> Topic {
+        guard topic.readsPlan else { return topic }
+        let words = loaded.content.words
+        let plan = try (store as? CareersLog)?.careersRecords(pupils: [pupilId]).plan ?? []
+        return topic.fillingPlan(try PlanReadBack.lines(plan, pupil: pupilId, words: words), empty: words.say(.planEmpty))
+    }
+
+    /// For the adult, after the pupil's part: this sitting's answers whose words are on the
+    /// wellbeing list, worked out from the stored answers. Nothing when there are none.
+    func showFlags(sitting: Sitting?, pupilId: PupilID) {
+        guard let sittingId = sitting?.id, !loaded.content.wellbeingPhrases.isEmpty else { return }
+        do {
+            let flags = WellbeingFlags.flags(in: try store.answers(pupilId: pupilId), phrases: loaded.content.wellbeingPhrases,
+                                             content: loaded.content, sitting: sittingId)
+            let lines = WellbeingFlags.lines(flags, heading: loaded.content.words.say(.flagsHeading))
+            if !lines.isEmpty { terminal.output.write("\n" + lines.joined(separator: "\n") + "\n") }
+        } catch {
+            Console.error("(The answers could not be read again to look for words that may need a follow-up: \(error))")
+        }
+    }
+
+    /// The adult's part: advice, decisions, actions, views, options, the next review, each saved
+    /// through the careers log as it is typed. Left out when the store keeps no careers log.
+    func runAdultPart(pupilId: PupilID) {
+        guard let log = store as? CareersLog else { return }
+        let words = loaded.content.words
+        let output = terminal.output
+        output.write("\n")
+        let part = AdultPart(log: log, pupil: pupilId, adult: adult?.id, lines: terminal.lines, words: words,
+                             write: { output.write($0) }, identify: {
+                                 guard case .adult(let chosen) = AdultChooser(store: store, terminal: terminal, words: words).choose(last: nil)
+                                 else { return nil }
+                                 return chosen.id
+                             })
+        _ = part.run()
     }
 
     /// The topic to talk about: the one stopped in most recently if any is unfinished, else the
@@ -106,6 +158,9 @@ struct TalkCommand: ParsableCommand {
     @Flag(help: "The adult types what the pupil says (recorded as scribed).")
     var scribe = false
 
+    @Flag(help: "Do not offer the adult's part (advice, decisions, actions, views, next review) when the pupil's part ends.")
+    var noAdultPart = false
+
     @Flag(help: "Plain text: no colour, no symbols' glyphs, no escape bytes (also NO_COLOR or TERM=dumb).")
     var plain = false
 
@@ -121,7 +176,7 @@ struct TalkCommand: ParsableCommand {
         let runner = TalkRunner(loaded: loaded, store: store, storePath: places.storePath, terminal: terminal,
                                 adult: try AdultChooser.fromOptions(
                                     name: supporter ?? ProcessInfo.processInfo.environment["NEXTSTEPS_SUPPORTER"], role: role, store: store),
-                                scribe: scribe, speech: speech)
+                                scribe: scribe, speech: speech, adultPart: !noAdultPart)
         let chosen: Topic
         if let topic {
             guard let named = loaded.content.topic(topic) else {

@@ -30,7 +30,7 @@ final class ContentCheckTests: XCTestCase {
         let sandbox = try Sandbox("content-ok")
         let check = try sandbox.run(["content", "check"])
         XCTAssertEqual(check.exitCode, 0, check.transcript)
-        XCTAssertTrue(check.out.split(separator: "\n").contains { $0.hasPrefix("OK: 14 topics") }, check.transcript)
+        XCTAssertTrue(check.out.split(separator: "\n").contains { $0.hasPrefix("OK: 15 topics") }, check.transcript)
         XCTAssertTrue(check.out.contains("Plain-language rules, findings each:\n  sentence length (at most 15 words): 0\n"), check.transcript)
         let explicit = try sandbox.run(["content", "check", Binary.repoRoot.path])
         XCTAssertEqual(explicit.exitCode, 0, explicit.transcript)
@@ -44,7 +44,7 @@ final class ContentCheckTests: XCTestCase {
                         "support-me\tHow to support me\t5 steps", "my-future\tMy future\t10 steps",
                         "at-19-and-25\tWhen I am 19 and 25\t4 steps", "where-i-might-live\tWhere I might live\t4 steps",
                         "getting-around\tGetting around\t4 steps", "money\tMoney\t3 steps",
-                        "my-plan-review\tLooking back at my plan\t7 steps"])
+                        "my-plan-review\tLooking back at my plan\t7 steps", "my-plan\tMy plan\t1 step"])
     }
 
     /// A copy of the shipped Content and Symbols in the sandbox.
@@ -138,7 +138,7 @@ final class ContentCheckTests: XCTestCase {
         XCTAssertTrue(check.out.contains("hard words explained: 0"), "every rule is reported\n\(check.transcript)")
         XCTAssertNil(Text.crashWord(in: check.out + check.err))
         let topicsList = try sandbox.run(["topics", "--school", school.path])
-        XCTAssertTrue(topicsList.out.contains("bike-club\tBike club\t1 steps"), topicsList.transcript)
+        XCTAssertTrue(topicsList.out.contains("bike-club\tBike club\t1 step"), topicsList.transcript)
 
         // A layer that names a symbol nobody has is refused, with its file and line.
         try String(contentsOf: topics.appendingPathComponent("bike-club.yaml"), encoding: .utf8)

@@ -4,13 +4,17 @@ import Foundation
 /// the content when its words change.
 enum Phrases {
     /// Every `phrases:` entry of words.yaml: key to sentence (with its {placeholders}).
-    static let all: [String: String] = {
+    static let all: [String: String] = section("phrases")
+    /// Every `adult:` entry of words.yaml.
+    static let adult: [String: String] = section("adult")
+
+    private static func section(_ name: String) -> [String: String] {
         let url = Binary.contentFolder.appendingPathComponent("words.yaml")
         guard let text = try? String(contentsOf: url, encoding: .utf8) else { return [:] }
         var phrases: [String: String] = [:]
         var inPhrases = false
         for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            if !line.hasPrefix(" ") && !line.hasPrefix("#") && !line.isEmpty { inPhrases = line.hasPrefix("phrases:") }
+            if !line.hasPrefix(" ") && !line.hasPrefix("#") && !line.isEmpty { inPhrases = line.hasPrefix(name + ":") }
             guard inPhrases, line.hasPrefix("  "), !line.hasPrefix("   "), let colon = line.firstIndex(of: ":") else { continue }
             let key = line[..<colon].trimmingCharacters(in: .whitespaces)
             var value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
@@ -18,7 +22,7 @@ enum Phrases {
             phrases[key] = value
         }
         return phrases
-    }()
+    }
 
     /// The sentence for `key`, with its placeholders filled in.
     static func say(_ key: String, _ values: [String: String] = [:]) -> String {

@@ -243,12 +243,16 @@ public struct Content: Sendable, Equatable, Codable {
     public var words: Words
     /// Words the voice says badly, and what it is given instead (from `pronunciations.yaml`).
     public var pronunciations: [String: String]
+    /// Words and phrases that may show a wellbeing or safeguarding concern (from
+    /// `wellbeing-words.yaml`, with each school layer's additions and removals). They never change
+    /// what the pupil sees; the adult is shown the answers that hold them.
+    public var wellbeingPhrases: [String] = []
 
     /// Makes content.
     public init(topics: [Topic], cards: [String: Card], symbols: [String: Symbol], words: Words,
-                pronunciations: [String: String] = [:]) {
+                pronunciations: [String: String] = [:], wellbeingPhrases: [String] = []) {
         self.topics = topics; self.cards = cards; self.symbols = symbols; self.words = words
-        self.pronunciations = pronunciations
+        self.pronunciations = pronunciations; self.wellbeingPhrases = wellbeingPhrases
     }
 
     /// The topic with this id, if any.

@@ -145,6 +145,29 @@ struct ContentReaders {
         return words
     }
 
+    // MARK: Content/wellbeing-words.yaml (optional)
+
+    /// Reads a wellbeing list: `phrases` to add, `remove` to take out, `replace: true` to start again.
+    func wellbeing(_ root: Node, file: String) -> WellbeingList? {
+        guard let top = YAMLFields(root, file: file, problems: problems, what: "the wellbeing list") else { return nil }
+        top.checkFormat()
+        top.refuseUnknownKeys(["format", "phrases", "remove", "replace"])
+        var list = WellbeingList()
+        let phrases = top.strings("phrases", required: false), remove = top.strings("remove", required: false)
+        list.phrases = phrases.map(\.0)
+        list.remove = remove.map(\.0)
+        if let replace = top.string("replace", required: false) {
+            if replace == "true" { list.replace = true } else if replace != "false" {
+                problems.add(file, top.lineOf("replace"), "`replace` is true or false")
+            }
+        }
+        for (phrase, line) in phrases + remove
+        where !phrase.contains(where: { $0.isLetter || $0.isNumber }) {
+            problems.add(file, line, "the phrase \"\(phrase)\" has no letters or numbers, so it can never be found")
+        }
+        return list
+    }
+
     // MARK: Content/pronunciations.yaml (optional)
 
     func pronunciations(_ root: Node, file: String) -> [String: String] {
@@ -190,6 +213,18 @@ struct ContentReaders {
     }
 }
 
+/// One layer's wellbeing list, as read.
+struct WellbeingList {
+    var phrases: [String] = []
+    var remove: [String] = []
+    var replace = false
+
+    /// Two phrases are the same entry when they differ only in capitals and spaces.
+    static func key(_ phrase: String) -> String {
+        phrase.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}
+
 extension ContentReaders {
     /// The `{name}` placeholders in a phrase.
     static func placeholders(in text: String) -> [String] {
@@ -207,8 +242,10 @@ extension PhraseKey {
     /// Phrases for the adult only, kept under `adult:` and not linted as pupil-facing words.
     var isForAdult: Bool {
         rawValue.hasPrefix("export-") || rawValue.hasPrefix("template-") || rawValue.hasPrefix("install-")
-            || rawValue.hasPrefix("careers-") || [.noteSaved, .adultHelp, .answerCut, .startWho, .startHowTo, .startTooLong, .startDidYouMean, .startSeveral, .startAdd,
-         .startNobodyAdded, .startAdded, .startNotSaved, .adultKeep, .adultName, .adultRole, .adultRoleAgain, .talkBusy, .scribeExactly].contains(self)
+            || rawValue.hasPrefix("careers-") || rawValue.hasPrefix("adult-part-")
+            || [.noteSaved, .adultHelp, .answerCut, .startWho, .startHowTo, .startTooLong, .startDidYouMean, .startSeveral, .startAdd,
+         .startNobodyAdded, .startAdded, .startNotSaved, .adultKeep, .adultName, .adultRole, .adultRoleAgain, .talkBusy, .scribeExactly,
+         .flagsHeading].contains(self)
     }
 
     /// Phrases that are single labels rather than sentences.
@@ -224,6 +261,10 @@ extension PhraseKey {
         case .aloneOption: return [.option]
         case .startTooLong, .startSeveral, .adultRoleAgain: return [.count]
         case .startDidYouMean, .startAdd, .adultRole, .talkBusy: return [.name]
+        case .adultPartUnknown, .adultPartDone: return [.count]
+        case .adultPartNotSaved: return [.reason]
+        case .planAdvice, .planDecision: return [.words]
+        case .planAction: return [.who, .day, .words]
         case .startAdded: return [.name, .knownAs]
         case .adultKeep: return [.adult]
         case .topicSize: return [.steps]

@@ -46,14 +46,15 @@ extension ContentReaders {
         }
     }
 
-    /// `text` with its `{fact:id}` filled in from the facts, each unknown one a problem at `line`.
-    mutating func filled(_ text: String, _ file: String, _ line: Int?) -> String {
+    /// `text` with its `{fact:id}` filled in from the facts, each unknown one a problem at `line`;
+    /// the placeholders named in `allowing` are left for the program to fill in later.
+    mutating func filled(_ text: String, _ file: String, _ line: Int?, allowing: Set<String> = []) -> String {
         guard text.contains("{") else { return text }
         if text.contains("{fact:"), fileFormat < 2 {
             problems.add(file, line, "`{fact:…}` came in format 2: write format: 2 at the top of this file")
         }
         let (out, unknown) = factTable.fill(text)
-        for name in unknown {
+        for name in unknown where !allowing.contains(name) {
             if name.hasPrefix("fact:") {
                 problems.add(file, line, "{\(name)} names a fact that is not in facts.yaml")
             } else {

@@ -16,6 +16,7 @@ struct Layering {
     var symbolsReadable = false
     var words: Words?
     var pronunciations: [String: String] = [:]
+    var wellbeing: [String] = []
     var cards: [String: Card] = [:]
     var cardFiles: [String: String] = [:]
     var cardsReadable = true
@@ -116,9 +117,32 @@ struct Layering {
             report(layer, "pronunciations", read.keys.filter { pronunciations[$0] == nil }, layer == 0 ? [] : read.keys.filter { pronunciations[$0] != nil })
             pronunciations.merge(read) { _, new in new }
         }
+        loadWellbeing(folder, layer: layer)
         loadCards(ContentLoader.join(folder, "cards"), layer: layer)
         loadTopics(ContentLoader.join(folder, "topics"), layer: layer)
         claimTexts(from: start, layer: layer)
+    }
+
+    /// `wellbeing-words.yaml` (optional): the built-in list, then each school's: `phrases` adds,
+    /// `remove` takes out, `replace: true` starts the list again from this layer's phrases.
+    mutating func loadWellbeing(_ folder: String, layer: Int) {
+        let path = ContentLoader.join(folder, "wellbeing-words.yaml")
+        guard source.exists(path), let (root, file) = parse(path),
+              let read = readers.wellbeing(root, file: file) else { return }
+        let before = wellbeing
+        if read.replace { wellbeing = [] }
+        let removing = Set(read.remove.map(WellbeingList.key))
+        wellbeing.removeAll { removing.contains(WellbeingList.key($0)) }
+        for phrase in read.phrases where !wellbeing.contains(where: { WellbeingList.key($0) == WellbeingList.key(phrase) }) {
+            wellbeing.append(phrase)
+        }
+        if layer == 0 {
+            reports[layer].provides.append("\(wellbeing.count) wellbeing phrases")
+        } else {
+            let added = wellbeing.filter { !before.contains($0) }.count, removed = before.filter { !wellbeing.contains($0) }.count
+            reports[layer].provides.append(read.replace ? "replaces the wellbeing list (\(wellbeing.count) phrases)"
+                                                        : "adds \(added) and removes \(removed) wellbeing phrase(s)")
+        }
     }
 
     mutating func loadCards(_ folder: String, layer: Int) {
@@ -170,7 +194,7 @@ struct Layering {
             return .failure(ContentFailure(problems: problems.all, texts: texts))
         }
         let content = Content(topics: TopicOrder.sorted(Array(topics.values)), cards: cards, symbols: symbols, words: words,
-                              pronunciations: pronunciations)
+                              pronunciations: pronunciations, wellbeingPhrases: wellbeing)
         let references = ContentReferences(content: content, topicFiles: topicFiles, cardFiles: cardFiles,
                                            wordsFile: ContentLoader.join(layers.contentFolder, "words.yaml"), problems: problems,
                                            checkSymbols: symbolsReadable, checkCards: cardsReadable)

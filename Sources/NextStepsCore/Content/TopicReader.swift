@@ -41,13 +41,16 @@ extension ContentReaders {
         fields.refuseUnknownKeys(["id", "kind", "text", "symbol", "options", "cards", "card", "recall", "views", "area"])
         guard let id = fields.id(), let kindName = fields.string("kind"), let rawText = fields.string("text"),
               let symbol = fields.id("symbol") else { return nil }
-        let text = filled(rawText, file, fields.lineOf("text"))
+        let text = filled(rawText, file, fields.lineOf("text"), allowing: [Placeholder.plan.rawValue])
         guard let kind = StepKind(rawValue: kindName) else {
             let known = StepKind.allCases.map(\.rawValue).joined(separator: ", ")
             problems.add(file, fields.lineOf("kind"), "step \"\(id)\" has kind \"\(kindName)\"; the kinds are \(known)")
             return nil
         }
         note(file, fields.lineOf("text"), text, kind == .info ? .sentences : .question)
+        if kind != .words && Self.placeholders(in: text).contains(Placeholder.plan.rawValue) {
+            problems.add(file, fields.lineOf("text"), "step \"\(id)\" has {plan}, which only a words step can use (it asks whether the plan is still right)")
+        }
         var step = Step(id: id, kind: kind, text: text, symbol: symbol)
         step.views = fields.string("views", required: false)
         if let area = fields.string("area", required: false) {

@@ -190,6 +190,56 @@ public enum PhraseKey: String, Sendable, CaseIterable, Codable, CodingKeyReprese
     case installPathLine = "install-path-line"
     /// `install`: the records were not touched.
     case installRecords = "install-records"
+    /// "My plan": one piece of advice read back to the pupil ({words}).
+    case planAdvice = "plan-advice"
+    /// "My plan": one agreed decision read back ({words}).
+    case planDecision = "plan-decision"
+    /// "My plan": one open action read back ({who}, {day}, {words}).
+    case planAction = "plan-action"
+    /// "My plan": nothing recorded yet.
+    case planEmpty = "plan-empty"
+    /// For the adult, after the pupil's part: the heading over answers whose words are on the wellbeing list.
+    case flagsHeading = "flags-heading"
+    /// The adult's part: offered when the pupil's part of a talk ends.
+    case adultPartOffer = "adult-part-offer"
+    /// The adult's part: the menu of entries.
+    case adultPartMenu = "adult-part-menu"
+    /// The adult's part: a choice that is not on the menu ({count} entries).
+    case adultPartUnknown = "adult-part-unknown"
+    /// The adult's part: the advice given.
+    case adultPartAdvice = "adult-part-advice"
+    /// The adult's part: the decision agreed.
+    case adultPartDecision = "adult-part-decision"
+    /// The adult's part: what the action is.
+    case adultPartActionWhat = "adult-part-action-what"
+    /// The adult's part: who will do the action.
+    case adultPartActionWho = "adult-part-action-who"
+    /// The adult's part: the day the action is due.
+    case adultPartActionBy = "adult-part-action-by"
+    /// The adult's part: a parent's or carer's view, in their words.
+    case adultPartViewWords = "adult-part-view-words"
+    /// The adult's part: who gave the view.
+    case adultPartViewWho = "adult-part-view-who"
+    /// The adult's part: the stage an option is for.
+    case adultPartOptionStage = "adult-part-option-stage"
+    /// The adult's part: the option agreed.
+    case adultPartOptionWords = "adult-part-option-words"
+    /// The adult's part: the next review's day.
+    case adultPartReview = "adult-part-review"
+    /// The adult's part: a day that could not be read.
+    case adultPartBadDay = "adult-part-bad-day"
+    /// The adult's part: a stage that could not be read.
+    case adultPartBadStage = "adult-part-bad-stage"
+    /// The adult's part: an entry is on disk.
+    case adultPartSaved = "adult-part-saved"
+    /// The adult's part: an entry could not be saved ({reason}).
+    case adultPartNotSaved = "adult-part-not-saved"
+    /// The adult's part: Enter at a field left the entry unsaved.
+    case adultPartNothing = "adult-part-nothing"
+    /// The adult's part: no adult was named, so the entry was not saved.
+    case adultPartNoAdult = "adult-part-no-adult"
+    /// The adult's part: finished, with {count} entries saved.
+    case adultPartDone = "adult-part-done"
 
     // MARK: For the adult at the command line: the adults' side (plan, encounter, destination,
     // sharing, pupils leave, careers report).
@@ -356,4 +406,10 @@ public enum Placeholder: String, Sendable, CaseIterable, Codable {
     case id
     /// A day, as the adult reads it ("20 July 2027").
     case day
+    /// Someone's words kept as they were written (an adult's advice read back to the pupil).
+    case words
+    /// Who will do something (a name or a role, as the adult wrote it).
+    case who
+    /// In a step's text: the pupil's plan (advice, decisions, actions), read back a line each.
+    case plan
 }

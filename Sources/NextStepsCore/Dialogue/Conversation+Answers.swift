@@ -220,7 +220,7 @@ extension Conversation {
     func makeAnswer(_ kind: AnswerKind, options: [String], words: String, mode: AnswerMode, at now: Date) -> Answer {
         Answer(pupilId: pupilId, sittingId: sittingId, topicId: questionKey.topicId, stepId: questionKey.stepId,
                cardId: questionKey.cardId, kind: kind, optionIds: options, words: words, mode: mode,
-               adultId: adultId, at: now).asking(content.asked(questionKey))
+               adultId: adultId, at: now).asking(content.asked(questionKey, shown: topic))
     }
 
     /// The latest answer to `key` (last time, or earlier today before going back), if it is

@@ -5,8 +5,10 @@ extension Content {
     /// The question at `key` as this content shows it: the step's words (after the card's
     /// title for a card) and the options offered. Nil when the content has no such question.
     /// Used when an answer is given, and to fill older answers saved before it was kept.
-    public func asked(_ key: QuestionKey) -> AskedQuestion? {
-        guard let topic = topic(key.topicId), let step = topic.step(key.stepId) else { return nil }
+    /// `shown` is the topic as the talk shows it (its `{plan}` filled in), when it is that topic.
+    public func asked(_ key: QuestionKey, shown: Topic? = nil) -> AskedQuestion? {
+        let found = shown.flatMap { $0.id == key.topicId ? $0 : nil } ?? topic(key.topicId)
+        guard let topic = found, let step = topic.step(key.stepId) else { return nil }
         let card = key.cardId.flatMap { cards[$0] }
         let text = card.map { "\($0.title): \(step.text)" } ?? step.text
         let options: [Choice]

@@ -9,7 +9,7 @@ struct TopicsCommand: ParsableCommand {
     func run() throws {
         let loaded = try places.loadContent()
         for topic in loaded.content.topics {
-            Console.out("\(topic.id)\t\(topic.title)\t\(topic.questionCount) steps")
+            Console.out("\(topic.id)\t\(topic.title)\t\(topic.questionCount) step\(topic.questionCount == 1 ? "" : "s")")
         }
     }
 }

@@ -1,0 +1,45 @@
+import Foundation
+import XCTest
+
+/// The adult's part after the pupil's part of `talk`, through the real binary and the real store.
+final class AdultPartEndToEndTests: XCTestCase {
+    private func adult(_ key: String) -> String { Phrases.adult[key] ?? "<<missing adult phrase \(key)>>" }
+
+    func testTheAdultRecordsAdviceAnActionAndAReviewAfterThePupilsPart() throws {
+        let sandbox = try Sandbox("adult-part")
+        try sandbox.addPupil("Sam Smith", knownAs: "Sam")
+        let advice = "Look at  Westfield's course <b>"
+        let lines = ["", "music", "I like cats", "stop",
+                     "1", advice, "action", "Book a visit", "Ms Khan", "31/02/2027", "15/03/2027", "6", "2027-11-20", "done"]
+        let result = try sandbox.run(["talk", "--pupil", "Sam", "--store", sandbox.store, "--topic", "about-me",
+                                      "--supporter", "Ms Khan", "--role", "careers adviser"], lines: lines)
+        XCTAssertEqual(result.exitCode, 0, result.transcript)
+        XCTAssertNil(Text.inOrder([Phrases.stopped, adult("adult-part-offer"), adult("adult-part-saved"), adult("adult-part-bad-day"),
+                                   adult("adult-part-saved"), adult("adult-part-saved"),
+                                   adult("adult-part-done").replacingOccurrences(of: "{count}", with: "3")], in: result.out),
+                     result.transcript)
+        XCTAssertFalse(result.err.contains("Westfield"), "no adult's words on stderr")
+
+        let list = try sandbox.run(["plan", "list", "--pupil", "Sam", "--store", sandbox.store])
+        XCTAssertEqual(list.exitCode, 0, list.transcript)
+        XCTAssertTrue(list.out.contains(advice), "the adult's words exactly:\n\(list.out)")
+        XCTAssertTrue(list.out.contains("Book a visit"), list.out)
+        XCTAssertTrue(list.out.contains("15 March 2027"), list.out)
+        XCTAssertTrue(list.out.contains("20 November 2027"), list.out)
+        XCTAssertTrue(list.out.contains("Ms Khan"), list.out)
+    }
+
+    func testNoAdultPartAndInputThatEndsSkipIt() throws {
+        let sandbox = try Sandbox("no-adult-part")
+        try sandbox.addPupil("Sam Smith", knownAs: "Sam")
+        let skipped = try sandbox.run(["talk", "--pupil", "Sam", "--store", sandbox.store, "--topic", "about-me", "--no-adult-part"],
+                                      lines: ["", "stop", "1", "Advice"])
+        XCTAssertEqual(skipped.exitCode, 0, skipped.transcript)
+        XCTAssertFalse(skipped.out.contains(adult("adult-part-offer")), skipped.transcript)
+        let ended = try sandbox.run(["talk", "--pupil", "Sam", "--store", sandbox.store, "--topic", "about-me"], lines: [""])
+        XCTAssertEqual(ended.exitCode, 0, ended.transcript)
+        XCTAssertFalse(ended.out.contains(adult("adult-part-offer")), "input ended in the pupil's part:\n\(ended.transcript)")
+        let list = try sandbox.run(["plan", "list", "--pupil", "Sam", "--store", sandbox.store])
+        XCTAssertFalse(list.out.contains("Advice:"), list.transcript)
+    }
+}
