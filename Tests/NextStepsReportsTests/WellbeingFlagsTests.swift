@@ -30,11 +30,16 @@ final class WellbeingFlagsTests: XCTestCase {
         XCTAssertTrue(lines.contains { $0.contains("\u{201C}Music. NOBODY likes me at break!\u{201D}") }, "\(lines)")
     }
 
-    func testOnlyTheLatestAnswerToAQuestionCounts() {
+    // A concern said once is not hidden because the pupil changed the answer: it is listed,
+    // marked as changed later.
+    func testAReplacedAnswerIsStillListedMarkedAsChangedLater() {
         let content = Content(topics: [], cards: [:], symbols: [:], words: Words(commands: [:], phrases: [:], scale: []))
         let replaced = [answer(1, "important-words", words: "I am scared", at: 1),
                         answer(2, "important-words", words: "I am fine", at: 2, supersedes: 1)]
-        XCTAssertEqual(WellbeingFlags.flags(in: replaced, phrases: ["scared"], content: content), [])
+        let flags = WellbeingFlags.flags(in: replaced, phrases: ["scared"], content: content)
+        XCTAssertEqual(flags.map(\.answer.id), [1])
+        XCTAssertEqual(flags.map(\.changedLater), [true])
+        XCTAssertTrue(WellbeingFlags.lines(flags, heading: "H").contains { $0.hasSuffix("(changed later)") })
         let later = [answer(1, "important-words", words: "I am fine", at: 1),
                      answer(2, "important-words", words: "I am scared", at: 2, supersedes: 1)]
         XCTAssertEqual(WellbeingFlags.flags(in: later, phrases: ["scared"], content: content).map(\.answer.id), [2])

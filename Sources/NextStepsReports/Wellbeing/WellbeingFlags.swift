@@ -14,12 +14,16 @@ public struct WellbeingFlag: Sendable, Equatable {
     public var question: String
     /// The phrases of the list found in the answer, in the order they occur.
     public var phrases: [String]
+    /// Whether the pupil changed this answer later (it is listed all the same: what a pupil
+    /// said once may still need a follow-up).
+    public var changedLater = false
 }
 
 /// Finds flagged answers in stored answers. Nothing is stored: the flags are worked out again
 /// from the answers and the current list each time they are shown.
 ///
-/// - Only the latest answer to each question counts (an answer replaced later is not listed).
+/// - Every answer the pupil gave is looked at, a replaced one too (marked as changed later):
+///   words that may be a concern are not hidden from the adult because the pupil moved on.
 /// - Adult notes are left out: they are the adult's words, not the pupil's. Words the adult
 ///   typed for the pupil (scribed) are the pupil's words and are looked at.
 public enum WellbeingFlags {
@@ -27,7 +31,8 @@ public enum WellbeingFlags {
     /// given; only those of `sitting` when it is given.
     public static func flags(in answers: [Answer], phrases: [String], content: Content, sitting: SittingID? = nil) -> [WellbeingFlag] {
         let matcher = ConcernMatcher(phrases: phrases)
-        return AnswerChain.latestEach(in: answers)
+        let replaced = Set(answers.compactMap(\.supersedes))
+        return answers.filter(AnswerChain.isAnswer)
             .filter { sitting == nil || $0.sittingId == sitting }
             .sorted { $0.at < $1.at }
             .compactMap { answer in
@@ -36,7 +41,8 @@ public enum WellbeingFlags {
                 var seen: [String] = []
                 for hit in hits where !seen.contains(hit.phrase) { seen.append(hit.phrase) }
                 return WellbeingFlag(answer: answer, topic: topicTitle(answer, content: content),
-                                     question: question(answer, content: content), phrases: seen)
+                                     question: question(answer, content: content), phrases: seen,
+                                     changedLater: answer.id.map(replaced.contains) ?? false)
             }
     }
 
@@ -47,7 +53,7 @@ public enum WellbeingFlags {
         guard !flags.isEmpty else { return [] }
         var out = [heading]
         for flag in flags {
-            let when = dates ? " (\(RecordDates.day(flag.answer.at)))" : ""
+            let when = (dates ? " (\(RecordDates.day(flag.answer.at)))" : "") + (flag.changedLater ? " (changed later)" : "")
             out.append("  \(visible(flag.topic)): \(visible(flag.question))\(when)")
             out.append("    \u{201C}\(visible(flag.answer.words))\u{201D}  [\(flag.phrases.map(visible).joined(separator: ", "))]")
         }
