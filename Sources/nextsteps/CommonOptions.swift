@@ -39,7 +39,7 @@ struct PlaceOptions: ParsableArguments {
             ContentLocator.places().forEach { Console.error("  \($0)") }
             Console.error("Name the folder with --content DIR, or set NEXTSTEPS_CONTENT=DIR. "
                           + "`nextsteps install` puts a copy where NextSteps finds it (~/.local/share/nextsteps/Content).")
-            throw ExitCode(66)
+            throw ExitStatus.noInput
         }
         let nested = (contentFolder as NSString).appendingPathComponent("Content")
         if FileManager.default.fileExists(atPath: (nested as NSString).appendingPathComponent("words.yaml")) {
@@ -61,7 +61,7 @@ struct PlaceOptions: ParsableArguments {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
                 Console.error("There is no school folder \(folder).")
-                throw ExitCode(66)
+                throw ExitStatus.noInput
             }
         }
         return ContentLayers(contentFolder: contentFolder, symbolsFolder: symbolsFolder, schools: named.map { SchoolLayer(folder: $0) })
@@ -93,7 +93,7 @@ struct PlaceOptions: ParsableArguments {
         case .failure(let failure):
             Console.error("The content in \(([layers.contentFolder] + layers.schools.compactMap(\.contentFolder)).joined(separator: " and ")) has \(failure.problems.count) problem(s), so NextSteps cannot start:")
             failure.problems.forEach { Console.error("  \($0)") }
-            throw ExitCode(65)
+            throw ExitStatus.dataError
         }
     }
 

@@ -25,7 +25,7 @@ struct TalkRunner {
     var adultPart = false
 
     func run(pupil: Pupil, topic: Topic) throws -> SessionOutcome {
-        guard let pupilId = pupil.id else { throw ExitCode(70) }
+        guard let pupilId = pupil.id else { throw ExitStatus.software }
         // One talk per pupil at a time: a second one would silently replace the first's answers.
         // (A lock that cannot be made at all, on a read-only disk say, does not stop the talk:
         // the store says clearly what it cannot save.)
@@ -73,10 +73,10 @@ struct TalkRunner {
             return outcome
         } catch let error as StoreError {
             Console.error("The records could not be used: \(error)")
-            throw ExitCode(74)
+            throw ExitStatus.ioError
         } catch let error as EntryProblem {
             Console.error("The careers records could not be used: \(error)")
-            throw ExitCode(74)
+            throw ExitStatus.ioError
         }
     }
 
@@ -181,7 +181,7 @@ struct TalkCommand: ParsableCommand {
         if let topic {
             guard let named = loaded.content.topic(topic) else {
                 Console.error("There is no topic \"\(topic)\". The topics are: \(loaded.content.topics.map(\.id).joined(separator: ", "))")
-                throw ExitCode(64)
+                throw ExitStatus.usage
             }
             chosen = named
         } else {

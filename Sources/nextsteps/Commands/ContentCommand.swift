@@ -27,7 +27,7 @@ struct ContentCommand: ParsableCommand {
             var isFolder: ObjCBool = false
             if let dir, !FileManager.default.fileExists(atPath: dir, isDirectory: &isFolder) || !isFolder.boolValue {
                 Console.out("There is no folder \(dir).")
-                throw ExitCode(66)
+                throw ExitStatus.noInput
             }
             let layers = try places.layers(dir)
             let folders = ([layers.contentFolder, layers.symbolsFolder] + layers.schools.flatMap { [$0.contentFolder, $0.symbolsFolder].compactMap { $0 } })
@@ -38,7 +38,7 @@ struct ContentCommand: ParsableCommand {
                 let findings = failure.words.map { PlainLanguageLint.checkTexts(failure.texts, words: $0) } ?? []
                 (failure.problems + findings).forEach { Console.out($0.description) }
                 Console.out("\(failure.problems.count + findings.count) problem(s) in \(folders).")
-                throw ExitCode(65)
+                throw ExitStatus.dataError
             case .success(let loaded):
                 let report = PlainLanguageLint.report(loaded)
                 report.findings.forEach { Console.out($0.problem.description) }
@@ -57,7 +57,7 @@ struct ContentCommand: ParsableCommand {
                 let steps = content.topics.reduce(0) { $0 + $1.steps.count }
                 if !report.findings.isEmpty {
                     Console.out("\(report.findings.count) plain-language problem(s).")
-                    throw ExitCode(65)
+                    throw ExitStatus.dataError
                 }
                 Console.out("OK: \(content.topics.count) topics, \(steps) steps, \(content.cards.count) cards, \(content.symbols.count) symbols, "
                             + "\(loaded.facts.facts.count) facts, \(loaded.texts.count) texts linted.")

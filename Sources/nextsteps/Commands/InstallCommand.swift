@@ -27,7 +27,7 @@ struct InstallCommand: ParsableCommand {
         let words = try places.loadContent().content.words
         guard let executable = ContentLocator.executablePath() else {
             Console.error(words.say(.installNoProgram))
-            throw ExitCode(70)
+            throw ExitStatus.software
         }
         let (content, symbols) = try places.folders()
         let bin = root + "/bin", share = root + "/share/nextsteps"
@@ -42,7 +42,7 @@ struct InstallCommand: ParsableCommand {
             if records == share { chmod(share, 0o700) }
         } catch let failure as Failure {
             Console.error(words.say(.installFailed, [.folder: root, .reason: failure.message]))
-            throw ExitCode(73)
+            throw ExitStatus.cannotCreate
         }
         Console.out(words.say(.installDone))
         Console.out("  " + words.say(.installProgram, [.file: bin + "/nextsteps"]))

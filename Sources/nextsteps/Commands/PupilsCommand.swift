@@ -56,7 +56,7 @@ struct PupilsCommand: ParsableCommand {
                 }
             } catch {
                 Console.error("\(error)")
-                throw ExitCode(65)
+                throw ExitStatus.dataError
             }
         }
     }
@@ -89,7 +89,7 @@ struct PupilsCommand: ParsableCommand {
             let loaded = try places.loadContent()
             let store = try places.openStore(content: loaded.content)
             let pupil = try PupilFinder.find(name, in: store)
-            guard let id = pupil.id else { throw ExitCode(70) }
+            guard let id = pupil.id else { throw ExitStatus.software }
             for line in PupilSummary.lines(pupil: pupil, adults: try store.adults(), sittings: try store.sittings(pupilId: id),
                                            answers: try store.answers(pupilId: id),
                                            progress: try store.allProgress(pupilId: id), content: loaded.content) {
@@ -136,7 +136,7 @@ extension PupilsCommand {
         func run() throws {
             let store = try places.openStore()
             let pupil = try PupilFinder.find(name, in: store)
-            guard let id = pupil.id else { throw ExitCode(70) }
+            guard let id = pupil.id else { throw ExitStatus.software }
             var settings = voice.applied(to: pupil.speech)
             try voice.check(settings)
             if on { settings.enabled = true }

@@ -32,7 +32,7 @@ extension PupilsCommand {
         func run() throws {
             let store = try places.openStore()
             let pupil = try PupilFinder.find(name, in: store)
-            guard let id = pupil.id else { throw ExitCode(70) }
+            guard let id = pupil.id else { throw ExitStatus.software }
             let trimmed = newName.trimmingCharacters(in: .whitespaces)
             if trimmed == pupil.name && (knownAs == nil || knownAs == pupil.knownAs) {
                 Console.out("\u{201C}\(pupil.name)\u{201D} is already the name. Nothing was changed.")
@@ -44,7 +44,7 @@ extension PupilsCommand {
                 Console.out("Renamed \u{201C}\(pupil.name)\u{201D} to \u{201C}\(renamed.name)\u{201D} (known as \(renamed.knownAs)). Their records are kept.")
             } catch let error as StoreError {
                 Console.error("\(error.message) Nothing was changed.")
-                throw ExitCode(65)
+                throw ExitStatus.dataError
             }
         }
     }
@@ -70,7 +70,7 @@ extension PupilsCommand {
         func run() throws {
             let store = try places.openStore()
             let pupil = try PupilFinder.find(name, in: store)
-            guard let id = pupil.id else { throw ExitCode(70) }
+            guard let id = pupil.id else { throw ExitStatus.software }
             let careers = try store.careersRecords(pupils: [id])
             let held = PupilRemoval(answers: try store.answers(pupilId: id).count, sittings: try store.sittings(pupilId: id).count,
                                     topics: try store.allProgress(pupilId: id).count,
@@ -86,18 +86,18 @@ extension PupilsCommand {
                 typed = readLine(strippingNewline: true) ?? ""
             } else {
                 Console.error("Nothing was removed: input is not a terminal, so confirm with --confirm \"Full Name\".")
-                throw ExitCode(64)
+                throw ExitStatus.usage
             }
             guard typed.trimmingCharacters(in: .whitespaces) == pupil.name else {
                 Console.error("That is not exactly the pupil's full name, so nothing was removed.")
-                throw ExitCode(65)
+                throw ExitStatus.dataError
             }
             do {
                 let removal = try store.removePupil(id: id)
                 Console.out("Removed \(pupil.name): \(Self.describe(removal)). Nothing of theirs is left in the records.")
             } catch let error as StoreError {
                 Console.error("\(error.message) Nothing was removed.")
-                throw ExitCode(74)
+                throw ExitStatus.ioError
             }
         }
 

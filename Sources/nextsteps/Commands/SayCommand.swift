@@ -40,14 +40,14 @@ struct SayCommand: ParsableCommand {
                 Console.out("Wrote \(wav).")
             } catch {
                 Console.error("\(error)")
-                throw ExitCode(74)
+                throw ExitStatus.ioError
             }
             return
         }
         let presenter = EspeakPresenter(settings: settings, script: SpeechScript(pronunciations: pronunciations))
         let notes = presenter.prepare()
         notes.forEach { Console.error($0) }
-        if presenter.isSilenced { throw ExitCode(69) }
+        if presenter.isSilenced { throw ExitStatus.unavailable }
         presenter.speak(text)
         _ = presenter.waitUntilQuiet(timeout: 600)
     }
