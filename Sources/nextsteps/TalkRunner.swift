@@ -109,6 +109,8 @@ struct TalkRunner {
         guard let log = store as? CareersLog else { return }
         let words = loaded.content.words
         let output = terminal.output
+        // Ctrl-C here stops the adult's part, not the pupil's: say what is kept, and what is not.
+        terminal.setStoppedMessage(words.say(.adultPartStopped))
         output.write("\n")
         let part = AdultPart(log: log, pupil: pupilId, adult: adult?.id, lines: terminal.lines, words: words,
                              write: { output.write($0) }, identify: {

@@ -1,5 +1,8 @@
 import Foundation
 import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The adult's part after the pupil's part of `talk`, through the real binary and the real store.
 final class AdultPartEndToEndTests: XCTestCase {
@@ -41,5 +44,31 @@ final class AdultPartEndToEndTests: XCTestCase {
         XCTAssertFalse(ended.out.contains(adult("adult-part-offer")), "input ended in the pupil's part:\n\(ended.transcript)")
         let list = try sandbox.run(["plan", "list", "--pupil", "Sam", "--store", sandbox.store])
         XCTAssertFalse(list.out.contains("Advice:"), list.transcript)
+    }
+
+    // A signal in the adult's part says what is kept (the entries that said Saved) and what is
+    // not (one still being typed); it does not give the pupil's goodbye.
+    func testASignalInTheAdultsPartSaysWhatIsKept() throws {
+        let sandbox = try Sandbox("adult-part-signal")
+        try sandbox.addPupil("Sam Smith", knownAs: "Sam")
+        let session = try PipedSession(sandbox: sandbox, arguments: ["talk", "--pupil", "Sam", "--topic", "about-me", "--store",
+                                                                    sandbox.store, "--supporter", "Ms Khan", "--role", "careers adviser"])
+        session.send(line: "")
+        session.send(line: "stop")
+        XCTAssertTrue(session.stdout.wait(for: adult("adult-part-offer")), Text.tail(session.stdout.text))
+        session.send(line: "1")
+        session.send(line: "Visit the college open day")
+        XCTAssertTrue(session.stdout.wait(for: adult("adult-part-saved")), Text.tail(session.stdout.text))
+        session.send(line: "4")
+        XCTAssertTrue(session.stdout.wait(for: adult("adult-part-view-words")), Text.tail(session.stdout.text))
+        let offset = session.stdout.count
+        session.process.send(signal: SIGINT)
+        XCTAssertTrue(session.process.waitForExit(timeout: 2), "still running after 2 s")
+        XCTAssertEqual(session.process.exitCode, 128 + SIGINT, session.process.endDescription)
+        XCTAssertTrue(session.stdout.wait(for: adult("adult-part-stopped"), from: offset, timeout: 2), Text.tail(session.stdout.text))
+        session.finishReading()
+        XCTAssertFalse(session.stdout.text.contains(Phrases.say("stopped-by-signal")), "the pupil's goodbye is not the adult's")
+        let list = try sandbox.run(["plan", "list", "--pupil", "Sam", "--store", sandbox.store])
+        XCTAssertTrue(list.out.contains("Visit the college open day"), list.transcript)
     }
 }

@@ -84,6 +84,14 @@ final class CareersCommandsTests: XCTestCase {
         let docx = sandbox.work.appendingPathComponent("sam.docx").path
         let exported = try sandbox.run(["export", "--pupil", "Sam", "-o", docx] + store)
         XCTAssertEqual(exported.exitCode, 0, exported.transcript)
+        try checkWordText(docx, in: sandbox, holds: [
+            "Advice given and agreed decisions\nAdvice: Look at catering at Riverside College",
+            "Options agreed for after 16, 19 and 25\npost-16: College, catering",
+            "Careers encounters and experiences\n20 November 2026: employer encounter, Riverside Bakery (Gatsby Benchmark 5).",
+            "Destinations\nintended destination: education, Riverside College. Agreed to be contacted: yes.",
+            "What may be shared: basic details only (Education and Skills Act 2008 s.14(4)), chosen by the young person.",
+            "Next review\nThe next review is on 10 March 2027.",
+        ])
         let json = try sandbox.export(pupil: "Sam")
         let careers = try XCTUnwrap((json["views"] as? [String: Any])?["careers"] as? [String: Any])
         XCTAssertEqual((careers["advice"] as? [[String: Any]])?.first?["words"] as? String, "Look at catering at Riverside College")
@@ -121,6 +129,28 @@ final class CareersCommandsTests: XCTestCase {
         XCTAssertEqual(list.out, "Nothing is recorded for Sam yet.\n", list.transcript)
         for result in [noAdult, badDay, missing, noWords, badKind, noGroup, notThere] {
             XCTAssertFalse(result.err.contains("Fatal error"), result.transcript)
+        }
+    }
+
+    /// The filled Word form as LibreOffice reads it holds each of `lines` (skipped, saying so,
+    /// where LibreOffice is not installed; .ci/run installs it).
+    private func checkWordText(_ docx: String, in sandbox: Sandbox, holds lines: [String],
+                               file: StaticString = #filePath, line: UInt = #line) throws {
+        guard let soffice = ["/usr/bin/soffice", "/usr/local/bin/soffice"].first(where: { FileManager.default.isExecutableFile(atPath: $0) })
+        else { return print("LibreOffice is not installed here: the filled form's text is not checked") }
+        let out = sandbox.root.appendingPathComponent("converted")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: soffice)
+        process.arguments = ["--headless", "-env:UserInstallation=file://" + sandbox.root.appendingPathComponent("lo").path,
+                             "--convert-to", "txt:Text", "--outdir", out.path, docx]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        let name = URL(fileURLWithPath: docx).deletingPathExtension().lastPathComponent + ".txt"
+        let text = try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8).replacingOccurrences(of: "\r\n", with: "\n")
+        for expected in lines {
+            XCTAssertTrue(text.contains(expected), "the form lacks \(expected):\n\(text.suffix(2500))", file: file, line: line)
         }
     }
 }

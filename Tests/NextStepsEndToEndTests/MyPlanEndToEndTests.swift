@@ -17,6 +17,7 @@ final class MyPlanEndToEndTests: XCTestCase {
         XCTAssertTrue(result.out.contains(Phrases.say("plan-empty")), result.transcript)
         XCTAssertFalse(result.out.contains("{plan}"), result.transcript)
         XCTAssertFalse(result.out.contains("Is that still right?"), result.transcript)
+        XCTAssertFalse(result.out.contains("There are 0 steps"), "nothing to ask is not counted\n" + result.transcript)
         XCTAssertEqual(try sandbox.answers(pupil: "Sam").count, 0)
     }
 

@@ -202,6 +202,8 @@ public enum PhraseKey: String, Sendable, CaseIterable, Codable, CodingKeyReprese
     case flagsHeading = "flags-heading"
     /// The adult's part: offered when the pupil's part of a talk ends.
     case adultPartOffer = "adult-part-offer"
+    /// Written if a signal stops the adult's part: what is saved, and what is not.
+    case adultPartStopped = "adult-part-stopped"
     /// The adult's part: the menu of entries.
     case adultPartMenu = "adult-part-menu"
     /// The adult's part: a choice that is not on the menu ({count} entries).

@@ -94,8 +94,9 @@ public struct Conversation: Sendable {
            latest.kind == .no, latest.at >= runStartedAt {
             phase = .followUp
         }
+        // A topic with nothing to ask (a plan with nothing in it yet) does not say "0 steps".
         var lines = isResuming ? [words.say(.welcomeBack, [.step: "\(questionNumber)", .steps: "\(questionCount)"])]
-                               : topic.plan + [sizeOfTopic]
+                               : topic.plan + (questionCount == 0 ? [] : [sizeOfTopic])
         lines.append(words.say(.anyTime))
         if typingMode == .scribedByAdult { lines.append(words.say(.scribeOn)) }
         presentations.append(.opening(title: topic.title, symbol: symbol(topic.symbol), lines: lines))
