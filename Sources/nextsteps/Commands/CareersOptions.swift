@@ -92,6 +92,21 @@ struct CareersSession {
         store = try places.openStore(content: content)
     }
 
+    /// The pupil named and the adult recording, by id (the pupil first, so a wrong name is
+    /// said before anything about the adult).
+    func pupilAndAdult(_ name: String, _ adult: AdultOptions) throws -> (pupil: Pupil, pupilId: PupilID, adultId: AdultID) {
+        let found = try PupilFinder.find(name, in: store)
+        let adult = try adultId(adult)
+        guard let pupilId = found.id else { throw ExitStatus.software }
+        return (found, pupilId, adult)
+    }
+
+    /// The adult recording, found or added once (see `AdultOptions`), by id.
+    func adultId(_ adult: AdultOptions) throws -> AdultID {
+        guard let id = try adult.resolve(store, words: words).id else { throw ExitStatus.software }
+        return id
+    }
+
     /// Runs a save, turning a refusal into a calm message and status 65 (74 for the disk).
     func saving<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch let error as StoreError {

@@ -42,9 +42,7 @@ struct DestinationCommand: ParsableCommand {
 
         func run() throws {
             let session = try CareersSession(places: places)
-            let found = try PupilFinder.find(pupil, in: session.store)
-            let who = try adult.resolve(session.store, words: session.words)
-            guard let pupilId = found.id, let adultId = who.id else { throw ExitStatus.software }
+            let (found, pupilId, adultId) = try session.pupilAndAdult(pupil, adult)
             let body = Destination(checkpoint: checkpoint, kind: kind, detail: detail.trimmingCharacters(in: .whitespaces),
                                    agreedToBeContacted: contact == .yes)
             let saved = try session.saving {

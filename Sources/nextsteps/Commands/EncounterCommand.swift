@@ -78,8 +78,7 @@ struct EncounterCommand: ParsableCommand {
                 Console.error(session.words.say(.careersGroupNobody))
                 throw ExitStatus.noInput
             }
-            let who = try adult.resolve(session.store, words: session.words)
-            guard let adultId = who.id else { throw ExitStatus.software }
+            let adultId = try session.adultId(adult)
             let encounter = Encounter(on: on, kind: kind, provider: provider.trimmingCharacters(in: .whitespaces), notes: notes)
             let saved = try session.saving {
                 try session.store.add(GroupEncounter(encounter: encounter, pupils: pupils.map(\.key), adult: adultId, at: Date()))

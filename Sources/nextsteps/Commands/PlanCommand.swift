@@ -140,8 +140,7 @@ struct PlanCommand: ParsableCommand {
             }
             action.status = dropped ? .dropped : .done
             action.doneOn = dropped ? nil : on ?? Day(Date())
-            let who = try adult.resolve(session.store, words: session.words)
-            guard let adultId = who.id else { throw ExitStatus.software }
+            let adultId = try session.adultId(adult)
             let saved = try session.saving {
                 try session.store.add(PlanEntry(pupil: old.pupil, adult: adultId, at: Date(), supersedes: old.id, body: .action(action)))
             }

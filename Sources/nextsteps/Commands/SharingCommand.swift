@@ -34,9 +34,7 @@ struct SharingCommand: ParsableCommand {
 
         func run() throws {
             let session = try CareersSession(places: places)
-            let found = try PupilFinder.find(pupil, in: session.store)
-            let who = try adult.resolve(session.store, words: session.words)
-            guard let pupilId = found.id, let adultId = who.id else { throw ExitStatus.software }
+            let (found, pupilId, adultId) = try session.pupilAndAdult(pupil, adult)
             let body = SharingItem.choice(level, chosenBy: chosenBy)
             let saved = try session.saving {
                 let earlier = try LatestEntries.latestOfEachKind(try session.records([pupilId]).sharing)[body.kindKey]
@@ -70,9 +68,7 @@ struct SharingCommand: ParsableCommand {
 
         func run() throws {
             let session = try CareersSession(places: places)
-            let found = try PupilFinder.find(pupil, in: session.store)
-            let who = try adult.resolve(session.store, words: session.words)
-            guard let pupilId = found.id, let adultId = who.id else { throw ExitStatus.software }
+            let (found, pupilId, adultId) = try session.pupilAndAdult(pupil, adult)
             let body = SharingItem.leftProgrammeEarly(on: on, programme: programme.trimmingCharacters(in: .whitespaces), note: note)
             let saved = try session.saving {
                 try session.store.add(SharingEntry(pupil: pupilId, adult: adultId, at: Date(), body: body))
