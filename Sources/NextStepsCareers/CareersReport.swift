@@ -145,6 +145,15 @@ public struct CareersReport: Sendable, Equatable {
     /// Each pupil covered, by name.
     public var pupils: [PupilCareersSummary]
 
+    /// "School years before 2026/27 are not checked (records start on 1 September 2026)." or nil
+    /// when every year is checked: said with every rendering, so nobody reads a gap as missed
+    /// when it was only never recorded.
+    public var checkedFrom: String? {
+        options.recordsSince.map { day in
+            "School years before \(SchoolCalendar.schoolYear(containing: day)) are not checked (records start on \(day.long))."
+        }
+    }
+
     /// Every gap, pupil by pupil (by name), each pupil's in requirement order.
     public var gaps: [CareersGap] { pupils.flatMap(\.gaps) }
 

@@ -132,6 +132,25 @@ final class CareersCommandsTests: XCTestCase {
         }
     }
 
+    // Years before the school recorded anything are not reported as missed: by default the
+    // report starts at the school year of the first encounter recorded, and says so;
+    // --records-since sets it.
+    func testYearsBeforeTheRecordsStartAreNotCountedAsMissed() throws {
+        let sandbox = try Sandbox("careers-since")
+        let store = ["--store", sandbox.store]
+        XCTAssertEqual(try sandbox.run(["pupils", "add", "Sam Smith", "--year", "11", "--dob", "2010-10-04"] + store).exitCode, 0)
+        let added = try sandbox.run(["encounter", "add", "--kind", "employer", "--on", "2026-11-20", "--provider", "Riverside Bakery",
+                                     "--pupil", "Sam", "--role", "careers adviser"] + store, environment: ["NEXTSTEPS_SUPPORTER": "Ms Khan"])
+        XCTAssertEqual(added.exitCode, 0, added.transcript)
+        let report = try sandbox.run(["careers", "report", "--today", "2026-12-01"] + store)
+        XCTAssertEqual(report.exitCode, 0, report.transcript)
+        XCTAssertTrue(report.out.contains("School years before 2026/27 are not checked (records start on 20 November 2026)."), report.out)
+        XCTAssertFalse(report.out.contains("no employer encounter in 2023/24"), "a year before the records is not a gap:\n\(report.out)")
+        let all = try sandbox.run(["careers", "report", "--today", "2026-12-01", "--records-since", "2021-09-01"] + store)
+        XCTAssertEqual(all.exitCode, 0, all.transcript)
+        XCTAssertTrue(all.out.contains("no employer encounter in 2023/24"), "from 2021, the missed years are listed:\n\(all.out)")
+    }
+
     /// The filled Word form as LibreOffice reads it holds each of `lines` (skipped, saying so,
     /// where LibreOffice is not installed; .ci/run installs it).
     private func checkWordText(_ docx: String, in sandbox: Sandbox, holds lines: [String],

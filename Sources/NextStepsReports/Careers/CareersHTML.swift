@@ -10,7 +10,8 @@ public enum CareersHTML {
         let title = "Careers report: \(report.scope), as on \(report.options.today.long)"
         var body: [String] = [CareersChart.definitions, "<header><h1>\(HTMLText.escape(title))</h1>",
                               "<p>\(report.pupils.count) pupils; \(report.gaps.count) things to follow up. "
-                                  + "Each chart counts pupils on roll; the table under it gives the same numbers.</p></header>"]
+                                  + "Each chart counts pupils on roll; the table under it gives the same numbers."
+                                  + (report.checkedFrom.map { " " + HTMLText.escape($0) } ?? "") + "</p></header>"]
         body.append("<section class=\"charts\" aria-label=\"Benchmarks\">")
         for (index, tally) in report.tallies.enumerated() {
             body.append(figure(tally, id: "chart\(index + 1)"))

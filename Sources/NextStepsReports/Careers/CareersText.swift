@@ -7,8 +7,9 @@ public enum CareersText {
     /// The cohort report.
     public static func render(_ report: CareersReport) -> String {
         var lines = ["Careers report: \(report.scope), as on \(report.options.today.long)",
-                     "\(report.pupils.count) pupil\(report.pupils.count == 1 ? "" : "s"); \(report.gaps.count) thing\(report.gaps.count == 1 ? "" : "s") to follow up.",
-                     ""]
+                     "\(report.pupils.count) pupil\(report.pupils.count == 1 ? "" : "s"); \(report.gaps.count) thing\(report.gaps.count == 1 ? "" : "s") to follow up."]
+        if let from = report.checkedFrom { lines.append(from) }
+        lines.append("")
         for tally in report.tallies {
             let counts = MeasureState.allCases.map { "\($0.words) \(tally.count($0))" }.joined(separator: ", ")
             lines.append("\(tally.requirement.title): \(counts)")

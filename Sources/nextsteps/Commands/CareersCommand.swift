@@ -38,6 +38,10 @@ struct CareersCommand: ParsableCommand {
         @Option(help: ArgumentHelp("The day the report is for (default: today).", valueName: "yyyy-mm-dd"))
         var today: Day?
 
+        @Option(help: ArgumentHelp("School years before the one holding this day are not checked: the day the school's "
+                                   + "careers records start (default: the first encounter recorded).", valueName: "yyyy-mm-dd"))
+        var recordsSince: Day?
+
         @Flag(help: "Replace the file if it is there, without asking.")
         var force = false
 
@@ -51,8 +55,10 @@ struct CareersCommand: ParsableCommand {
         func run() throws {
             let session = try CareersSession(places: places)
             let chosen = format ?? output.flatMap { Format(rawValue: URL(fileURLWithPath: $0).pathExtension.lowercased()) } ?? .text
-            let options = CareersReportOptions(today: today ?? Day(Date()), yearGroup: year)
             let records = try session.records(nil)
+            // Years before the school recorded anything are not reported as missed.
+            let since = recordsSince ?? records.encounters.map(\.body.on).min()
+            let options = CareersReportOptions(today: today ?? Day(Date()), yearGroup: year, recordsSince: since)
             let report: CareersReport
             do { report = try CareersReport.make(records, options: options) } catch {
                 Console.error(session.words.say(.careersNotRead, [.reason: "\(error)"]))
