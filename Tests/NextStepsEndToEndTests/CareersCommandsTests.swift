@@ -151,6 +151,25 @@ final class CareersCommandsTests: XCTestCase {
         XCTAssertTrue(all.out.contains("no employer encounter in 2023/24"), "from 2021, the missed years are listed:\n\(all.out)")
     }
 
+    // A year group the date of birth does not give is kept (special schools teach out of year
+    // group) but said; one that matches is not remarked on.
+    func testAYearGroupThatDiffersFromTheDateOfBirthIsKeptAndSaid() throws {
+        let sandbox = try Sandbox("careers-year")
+        let store = ["--store", sandbox.store]
+        let calendar = Calendar(identifier: .gregorian)
+        let now = calendar.dateComponents(in: TimeZone(identifier: "Europe/London")!, from: Date())
+        // Born on 1 January: Year 11 is the school year that starts in the September of the year they turn 16 - 1.
+        let schoolYearStart = (now.month ?? 1) >= 9 ? (now.year ?? 2026) : (now.year ?? 2026) - 1
+        let dob = String(format: "%04d-01-01", schoolYearStart + 1 - 16)
+        let odd = try sandbox.run(["pupils", "add", "Jay Patel", "--year", "10", "--dob", dob] + store)
+        XCTAssertEqual(odd.exitCode, 0, odd.transcript)
+        XCTAssertTrue(odd.out.contains("would usually be in Year 11 this school year, not Year 10"), odd.transcript)
+        XCTAssertTrue(try sandbox.run(["pupils", "list"] + store).out.contains("Jay Patel"), "the pupil is kept")
+        let usual = try sandbox.run(["pupils", "add", "Mira Shah", "--year", "11", "--dob", dob] + store)
+        XCTAssertEqual(usual.exitCode, 0, usual.transcript)
+        XCTAssertFalse(usual.out.contains("would usually be"), usual.transcript)
+    }
+
     /// The filled Word form as LibreOffice reads it holds each of `lines` (skipped, saying so,
     /// where LibreOffice is not installed; .ci/run installs it).
     private func checkWordText(_ docx: String, in sandbox: Sandbox, holds lines: [String],

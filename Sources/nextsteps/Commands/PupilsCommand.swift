@@ -50,6 +50,7 @@ struct PupilsCommand: ParsableCommand {
                 let pupil = try store.addPupil(Pupil(name: name.trimmingCharacters(in: .whitespaces), knownAs: knownAs,
                                                      yearGroup: year, dateOfBirth: dob, createdAt: Date()))
                 Console.out("Added \(pupil.name) (known as \(pupil.knownAs)).")
+                if let note = Self.yearNote(pupil, today: Day(Date())) { Console.out(note) }
                 let others = PupilLookup.candidates(pupil.knownAs, in: try store.pupils()).filter { $0.id != pupil.id }
                 if !others.isEmpty {
                     Console.out("\(others.map(\.name).joined(separator: ", ")) is also known as \(pupil.knownAs): use full names, or set --known-as.")
@@ -58,6 +59,18 @@ struct PupilsCommand: ParsableCommand {
                 Console.error("\(error)")
                 throw ExitStatus.dataError
             }
+        }
+
+        /// A year group that is not the one the date of birth gives is kept (special schools
+        /// teach out of year group), but said, since the careers report reads year-group rules
+        /// from one and age rules from the other.
+        static func yearNote(_ pupil: Pupil, today: Day) -> String? {
+            guard let year = pupil.yearGroup, let birth = pupil.dateOfBirth.flatMap(Day.init(iso:)),
+                  let usual = CohortPupil(key: PupilID(0), name: pupil.name, dateOfBirth: birth).yearGroup(on: today, today: today),
+                  usual != year else { return nil }
+            return "Note: born on \(birth.long), \(pupil.knownAs) would usually be in Year \(usual) this school year, not Year \(year). "
+                + "Both are kept: the careers report uses Year \(year) for the year-group rules (Provider Access windows, reviews) "
+                + "and the date of birth for the age rules (by 16, by 18). Check that both are right."
         }
     }
 
