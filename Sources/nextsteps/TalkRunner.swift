@@ -68,6 +68,7 @@ struct TalkRunner {
                 _ = voice.waitUntilQuiet(timeout: speech.speechTo != nil ? 60 : 10)
             }
             showFlags(sitting: session.sitting, pupilId: pupilId)
+            showPlanNotRight(sitting: session.sitting, pupil: pupil)
             // Input that ended (a closed pipe, Ctrl-D) ends the adult's part too.
             if adultPart && outcome != .endOfInput { runAdultPart(pupilId: pupilId) }
             return outcome
@@ -100,6 +101,25 @@ struct TalkRunner {
             if !lines.isEmpty { terminal.output.write("\n" + lines.joined(separator: "\n") + "\n") }
         } catch {
             Console.error("(The answers could not be read again to look for words that may need a follow-up: \(error))")
+        }
+    }
+
+    /// For the adult, after My plan: a "no" (the content's own no-words, matched exactly) to the
+    /// step that read the plan back, so a pupil's disagreement is heard, never lost in a record.
+    func showPlanNotRight(sitting: Sitting?, pupil: Pupil) {
+        guard let sittingId = sitting?.id, let pupilId = pupil.id else { return }
+        let content = loaded.content
+        let planSteps = Set(content.topics.flatMap { topic in
+            topic.steps.filter { $0.text.contains("{plan}") }.map { "\(topic.id)/\($0.id)" }
+        })
+        let noWords = content.words.commands[.no, default: []]
+        guard !planSteps.isEmpty, let answers = try? store.answers(pupilId: pupilId) else { return }
+        for answer in answers where answer.sittingId == sittingId && AnswerChain.isAnswer(answer)
+            && planSteps.contains("\(answer.topicId)/\(answer.stepId)") {
+            let said = answer.words
+            guard noWords.contains(AnswerInterpreter.normalise(said)) else { continue }
+            terminal.output.write("\n" + content.words.say(.planNotRight, [.name: pupil.knownAs,
+                                                                            .answer: WellbeingFlags.visible(said)]) + "\n")
         }
     }
 

@@ -47,5 +47,24 @@ final class MyPlanEndToEndTests: XCTestCase {
         XCTAssertEqual(kept["words"] as? String, answer, "the pupil's own words, exactly")
         let asked = try XCTUnwrap((kept["asked"] as? [String: Any])?["text"] as? String)
         XCTAssertTrue(asked.contains(advice) && asked.contains(action), "the record keeps the plan the pupil heard: \(asked)")
+        XCTAssertFalse(result.out.contains(Phrases.adult["plan-not-right"]?.prefix(20) ?? "<<missing>>"),
+                       "a yes-but is not reported as a no:\n" + result.transcript)
+
+    }
+
+    // A "nah" to "Is that still right?" is kept as said, and the adult is told the pupil said
+    // the plan is not right, so the disagreement is heard.
+    func testANoToThePlanIsKeptAndTheAdultIsTold() throws {
+        let sandbox = try Sandbox("my-plan-no")
+        try sandbox.addPupil("Sam Smith", knownAs: "Sam")
+        let recorded = try sandbox.run(["talk", "--pupil", "Sam", "--store", sandbox.store, "--topic", "about-me",
+                                        "--supporter", "Ms Khan", "--role", "careers adviser"],
+                                       lines: ["", "stop", "2", "Sixth form first", "done"])
+        XCTAssertEqual(recorded.exitCode, 0, recorded.transcript)
+        let nah = try myPlan(sandbox, ["nah"])
+        let told = try XCTUnwrap(Phrases.adult["plan-not-right"]).replacingOccurrences(of: "{name}", with: "Sam")
+            .replacingOccurrences(of: "{answer}", with: "nah")
+        XCTAssertNil(Text.inOrder([Phrases.saved, told], in: nah.out), nah.transcript)
+        XCTAssertEqual(try sandbox.answers(pupil: "Sam").last?["words"] as? String, "nah")
     }
 }

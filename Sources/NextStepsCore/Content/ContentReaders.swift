@@ -245,7 +245,7 @@ extension PhraseKey {
             || rawValue.hasPrefix("careers-") || rawValue.hasPrefix("adult-part-")
             || [.noteSaved, .adultHelp, .answerCut, .startWho, .startHowTo, .startTooLong, .startDidYouMean, .startSeveral, .startAdd,
          .startNobodyAdded, .startAdded, .startNotSaved, .adultKeep, .adultName, .adultRole, .adultRoleAgain, .talkBusy, .scribeExactly,
-         .flagsHeading].contains(self)
+         .flagsHeading, .planNotRight].contains(self)
     }
 
     /// Phrases that are single labels rather than sentences.
@@ -270,6 +270,7 @@ extension PhraseKey {
         case .topicSize: return [.steps]
         case .topicSizeCards: return [.step, .cards]
         case .lastTime, .youSaid: return [.answer]
+        case .planNotRight: return [.name, .answer]
         case .viewsTitle: return [.name]
         case .exportNoFormat: return [.format, .list]
         case .exportFormatUnknown: return [.file, .list]

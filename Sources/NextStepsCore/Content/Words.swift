@@ -200,6 +200,8 @@ public enum PhraseKey: String, Sendable, CaseIterable, Codable, CodingKeyReprese
     case planEmpty = "plan-empty"
     /// For the adult, after the pupil's part: the heading over answers whose words are on the wellbeing list.
     case flagsHeading = "flags-heading"
+    /// For the adult, after My plan: the pupil said their plan is not right.
+    case planNotRight = "plan-not-right"
     /// The adult's part: offered when the pupil's part of a talk ends.
     case adultPartOffer = "adult-part-offer"
     /// Written if a signal stops the adult's part: what is saved, and what is not.

@@ -73,7 +73,7 @@ public enum WellbeingFlags {
     }
 
     /// The text with every control character (C0, DEL, C1) shown as U+FFFD.
-    static func visible(_ text: String) -> String {
+    public static func visible(_ text: String) -> String {
         String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
             scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) ? "\u{FFFD}" : scalar
         }))

@@ -14,6 +14,7 @@ private struct OverlaySource: ContentSource {
     }
     func read(_ file: String) throws -> Data { file == path ? bytes : try disk.read(file) }
     func exists(_ file: String) -> Bool { file == path || disk.exists(file) }
+    func kind(_ file: String) -> FileKind { file == path ? .regular(size: bytes.count) : disk.kind(file) }
 }
 
 private let root = ProcessInfo.processInfo.environment["NEXTSTEPS_ROOT"] ?? FileManager.default.currentDirectoryPath
