@@ -1,6 +1,6 @@
 import Foundation
 
-/// The checks for one pupil as on one day: every rule of FACTS.md's table, written once.
+/// The checks for one pupil as on one day: every measure of docs/facts.md's careers table, written once.
 struct PupilCheck {
     let pupil: CohortPupil
     let options: CareersReportOptions
