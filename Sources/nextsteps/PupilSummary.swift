@@ -87,7 +87,7 @@ enum PupilSummary {
             return content.cards[cardId].map { "Card: \($0.title)" } ?? "Card \(cardId) (no longer in the content)"
         }
         // A step that reads back the plan is named by its views heading: its text is filled per talk.
-        return content.topic(question.topicId)?.step(question.stepId).map { oneLine($0.text.contains("{plan}") ? $0.views ?? $0.text : $0.text) }
+        return content.topic(question.topicId)?.step(question.stepId).map { oneLine($0.readsPlan ? $0.views ?? $0.text : $0.text) }
             ?? "Question \(question.stepId) (no longer in the content)"
     }
 

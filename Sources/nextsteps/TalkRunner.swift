@@ -67,8 +67,7 @@ struct TalkRunner {
             if let voice {
                 _ = voice.waitUntilQuiet(timeout: speech.speechTo != nil ? 60 : 10)
             }
-            showFlags(sitting: session.sitting, pupilId: pupilId)
-            showPlanNotRight(sitting: session.sitting, pupil: pupil)
+            showForTheAdult(sitting: session.sitting, pupil: pupil)
             // Input that ended (a closed pipe, Ctrl-D) ends the adult's part too.
             if adultPart && outcome != .endOfInput { runAdultPart(pupilId: pupilId) }
             return outcome
@@ -90,37 +89,26 @@ struct TalkRunner {
         return topic.fillingPlan(try PlanReadBack.lines(plan, pupil: pupilId, words: words), empty: words.say(.planEmpty))
     }
 
-    /// For the adult, after the pupil's part: this sitting's answers whose words are on the
-    /// wellbeing list, worked out from the stored answers. Nothing when there are none.
-    func showFlags(sitting: Sitting?, pupilId: PupilID) {
-        guard let sittingId = sitting?.id, !loaded.content.wellbeingPhrases.isEmpty else { return }
-        do {
-            let flags = WellbeingFlags.flags(in: try store.answers(pupilId: pupilId), phrases: loaded.content.wellbeingPhrases,
-                                             content: loaded.content, sitting: sittingId)
-            let lines = WellbeingFlags.lines(flags, heading: loaded.content.words.say(.flagsHeading))
-            if !lines.isEmpty { terminal.output.write("\n" + lines.joined(separator: "\n") + "\n") }
-        } catch {
-            Console.error("(The answers could not be read again to look for words that may need a follow-up: \(error))")
-        }
-    }
-
-    /// For the adult, after My plan: a "no" (the content's own no-words, matched exactly) to the
-    /// step that read the plan back, so a pupil's disagreement is heard, never lost in a record.
-    func showPlanNotRight(sitting: Sitting?, pupil: Pupil) {
+    /// For the adult, after the pupil's part, from this sitting's stored answers (read once):
+    /// answers whose words are on the wellbeing list, and a "no" to My plan's "Is that still
+    /// right?" (the content's own no-words, matched exactly), so a disagreement is heard.
+    func showForTheAdult(sitting: Sitting?, pupil: Pupil) {
         guard let sittingId = sitting?.id, let pupilId = pupil.id else { return }
         let content = loaded.content
-        let planSteps = Set(content.topics.flatMap { topic in
-            topic.steps.filter { $0.text.contains("{plan}") }.map { "\(topic.id)/\($0.id)" }
-        })
-        let noWords = content.words.commands[.no, default: []]
-        guard !planSteps.isEmpty, let answers = try? store.answers(pupilId: pupilId) else { return }
-        for answer in answers where answer.sittingId == sittingId && AnswerChain.isAnswer(answer)
-            && planSteps.contains("\(answer.topicId)/\(answer.stepId)") {
-            let said = answer.words
-            guard noWords.contains(AnswerInterpreter.normalise(said)) else { continue }
-            terminal.output.write("\n" + content.words.say(.planNotRight, [.name: pupil.knownAs,
-                                                                            .answer: WellbeingFlags.visible(said)]) + "\n")
+        let answers: [Answer]
+        do { answers = try store.answers(pupilId: pupilId) } catch {
+            Console.error("(The answers could not be read again to look for words that may need a follow-up: \(error))")
+            return
         }
+        let flags = WellbeingFlags.flags(in: answers, phrases: content.wellbeingPhrases, content: content, sitting: sittingId)
+        var lines = WellbeingFlags.lines(flags, heading: content.words.say(.flagsHeading))
+        let noWords = content.words.commands[.no, default: []]
+        for answer in answers where answer.sittingId == sittingId && AnswerChain.isAnswer(answer)
+            && content.topic(answer.topicId)?.step(answer.stepId)?.readsPlan == true
+            && noWords.contains(AnswerInterpreter.normalise(answer.words)) {
+            lines += (lines.isEmpty ? [] : [""]) + [content.words.say(.planNotRight, [.name: pupil.knownAs, .answer: WellbeingFlags.visible(answer.words)])]
+        }
+        if !lines.isEmpty { terminal.output.write("\n" + lines.joined(separator: "\n") + "\n") }
     }
 
     /// The adult's part: advice, decisions, actions, views, options, the next review, each saved
