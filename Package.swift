@@ -114,7 +114,7 @@ let package = Package(
         .testTarget(name: "NextStepsAdultPartTests",
                     dependencies: ["NextStepsAdultPart", "NextStepsCore", "NextStepsRecords", "NextStepsCareers", "NextStepsTestSupport"]),
         .testTarget(name: "NextStepsFilesTests", dependencies: ["NextStepsFiles"]),
-        .testTarget(name: "NextStepsTerminalTests", dependencies: ["NextStepsTerminal", "NextStepsCore", "NextStepsRecords"]),
+        .testTarget(name: "NextStepsTerminalTests", dependencies: ["NextStepsTerminal", "NextStepsCore", "NextStepsRecords", "NextStepsTestSupport"]),
         .testTarget(
             name: "NextStepsReportsTests",
             dependencies: ["NextStepsReports", "NextStepsCore", "NextStepsRecords", "NextStepsDocx",

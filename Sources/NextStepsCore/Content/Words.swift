@@ -352,11 +352,4 @@ public struct Words: Sendable, Equatable, Codable {
         }
         return text
     }
-
-    /// The phrase for `key`, with placeholders named by strings: kept only for callers not yet
-    /// moved to `Placeholder` keys. A name that is not a placeholder is ignored.
-    @available(*, deprecated, message: "name placeholders with Placeholder keys: say(.key, [.count: ...])")
-    public func say(_ key: PhraseKey, _ values: [String: String]) -> String {
-        say(key, Dictionary(uniqueKeysWithValues: values.compactMap { name, value in Placeholder(rawValue: name).map { ($0, value) } }))
-    }
 }
