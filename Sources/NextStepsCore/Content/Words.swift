@@ -147,7 +147,6 @@ public enum PhraseKey: String, Sendable, CaseIterable, Codable, CodingKeyReprese
     /// `export` with both --pupil and --all.
     case exportPupilOrAll = "export-pupil-or-all"
     /// `export -o ""`.
-    case exportNoFile = "export-no-file"
     /// `--format` names no format: {format}, and the formats there are: {list}.
     case exportNoFormat = "export-no-format"
     /// The format cannot be told from the file {file}; the formats: {list}.
