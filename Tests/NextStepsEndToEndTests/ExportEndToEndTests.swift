@@ -53,7 +53,6 @@ final class ExportEndToEndTests: XCTestCase {
         let empty = try sandbox.run(["export", "--pupil", "Sam", "-o", "", "--store", sandbox.store])
         XCTAssertEqual(empty.exitCode, 64, empty.transcript)
         XCTAssertTrue(empty.err.contains("give the name of a file to write"), empty.transcript)
-        XCTAssertFalse(FileManager.default.fileExists(atPath: sandbox.root.appendingPathComponent(".tmp").path))
         let folder = try sandbox.run(["export", "--pupil", "Sam", "--format", "md", "-o", sandbox.root.path, "--store", sandbox.store])
         XCTAssertEqual(folder.exitCode, 73, folder.transcript)
         XCTAssertEqual(folder.err.split(separator: "\n").count, 1, "one clear line: \(folder.err)")
