@@ -10,9 +10,19 @@ protocol PathArgument: ExpressibleByArgument, CustomStringConvertible {
     var typed: String { get }
     /// The file or folder it names.
     var url: URL { get }
+    /// Whether it names a folder.
+    static var isFolder: Bool { get }
+    /// Made from what was typed and the URL it names.
+    init(typed: String, url: URL)
 }
 
 extension PathArgument {
+    /// Any name but an empty one.
+    init?(argument: String) {
+        guard !argument.isEmpty else { return nil }
+        self.init(typed: argument, url: URL(fileURLWithPath: argument, isDirectory: Self.isFolder))
+    }
+
     var description: String { typed }
     /// The path as the file system takes it.
     var path: String { url.path }
@@ -22,24 +32,14 @@ extension PathArgument {
 struct FileArgument: PathArgument {
     let typed: String
     let url: URL
-
-    init?(argument: String) {
-        guard !argument.isEmpty else { return nil }
-        typed = argument
-        url = URL(fileURLWithPath: argument)
-    }
+    static let isFolder = false
 }
 
 /// A folder (content, symbols, a school's layer, speech files). Never empty.
 struct FolderArgument: PathArgument {
     let typed: String
     let url: URL
-
-    init?(argument: String) {
-        guard !argument.isEmpty else { return nil }
-        typed = argument
-        url = URL(fileURLWithPath: argument, isDirectory: true)
-    }
+    static let isFolder = true
 }
 
 /// A file to write (`-o`, `--wav`). Never empty; the one place that asks before replacing a
@@ -47,12 +47,7 @@ struct FolderArgument: PathArgument {
 struct OutputFile: PathArgument {
     let typed: String
     let url: URL
-
-    init?(argument: String) {
-        guard !argument.isEmpty else { return nil }
-        typed = argument
-        url = URL(fileURLWithPath: argument)
-    }
+    static let isFolder = false
 
     /// Parses `-o`'s value, saying what is wrong when it is empty (argument-parser's own words
     /// would only say the value is invalid).
