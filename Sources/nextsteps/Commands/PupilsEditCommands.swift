@@ -59,7 +59,7 @@ extension PupilsCommand {
                 """
         )
 
-        @Argument(help: "The pupil's name (full or known-as).")
+        @Argument(help: "The pupil's number (see `pupils list`) or name (full or known-as).")
         var name: String
 
         @Option(help: ArgumentHelp("The pupil's full name, exactly, to confirm without a prompt.", valueName: "full name"))
