@@ -88,20 +88,32 @@ extension SQLiteRecordStore {
     /// pupil's answer, an adult's name, the shape of the tables) proves nothing and is counted
     /// apart, as is a piece under 4 bytes that was found (it can match by chance); any other
     /// piece found is a copy left behind.
+    ///
+    /// SQLite keeps a long text in pieces on several pages, so a text longer than
+    /// `StoreFileSearch.chunkBytes` is searched for as consecutive chunks of about that many
+    /// bytes: any copy of 2 × that many bytes of it in a row holds a whole chunk.
     public func proveGone(_ pieces: [String]) throws -> ErasureCheck {
         let files = StoreFileSearch.storeFiles(of: path)
-        let hits = try StoreFileSearch.search(pieces.map { Array($0.utf8) }, in: files)
+        let chunks = pieces.enumerated().flatMap { index, piece in StoreFileSearch.chunks(of: piece).map { (index, $0) } }
+        let hits = try StoreFileSearch.search(chunks.map { Array($0.1.utf8) }, in: files)
         var check = ErasureCheck(files: files.map { ($0 as NSString).lastPathComponent }, searched: pieces.count)
-        for (index, foundIn) in hits.sorted(by: { $0.key < $1.key }) {
-            let piece = pieces[index]
-            if try stillKept(piece) {
-                check.stillKept += 1
-            } else if piece.utf8.count < ErasureCheck.shortest {
-                check.tooShort += 1
+        // Each piece found: a copy if any chunk of it found is held by nothing kept.
+        var copies: [Int: Set<String>] = [:], kept = Set<Int>(), short = Set<Int>()
+        for (chunkIndex, foundIn) in hits {
+            let (index, chunk) = chunks[chunkIndex]
+            if try stillKept(chunk) {
+                kept.insert(index)
+            } else if pieces[index].utf8.count < ErasureCheck.shortest {
+                short.insert(index)
             } else {
-                for file in foundIn { check.found[(file as NSString).lastPathComponent, default: 0] += 1 }
+                copies[index, default: []].formUnion(foundIn)
             }
         }
+        for (_, foundIn) in copies {
+            for file in foundIn { check.found[(file as NSString).lastPathComponent, default: 0] += 1 }
+        }
+        check.stillKept = kept.subtracting(copies.keys).count
+        check.tooShort = short.subtracting(copies.keys).subtracting(kept).count
         return check
     }
 

@@ -19,6 +19,30 @@ public enum StoreFileSearch {
             }
     }
 
+    /// The longest piece of text searched for whole; a longer one is cut into chunks this long.
+    /// SQLite keeps a text too long for its row's page on overflow pages, each holding about
+    /// 4 KiB of it in a row: any stretch of 2 × `chunkBytes` bytes of it holds a whole chunk.
+    public static let chunkBytes = 200
+
+    /// `text` whole when it is at most `chunkBytes` bytes, else cut into consecutive chunks of
+    /// at most that many bytes, each ending between characters.
+    public static func chunks(of text: String) -> [String] {
+        guard text.utf8.count > chunkBytes else { return [text] }
+        var chunks: [String] = [], current = "", size = 0
+        for scalar in text.unicodeScalars {
+            let length = String(scalar).utf8.count
+            if size + length > chunkBytes {
+                chunks.append(current)
+                current = ""
+                size = 0
+            }
+            current.unicodeScalars.append(scalar)
+            size += length
+        }
+        if !current.isEmpty { chunks.append(current) }
+        return chunks
+    }
+
     /// For each needle (by its index) found in any file, the files it was found in. Empty
     /// needles are never found. A file that cannot be read is an error, not a clean result.
     public static func search(_ needles: [[UInt8]], in files: [String]) throws -> [Int: [String]] {
