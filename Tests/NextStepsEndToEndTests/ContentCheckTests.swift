@@ -8,7 +8,8 @@ final class ContentCheckTests: XCTestCase {
         let sandbox = try Sandbox("help")
         print("nextsteps binary under test: \(Binary.path)")
         let commands: [[String]] = [[], ["start"], ["talk"], ["topics"], ["pupils"], ["pupils", "add"], ["pupils", "list"],
-                                    ["pupils", "show"], ["pupils", "rename"], ["pupils", "remove"], ["export"], ["content"],
+                                    ["pupils", "show"], ["pupils", "rename"], ["pupils", "remove"], ["pupils", "erase"],
+                                    ["pupils", "retention"], ["export"], ["content"],
                                     ["content", "check"], ["install"]]
         for command in commands {
             let result = try sandbox.run(command + ["--help"])

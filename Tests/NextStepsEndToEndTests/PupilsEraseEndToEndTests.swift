@@ -114,6 +114,10 @@ final class PupilsEraseEndToEndTests: XCTestCase {
         talk.closeInput()
         XCTAssertTrue(talk.process.waitForExit(timeout: 10))
 
+        let rename = try sandbox.run(["pupils", "rename", "2", "--store", sandbox.store], lines: ["Ava Jones-Smith"])
+        XCTAssertEqual(rename.exitCode, 0, rename.transcript)
+        XCTAssertTrue(rename.out.contains("to \u{201C}Ava Jones-Smith\u{201D} (known as Ava)"), rename.transcript)
+
         let digits = try sandbox.run(["pupils", "add", "42", "--store", sandbox.store])
         XCTAssertEqual(digits.exitCode, 65, digits.transcript)
         XCTAssertTrue(digits.err.contains("A name has at least one letter"), digits.transcript)

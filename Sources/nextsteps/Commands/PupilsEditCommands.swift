@@ -10,14 +10,17 @@ extension PupilsCommand {
     struct Rename: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Give a pupil a new full name (and known-as name).",
-            discussion: "For example: nextsteps pupils rename \"Sam Smiht\" \"Sam Smith\" --known-as Sam"
+            discussion: """
+                For example: nextsteps pupils rename 3 "Sam Smith" --known-as Sam. Without the new name, it is asked
+                at a prompt (from a pipe: the first line), so it does not go on the command line.
+                """
         )
 
         @Argument(help: "The pupil's name now (full or known-as).")
         var name: String
 
-        @Argument(help: ArgumentHelp("The new full name.", valueName: "new-name"))
-        var newName: String
+        @Argument(help: ArgumentHelp("The new full name (asked at a prompt when left out).", valueName: "new-name"))
+        var newName: String?
 
         @Option(help: "The new name the pupil likes to be called (default: kept, or the new first name).")
         var knownAs: String?
@@ -25,7 +28,7 @@ extension PupilsCommand {
         @OptionGroup var places: PlaceOptions
 
         func validate() throws {
-            if newName.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("The new name is empty.") }
+            if let newName, newName.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("The new name is empty.") }
             if let knownAs, knownAs.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("The known-as name is empty.") }
         }
 
@@ -33,13 +36,17 @@ extension PupilsCommand {
             let store = try places.openStore()
             let pupil = try PupilFinder.find(name, in: store)
             guard let id = pupil.id else { throw ExitStatus.software }
-            let trimmed = newName.trimmingCharacters(in: .whitespaces)
+            guard let given = newName ?? Prompt.line("The new full name:"), !given.trimmingCharacters(in: .whitespaces).isEmpty else {
+                Console.error("No new name was given. Nothing was changed.")
+                throw ExitStatus.usage
+            }
+            let trimmed = given.trimmingCharacters(in: .whitespaces)
             if trimmed == pupil.name && (knownAs == nil || knownAs == pupil.knownAs) {
                 Console.out("\u{201C}\(pupil.name)\u{201D} is already the name. Nothing was changed.")
                 return
             }
             do {
-                let renamed = try store.renamePupil(id: id, to: newName.trimmingCharacters(in: .whitespaces),
+                let renamed = try store.renamePupil(id: id, to: trimmed,
                                                     knownAs: knownAs?.trimmingCharacters(in: .whitespaces))
                 Console.out("Renamed \u{201C}\(pupil.name)\u{201D} to \u{201C}\(renamed.name)\u{201D} (known as \(renamed.knownAs)). Their records are kept.")
             } catch let error as StoreError {
