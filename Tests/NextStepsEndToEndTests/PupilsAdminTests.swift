@@ -45,7 +45,7 @@ final class PupilsAdminTests: XCTestCase {
         // Through a pipe, the full name must come with --confirm, exactly.
         let piped = try sandbox.run(["pupils", "remove", "Priya", "--store", sandbox.store], lines: ["Priya Shah"])
         XCTAssertEqual(piped.exitCode, 64, piped.transcript)
-        XCTAssertTrue(piped.err.contains("Nothing was removed: input is not a terminal, so confirm with --confirm \"Full Name\"."), piped.transcript)
+        XCTAssertTrue(piped.err.contains("Nothing was removed: input is not a terminal, so confirm with --yes (or --confirm \"Full Name\")."), piped.transcript)
         let wrong = try sandbox.run(["pupils", "remove", "Priya", "--confirm", "priya shah", "--store", sandbox.store])
         XCTAssertEqual(wrong.exitCode, 65, wrong.transcript)
         XCTAssertTrue(wrong.err.contains("That is not exactly the pupil's full name, so nothing was removed."), wrong.transcript)

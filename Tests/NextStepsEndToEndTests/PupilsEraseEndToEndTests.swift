@@ -118,6 +118,10 @@ final class PupilsEraseEndToEndTests: XCTestCase {
         XCTAssertEqual(rename.exitCode, 0, rename.transcript)
         XCTAssertTrue(rename.out.contains("to \u{201C}Ava Jones-Smith\u{201D} (known as Ava)"), rename.transcript)
 
+        let removed = try sandbox.run(["pupils", "remove", "2", "--yes", "--store", sandbox.store])
+        XCTAssertEqual(removed.exitCode, 0, removed.transcript)
+        XCTAssertTrue(removed.out.contains("Removed Ava Jones-Smith:"), removed.transcript)
+
         let digits = try sandbox.run(["pupils", "add", "42", "--store", sandbox.store])
         XCTAssertEqual(digits.exitCode, 65, digits.transcript)
         XCTAssertTrue(digits.err.contains("A name has at least one letter"), digits.transcript)

@@ -62,7 +62,7 @@ extension PupilsCommand {
             abstract: "Remove a pupil and all their records (answers, sittings, places in topics).",
             discussion: """
                 You are asked to type the pupil's full name again. When input is not a terminal,
-                give it with --confirm "Full Name" instead. This cannot be undone.
+                give --yes (or --confirm "Full Name", which puts the name on the command line). This cannot be undone.
                 """
         )
 
@@ -71,6 +71,9 @@ extension PupilsCommand {
 
         @Option(help: ArgumentHelp("The pupil's full name, exactly, to confirm without a prompt.", valueName: "full name"))
         var confirm: String?
+
+        @Flag(help: "Do not ask: remove at once (for scripts; keeps the name off the command line).")
+        var yes = false
 
         @OptionGroup var places: PlaceOptions
 
@@ -85,14 +88,16 @@ extension PupilsCommand {
                                         + careers.sharing.count)
             Console.out("This removes \(pupil.name) and all their records: \(Self.describe(held)). It cannot be undone.")
             let typed: String
-            if let confirm {
+            if yes {
+                typed = pupil.name
+            } else if let confirm {
                 typed = confirm
             } else if isatty(STDIN_FILENO) == 1 {
                 Console.out("To remove them, type their full name again, then Enter:")
                 try? FileHandle.standardOutput.write(contentsOf: Data("> ".utf8))
                 typed = readLine(strippingNewline: true) ?? ""
             } else {
-                Console.error("Nothing was removed: input is not a terminal, so confirm with --confirm \"Full Name\".")
+                Console.error("Nothing was removed: input is not a terminal, so confirm with --yes (or --confirm \"Full Name\").")
                 throw ExitStatus.usage
             }
             guard typed.trimmingCharacters(in: .whitespaces) == pupil.name else {
