@@ -58,7 +58,7 @@ let package = Package(
         // MARK: Edges, each behind a protocol of the core.
         .target(
             name: "NextStepsStore",
-            dependencies: ["NextStepsRecords", "NextStepsCore", "NextStepsCareers", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["NextStepsRecords", "NextStepsCore", "NextStepsCareers", "NextStepsFiles", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
             name: "NextStepsTerminal",

@@ -19,11 +19,15 @@ public enum PupilNames {
         return .success(text)
     }
 
-    /// The pupil with a cleaned name and known-as name; a name that is empty or too long is refused.
+    /// The pupil with a cleaned name and known-as name; a name that is empty or too long is
+    /// refused, and so is a name with no letter in it (`3` names pupil number 3: see `PupilNumber`).
     public static func cleaned(_ pupil: Pupil) throws -> Pupil {
         var copy = pupil
         copy.name = try clean(pupil.name).get()
         copy.knownAs = (try? clean(pupil.knownAs).get()) ?? Pupil.defaultKnownAs(for: copy.name)
+        for name in [copy.name, copy.knownAs] where !name.contains(where: \.isLetter) {
+            throw StoreError("A name has at least one letter (\(name) alone would be taken as a pupil's number).")
+        }
         return copy
     }
 

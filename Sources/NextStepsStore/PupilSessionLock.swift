@@ -17,10 +17,8 @@ public final class PupilSessionLock {
     /// Holds the talk lock for `pupilId` in the records at `storePath`; nil when another talk
     /// holds it. Throws when the lock file cannot be made at all.
     public static func hold(storePath: String, pupilId: PupilID) throws -> PupilSessionLock? {
-        let folder = (storePath as NSString).deletingLastPathComponent
-        let name = ".\((storePath as NSString).lastPathComponent).talk-\(pupilId).lock"
-        let path = folder.isEmpty ? name : folder + "/" + name
-        let descriptor = open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        let file = Self.path(storePath: storePath, pupilId: pupilId)
+        let descriptor = open(file, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             throw StoreError("The records' talk lock could not be made (\(String(cString: strerror(errno)))).")
         }
@@ -30,5 +28,12 @@ public final class PupilSessionLock {
             return nil
         }
         return PupilSessionLock(descriptor: descriptor)
+    }
+
+    /// The lock file of `pupilId`'s talks, beside the records: `.nextsteps.sqlite.talk-3.lock`.
+    public static func path(storePath: String, pupilId: PupilID) -> String {
+        let folder = (storePath as NSString).deletingLastPathComponent
+        let name = ".\((storePath as NSString).lastPathComponent).talk-\(pupilId).lock"
+        return folder.isEmpty ? name : folder + "/" + name
     }
 }

@@ -10,9 +10,16 @@ import NextStepsRecords
 ///   power cut could bring the journal back and undo a save shown as saved), deleted data is overwritten (`secure_delete`), and the file and its journal are
 ///   0600 in a 0700 folder. The caller should also set `umask(0o077)` before opening.
 public final class SQLiteRecordStore: RecordStore {
-    private let queue: DatabaseQueue
+    /// The connection every read and write goes through (the erasure's VACUUM too).
+    let queue: DatabaseQueue
     /// The database file.
     public let path: String
+    /// Whether this store has written: its fingerprint is kept when it closes, so the next start
+    /// need not check a file only NextSteps has changed.
+    var wrote = false
+    /// What SQLite's check found wrong with the file when it was opened; nil when it is sound.
+    /// A damaged file is open read-only, and every write is refused (`StoreHealth`).
+    public let damage: String?
 
     /// Opens (creating if needed) the store at `path`, and brings its shape up to date.
     public init(path: String) throws {
@@ -35,25 +42,44 @@ public final class SQLiteRecordStore: RecordStore {
             try db.execute(sql: "PRAGMA synchronous = EXTRA")
         }
         do {
-            queue = try DatabaseQueue(path: path, configuration: configuration)
-            try queue.inDatabase { db in
+            var opened = try DatabaseQueue(path: path, configuration: configuration)
+            try opened.inDatabase { db in
                 let synchronous = try Int.fetchOne(db, sql: "PRAGMA synchronous")
                 let secureDelete = try Int.fetchOne(db, sql: "PRAGMA secure_delete")
                 guard synchronous == 3, secureDelete == 1 else {
                     throw StoreError("The records file could not be set to save safely (synchronous=\(synchronous ?? -1)).")
                 }
             }
+            // A file whose check fails is opened read-only: read (for an export) at most, never
+            // written. A file just as the last check or NextSteps last left it is not checked again.
+            let unchanged = StoreHealth.isUnchanged(path)
+            damage = unchanged ? nil : try StoreHealth.damage(in: opened)
+            if damage == nil && !unchanged { StoreHealth.remember(path) }
+            if damage != nil {
+                var readOnly = configuration
+                readOnly.readonly = true
+                opened = try DatabaseQueue(path: path, configuration: readOnly)
+            }
+            queue = opened
             // A file that a newer NextSteps has changed is never written by this one.
             if try queue.read({ try StoreMigrations.migrator.hasBeenSuperseded($0) }) {
                 throw StoreError("The records file \(path) was made by a newer NextSteps. This one cannot use it; "
                                  + "nothing was changed. Install the newer NextSteps to go on.")
             }
-            try StoreMigrations.migrator.migrate(queue)
+            if damage == nil {
+                try StoreMigrations.migrator.migrate(queue)
+                // A migration may have written: keep the fingerprint as this process leaves the file.
+                if !unchanged { wrote = true }
+            }
         } catch let error as StoreError {
             throw error
         } catch {
             throw StoreFiles.plain(error, opening: path)
         }
+    }
+
+    deinit {
+        if wrote && damage == nil { StoreHealth.remember(path) }
     }
 
     /// The store's migrations that have been applied, oldest first.
@@ -276,14 +302,16 @@ public final class SQLiteRecordStore: RecordStore {
 
     /// One transaction, committed (and fsynced) before it returns.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
+        if damage != nil { throw StoreHealth.refusal(path) }
+        wrote = true
         do { return try queue.write(body) } catch let error as StoreError { throw error } catch {
-            throw StoreFiles.plain(error, opening: nil)
+            throw StoreFiles.plain(error, opening: path)
         }
     }
 
     func read<T>(_ body: (Database) throws -> T) throws -> T {
         do { return try queue.read(body) } catch let error as StoreError { throw error } catch {
-            throw StoreFiles.plain(error, opening: nil)
+            throw StoreFiles.plain(error, opening: path)
         }
     }
 }

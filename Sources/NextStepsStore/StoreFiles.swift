@@ -55,12 +55,16 @@ public enum StoreFiles {
         if let error = error as? DatabaseError {
             switch error.resultCode {
             case .SQLITE_FULL: return StoreError("The disk is full, so the records could not be saved.")
-            case .SQLITE_READONLY, .SQLITE_PERM, .SQLITE_CANTOPEN:
-                return StoreError("The records file \(path ?? "") could not be opened for writing.")
+            case .SQLITE_READONLY, .SQLITE_PERM:
+                return StoreError("The records file \(path ?? "") is read-only (the file, its folder or the disk), so nothing could be saved there.")
+            case .SQLITE_CANTOPEN:
+                return StoreError("The records file \(path ?? "") could not be opened.")
             case .SQLITE_NOTADB, .SQLITE_CORRUPT:
                 return StoreError("The records file \(path ?? "") is damaged or is not a NextSteps file.")
             case .SQLITE_IOERR: return StoreError("The disk could not be written to, so the records could not be saved.")
-            case .SQLITE_BUSY, .SQLITE_LOCKED: return StoreError("The records file is in use by another NextSteps.")
+            case .SQLITE_BUSY, .SQLITE_LOCKED:
+                return StoreError("The records file \(path ?? "") was busy for more than 5 seconds (another NextSteps, or a copy or "
+                                  + "backup being made), so this could not be done. Nothing was lost; try again in a moment.")
             default: break
             }
         }

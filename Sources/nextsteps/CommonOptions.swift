@@ -97,21 +97,35 @@ struct PlaceOptions: ParsableArguments {
         }
     }
 
-    /// Opens the records; on failure, says why and exits with status 74.
-    func openStore() throws -> SQLiteRecordStore {
+    /// Opens the records; on failure, says why and exits with status 74. A command that will
+    /// write (`forWriting`) is refused first, with nothing done, when the file is damaged
+    /// (status 65) or cannot be written (a read-only disk or file: status 74); a command that
+    /// only reads goes on, after a word naming the damaged file.
+    func openStore(forWriting: Bool = true) throws -> SQLiteRecordStore {
+        let path = storePath
+        if forWriting, let problem = StoreHealth.readOnlyProblem(path) {
+            Console.error(problem)
+            throw ExitStatus.ioError
+        }
+        let store: SQLiteRecordStore
         do {
-            return try SQLiteRecordStore(path: storePath)
+            store = try SQLiteRecordStore(path: path)
         } catch {
             Console.error("The records could not be opened: \(error)")
             throw ExitStatus.ioError
         }
+        if store.damage != nil {
+            Console.error(forWriting ? StoreHealth.refusal(path).message + " Nothing was changed." : StoreHealth.warning(path))
+            if forWriting { throw ExitStatus.damagedRecords }
+        }
+        return store
     }
 
     /// Opens the records and keeps the question as shown with any older answer saved before
     /// questions were kept (filled once, from this content; a failure here changes nothing).
-    func openStore(content: Content) throws -> SQLiteRecordStore {
-        let store = try openStore()
-        _ = try? store.fillAskedQuestions { content.asked($0) }
+    func openStore(content: Content, forWriting: Bool = true) throws -> SQLiteRecordStore {
+        let store = try openStore(forWriting: forWriting)
+        if store.damage == nil { _ = try? store.fillAskedQuestions { content.asked($0) } }
         return store
     }
 }

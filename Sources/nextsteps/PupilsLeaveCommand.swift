@@ -13,7 +13,7 @@ extension PupilsCommand {
             discussion: "With --back, the pupil is on roll again."
         )
 
-        @Argument(help: "The pupil's name or known-as name.")
+        @Argument(help: "The pupil's number (see `pupils list`), name or known-as name.")
         var name: String
 
         @Option(help: ArgumentHelp("The day they left.", valueName: "yyyy-mm-dd"))

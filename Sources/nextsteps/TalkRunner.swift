@@ -153,7 +153,7 @@ struct TalkCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "The pupil's name or known-as name.")
+    @Option(help: "The pupil's number (see `pupils list`), name or known-as name.")
     var pupil: String
 
     @Option(help: "The topic id (see `nextsteps topics`).")

@@ -84,8 +84,14 @@ final class PrivacyTests: XCTestCase {
         let compiled = sandbox.home.path + "/.local/share/nextsteps/content.compiled"
         let storeFolder = (sandbox.store as NSString).deletingLastPathComponent
         let locks = homeFiles.filter { $0.hasPrefix(storeFolder + "/.") && $0.hasSuffix(".lock") }
-        XCTAssertEqual(homeFiles.filter { !$0.hasPrefix(sandbox.store) && $0 != compiled && !locks.contains($0) }, [],
-                       "nothing but the store, the compiled content and the talk lock may be written under HOME")
+        // And the fingerprint of the records file as last checked (numbers only: see StoreHealth).
+        let checked = storeFolder + "/.nextsteps.sqlite.checked"
+        XCTAssertEqual(homeFiles.filter { !$0.hasPrefix(sandbox.store) && $0 != compiled && !locks.contains($0) && $0 != checked }, [],
+                       "nothing but the store, the compiled content, the talk lock and the check's fingerprint may be written under HOME")
+        if let fingerprint = try? String(contentsOfFile: checked, encoding: .utf8) {
+            XCTAssertTrue(fingerprint.hasPrefix("nextsteps-checked 1 ") && !fingerprint.contains(marker), fingerprint)
+            XCTAssertTrue(fingerprint.dropFirst("nextsteps-checked 1 ".count).allSatisfy { $0.isNumber || $0 == " " || $0 == "\n" }, fingerprint)
+        }
         for lock in locks {
             XCTAssertEqual((try? Data(contentsOf: URL(fileURLWithPath: lock)))?.count, 0, "the talk lock is empty")
         }

@@ -35,7 +35,7 @@ final class PupilsAdminTests: XCTestCase {
         XCTAssertEqual(renamed.exitCode, 0, renamed.transcript)
         XCTAssertEqual(renamed.out, "Renamed \u{201C}Rude Words Here\u{201D} to \u{201C}Priya Shah\u{201D} (known as Priya). Their records are kept.\n")
         XCTAssertEqual(try sandbox.run(["pupils", "list", "--store", sandbox.store]).out,
-                       "Priya Shah, known as Priya\nSam Smith, known as Sam\n")
+                       "2  Priya Shah, known as Priya\n1  Sam Smith, known as Sam\n")
         XCTAssertEqual(try sandbox.answers(pupil: "Priya Shah").map { $0["words"] as? String }, ["music", "my own words"])
         let taken = try sandbox.run(["pupils", "rename", "Priya", "sam smith", "--store", sandbox.store])
         XCTAssertEqual(taken.exitCode, 65, taken.transcript)
@@ -45,7 +45,7 @@ final class PupilsAdminTests: XCTestCase {
         // Through a pipe, the full name must come with --confirm, exactly.
         let piped = try sandbox.run(["pupils", "remove", "Priya", "--store", sandbox.store], lines: ["Priya Shah"])
         XCTAssertEqual(piped.exitCode, 64, piped.transcript)
-        XCTAssertTrue(piped.err.contains("Nothing was removed: input is not a terminal, so confirm with --confirm \"Full Name\"."), piped.transcript)
+        XCTAssertTrue(piped.err.contains("Nothing was removed: input is not a terminal, so confirm with --yes (or --confirm \"Full Name\")."), piped.transcript)
         let wrong = try sandbox.run(["pupils", "remove", "Priya", "--confirm", "priya shah", "--store", sandbox.store])
         XCTAssertEqual(wrong.exitCode, 65, wrong.transcript)
         XCTAssertTrue(wrong.err.contains("That is not exactly the pupil's full name, so nothing was removed."), wrong.transcript)
@@ -58,7 +58,7 @@ final class PupilsAdminTests: XCTestCase {
         XCTAssertTrue(removed.out.contains("Removed Priya Shah: 2 answers (with adult's notes), 1 sitting and their place in 1 topic. Nothing of theirs is left in the records."),
                       removed.transcript)
         XCTAssertEqual(try rows(of: id, in: sandbox.store), ["pupil": 0, "sitting": 0, "answer": 0, "progress": 0])
-        XCTAssertEqual(try sandbox.run(["pupils", "list", "--store", sandbox.store]).out, "Sam Smith, known as Sam\n")
+        XCTAssertEqual(try sandbox.run(["pupils", "list", "--store", sandbox.store]).out, "1  Sam Smith, known as Sam\n")
         let bytes = try Data(contentsOf: URL(fileURLWithPath: sandbox.store))
         XCTAssertNil(bytes.range(of: Data("my own words".utf8)), "secure_delete: the removed words are overwritten")
     }
@@ -81,7 +81,7 @@ final class PupilsAdminTests: XCTestCase {
         terminal.expect("Removed Sam Smith: 0 answers (with adult's notes), 0 sittings and their place in 0 topics.")
         XCTAssertTrue(terminal.process.waitForExit(timeout: 5))
         XCTAssertEqual(terminal.process.exitCode, 0, terminal.process.endDescription)
-        XCTAssertEqual(try sandbox.run(["pupils", "list", "--store", sandbox.store]).out, "No pupils yet. Add one with: nextsteps pupils add \"Name\"\n")
+        XCTAssertEqual(try sandbox.run(["pupils", "list", "--store", sandbox.store]).out, "No pupils yet. Add one with: nextsteps pupils add\n")
     }
 
     // 4. `pupils show` in words: questions, answers, dates, adults and roles, how each was

@@ -78,7 +78,7 @@ final class StartScreenTests: XCTestCase {
         terminal.answer("1", expecting: [AboutMe.marker(1)])
         finish(terminal)
         let list = try sandbox.run(["pupils", "list", "--store", sandbox.store])
-        XCTAssertEqual(list.out, "Zara Khan, known as Zara\n", list.transcript)
+        XCTAssertEqual(list.out, "1  Zara Khan, known as Zara\n", list.transcript)
     }
 
     // 3. The adult's role is asked (number or words), kept with the name, and offered next time.

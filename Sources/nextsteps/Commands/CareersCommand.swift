@@ -53,7 +53,7 @@ struct CareersCommand: ParsableCommand {
         }
 
         func run() throws {
-            let session = try CareersSession(places: places)
+            let session = try CareersSession(places: places, forWriting: false)
             let chosen = format ?? output.flatMap { Format(rawValue: $0.ending) } ?? .text
             let records = try session.records(nil)
             // Years before the school recorded anything are not reported as missed.

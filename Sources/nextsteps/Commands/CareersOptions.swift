@@ -86,10 +86,12 @@ struct CareersSession {
     let words: Words
     let store: SQLiteRecordStore
 
-    init(places: PlaceOptions) throws {
+    /// Opens the records; `forWriting: false` for a command that only reads (it works on a
+    /// damaged or read-only file too).
+    init(places: PlaceOptions, forWriting: Bool = true) throws {
         let content = try places.loadContent().content
         words = content.words
-        store = try places.openStore(content: content)
+        store = try places.openStore(content: content, forWriting: forWriting)
     }
 
     /// The pupil named and the adult recording, by id (the pupil first, so a wrong name is

@@ -22,7 +22,7 @@ struct DestinationCommand: ParsableCommand {
                 """
         )
 
-        @Option(help: "The pupil's name or known-as name.")
+        @Option(help: "The pupil's number (see `pupils list`), name or known-as name.")
         var pupil: String
 
         @Option(help: "Which checkpoint it is for.")

@@ -102,7 +102,7 @@ struct EncounterCommand: ParsableCommand {
         @OptionGroup var places: PlaceOptions
 
         func run() throws {
-            let session = try CareersSession(places: places)
+            let session = try CareersSession(places: places, forWriting: false)
             var ids: [PupilID]?
             if let pupil { ids = try PupilFinder.find(pupil, in: session.store).id.map { [$0] } }
             let records = try session.records(ids)

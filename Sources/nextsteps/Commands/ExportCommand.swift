@@ -23,7 +23,7 @@ struct ExportCommand: ParsableCommand {
             """
     )
 
-    @Option(help: "The pupil's name or known-as name.")
+    @Option(help: "The pupil's number (see `pupils list`), name or known-as name.")
     var pupil: String?
 
     @Flag(help: "Every pupil, in one CSV file.")
@@ -65,7 +65,7 @@ struct ExportCommand: ParsableCommand {
             throw ExitStatus.usage
         }
         let existing = try output.existingPolicy(force: force)
-        let store = try places.openStore(content: content)
+        let store = try places.openStore(content: content, forWriting: false)
         let data: Data
         let summary: String
         do {

@@ -62,7 +62,7 @@ struct PlanCommand: ParsableCommand {
         @Argument(help: "What to add: advice, decision, action, parent-view, difference, service, option or review.")
         var kind: Kind
 
-        @Option(help: "The pupil's name or known-as name.")
+        @Option(help: "The pupil's number (see `pupils list`), name or known-as name.")
         var pupil: String
 
         @OptionGroup var fields: Fields
@@ -153,13 +153,13 @@ struct PlanCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List a pupil's current plan entries and encounters, with their numbers.")
 
-        @Option(help: "The pupil's name or known-as name.")
+        @Option(help: "The pupil's number (see `pupils list`), name or known-as name.")
         var pupil: String
 
         @OptionGroup var places: PlaceOptions
 
         func run() throws {
-            let session = try CareersSession(places: places)
+            let session = try CareersSession(places: places, forWriting: false)
             let found = try PupilFinder.find(pupil, in: session.store)
             guard let id = found.id else { throw ExitStatus.software }
             let records = try session.records([id])

@@ -9,16 +9,27 @@ import NextStepsStore
 struct PupilsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pupils",
-        abstract: "Add, list, show, rename and remove pupils.",
-        subcommands: [Add.self, List.self, Show.self, Rename.self, Remove.self, Speech.self, Leave.self],
+        abstract: "Add, list, show, rename, remove and erase pupils.",
+        discussion: """
+            Every command that names a pupil takes their number instead of their name (`pupils list` shows it):
+            nextsteps pupils show 3, nextsteps talk --pupil 3. A name on a command line can be seen by other users
+            of the machine and is kept in the shell's history; a number is not the pupil's name.
+            """,
+        subcommands: [Add.self, List.self, Show.self, Rename.self, Remove.self, Erase.self, Retention.self, Speech.self, Leave.self],
         defaultSubcommand: List.self
     )
 
     struct Add: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a pupil.")
+        static let configuration = CommandConfiguration(
+            abstract: "Add a pupil.",
+            discussion: """
+                Without a name, the full name is asked at a prompt, then the name they like to be called, so neither
+                goes on the command line (from a pipe: the full name on the first line, the known-as name on the next).
+                """
+        )
 
-        @Argument(help: "The pupil's full name.")
-        var name: String
+        @Argument(help: "The pupil's full name (asked at a prompt when left out).")
+        var name: String?
 
         @Option(help: "The name the pupil likes to be called (default: the first name).")
         var knownAs: String?
@@ -32,7 +43,7 @@ struct PupilsCommand: ParsableCommand {
         @OptionGroup var places: PlaceOptions
 
         func validate() throws {
-            if name.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("The name is empty.") }
+            if let name, name.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("The name is empty.") }
             if let year, !(7...14).contains(year) { throw ValidationError("The year group is from 7 to 14.") }
             if let dob {
                 guard let date = PupilDates.parse(dob) else {
@@ -46,10 +57,10 @@ struct PupilsCommand: ParsableCommand {
 
         func run() throws {
             let store = try places.openStore()
+            let (name, knownAs) = try given()
             do {
-                let pupil = try store.addPupil(Pupil(name: name.trimmingCharacters(in: .whitespaces), knownAs: knownAs,
-                                                     yearGroup: year, dateOfBirth: dob, createdAt: Date()))
-                Console.out("Added \(pupil.name) (known as \(pupil.knownAs)).")
+                let pupil = try store.addPupil(Pupil(name: name, knownAs: knownAs, yearGroup: year, dateOfBirth: dob, createdAt: Date()))
+                Console.out("Added \(pupil.name) (known as \(pupil.knownAs)), number \(pupil.id.map(String.init) ?? "?").")
                 if let note = Self.yearNote(pupil, today: Day(Date())) { Console.out(note) }
                 let others = PupilLookup.candidates(pupil.knownAs, in: try store.pupils()).filter { $0.id != pupil.id }
                 if !others.isEmpty {
@@ -59,6 +70,20 @@ struct PupilsCommand: ParsableCommand {
                 Console.error("\(error)")
                 throw ExitStatus.dataError
             }
+        }
+
+        /// The name and known-as name from the command line, else asked (a name left out is asked
+        /// at a prompt, or read from the first line of a pipe; the known-as name then too).
+        func given() throws -> (name: String, knownAs: String?) {
+            if let name { return (name.trimmingCharacters(in: .whitespaces), knownAs) }
+            guard let asked = Prompt.line("The pupil's full name:"), !asked.isEmpty else {
+                Console.error("No name was given, so nobody was added.")
+                throw ExitStatus.usage
+            }
+            if let knownAs { return (asked, knownAs) }
+            let first = Pupil.defaultKnownAs(for: asked)
+            let chosen = Prompt.line("The name they like to be called (Enter for \u{201C}\(first)\u{201D}):")
+            return (asked, chosen.flatMap { $0.isEmpty ? nil : $0 })
         }
 
         /// A year group that is not the one the date of birth gives is kept (special schools
@@ -80,12 +105,19 @@ struct PupilsCommand: ParsableCommand {
         @OptionGroup var places: PlaceOptions
 
         func run() throws {
-            let store = try places.openStore()
-            let pupils = try store.pupils()
-            if pupils.isEmpty { Console.out("No pupils yet. Add one with: nextsteps pupils add \"Name\"") }
+            let store = try places.openStore(forWriting: false)
+            let pupils: [Pupil]
+            do { pupils = try store.pupils() } catch {
+                Console.error("The pupils could not be read: \(error)")
+                throw ExitStatus.ioError
+            }
+            if pupils.isEmpty { Console.out("No pupils yet. Add one with: nextsteps pupils add") }
+            // Each pupil's number first: it names them in any command, without their name.
+            let width = pupils.compactMap { $0.id.map { String($0.rawValue).count } }.max() ?? 1
             for pupil in pupils {
-                Console.out([pupil.name, "known as \(pupil.knownAs)", pupil.yearGroup.map { "year \($0)" }]
-                    .compactMap { $0 }.joined(separator: ", "))
+                let number = pupil.id.map { String($0.rawValue) } ?? "?"
+                Console.out(String(repeating: " ", count: max(0, width - number.count)) + number + "  "
+                    + [pupil.name, "known as \(pupil.knownAs)", pupil.yearGroup.map { "year \($0)" }].compactMap { $0 }.joined(separator: ", "))
             }
         }
     }
@@ -93,14 +125,14 @@ struct PupilsCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Show a pupil: details, topics and latest answers.")
 
-        @Argument(help: "The pupil's name or known-as name.")
+        @Argument(help: "The pupil's number (see `pupils list`), name or known-as name.")
         var name: String
 
         @OptionGroup var places: PlaceOptions
 
         func run() throws {
             let loaded = try places.loadContent()
-            let store = try places.openStore(content: loaded.content)
+            let store = try places.openStore(content: loaded.content, forWriting: false)
             let pupil = try PupilFinder.find(name, in: store)
             guard let id = pupil.id else { throw ExitStatus.software }
             for line in PupilSummary.lines(pupil: pupil, adults: try store.adults(), sittings: try store.sittings(pupilId: id),
@@ -130,7 +162,7 @@ extension PupilsCommand {
             discussion: "For example: nextsteps pupils speech Sam --on --rate 120. Try a voice with: nextsteps say --pupil Sam Hello"
         )
 
-        @Argument(help: "The pupil's name or known-as name.")
+        @Argument(help: "The pupil's number (see `pupils list`), name or known-as name.")
         var name: String
 
         @Flag(name: .customLong("on"), help: "Speak the prompts.")

@@ -10,14 +10,17 @@ extension PupilsCommand {
     struct Rename: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Give a pupil a new full name (and known-as name).",
-            discussion: "For example: nextsteps pupils rename \"Sam Smiht\" \"Sam Smith\" --known-as Sam"
+            discussion: """
+                For example: nextsteps pupils rename 3 "Sam Smith" --known-as Sam. Without the new name, it is asked
+                at a prompt (from a pipe: the first line), so it does not go on the command line.
+                """
         )
 
         @Argument(help: "The pupil's name now (full or known-as).")
         var name: String
 
-        @Argument(help: ArgumentHelp("The new full name.", valueName: "new-name"))
-        var newName: String
+        @Argument(help: ArgumentHelp("The new full name (asked at a prompt when left out).", valueName: "new-name"))
+        var newName: String?
 
         @Option(help: "The new name the pupil likes to be called (default: kept, or the new first name).")
         var knownAs: String?
@@ -25,7 +28,7 @@ extension PupilsCommand {
         @OptionGroup var places: PlaceOptions
 
         func validate() throws {
-            if newName.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("The new name is empty.") }
+            if let newName, newName.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("The new name is empty.") }
             if let knownAs, knownAs.trimmingCharacters(in: .whitespaces).isEmpty { throw ValidationError("The known-as name is empty.") }
         }
 
@@ -33,13 +36,17 @@ extension PupilsCommand {
             let store = try places.openStore()
             let pupil = try PupilFinder.find(name, in: store)
             guard let id = pupil.id else { throw ExitStatus.software }
-            let trimmed = newName.trimmingCharacters(in: .whitespaces)
+            guard let given = newName ?? Prompt.line("The new full name:"), !given.trimmingCharacters(in: .whitespaces).isEmpty else {
+                Console.error("No new name was given. Nothing was changed.")
+                throw ExitStatus.usage
+            }
+            let trimmed = given.trimmingCharacters(in: .whitespaces)
             if trimmed == pupil.name && (knownAs == nil || knownAs == pupil.knownAs) {
                 Console.out("\u{201C}\(pupil.name)\u{201D} is already the name. Nothing was changed.")
                 return
             }
             do {
-                let renamed = try store.renamePupil(id: id, to: newName.trimmingCharacters(in: .whitespaces),
+                let renamed = try store.renamePupil(id: id, to: trimmed,
                                                     knownAs: knownAs?.trimmingCharacters(in: .whitespaces))
                 Console.out("Renamed \u{201C}\(pupil.name)\u{201D} to \u{201C}\(renamed.name)\u{201D} (known as \(renamed.knownAs)). Their records are kept.")
             } catch let error as StoreError {
@@ -55,15 +62,18 @@ extension PupilsCommand {
             abstract: "Remove a pupil and all their records (answers, sittings, places in topics).",
             discussion: """
                 You are asked to type the pupil's full name again. When input is not a terminal,
-                give it with --confirm "Full Name" instead. This cannot be undone.
+                give --yes (or --confirm "Full Name", which puts the name on the command line). This cannot be undone.
                 """
         )
 
-        @Argument(help: "The pupil's name (full or known-as).")
+        @Argument(help: "The pupil's number (see `pupils list`) or name (full or known-as).")
         var name: String
 
         @Option(help: ArgumentHelp("The pupil's full name, exactly, to confirm without a prompt.", valueName: "full name"))
         var confirm: String?
+
+        @Flag(help: "Do not ask: remove at once (for scripts; keeps the name off the command line).")
+        var yes = false
 
         @OptionGroup var places: PlaceOptions
 
@@ -78,14 +88,16 @@ extension PupilsCommand {
                                         + careers.sharing.count)
             Console.out("This removes \(pupil.name) and all their records: \(Self.describe(held)). It cannot be undone.")
             let typed: String
-            if let confirm {
+            if yes {
+                typed = pupil.name
+            } else if let confirm {
                 typed = confirm
             } else if isatty(STDIN_FILENO) == 1 {
                 Console.out("To remove them, type their full name again, then Enter:")
                 try? FileHandle.standardOutput.write(contentsOf: Data("> ".utf8))
                 typed = readLine(strippingNewline: true) ?? ""
             } else {
-                Console.error("Nothing was removed: input is not a terminal, so confirm with --confirm \"Full Name\".")
+                Console.error("Nothing was removed: input is not a terminal, so confirm with --yes (or --confirm \"Full Name\").")
                 throw ExitStatus.usage
             }
             guard typed.trimmingCharacters(in: .whitespaces) == pupil.name else {

@@ -28,7 +28,7 @@ struct SayCommand: ParsableCommand {
         guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("There are no words to say.") }
         var settings = SpeechSettings.standard
         if let pupil {
-            settings = try PupilFinder.find(pupil, in: places.openStore()).speech
+            settings = try PupilFinder.find(pupil, in: places.openStore(forWriting: false)).speech
         }
         settings = voice.applied(to: settings)
         try voice.check(settings)

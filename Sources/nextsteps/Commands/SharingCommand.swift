@@ -20,7 +20,7 @@ struct SharingCommand: ParsableCommand {
             discussion: "Education and Skills Act 2008 s.14(4): the young person, or their parent, may choose basic details only."
         )
 
-        @Option(help: "The pupil's name or known-as name.")
+        @Option(help: "The pupil's number (see `pupils list`), name or known-as name.")
         var pupil: String
 
         @Option(help: "full or basic-only.")
@@ -51,7 +51,7 @@ struct SharingCommand: ParsableCommand {
             abstract: "Note that a young person left a programme early, so the local authority can be told."
         )
 
-        @Option(help: "The pupil's name or known-as name.")
+        @Option(help: "The pupil's number (see `pupils list`), name or known-as name.")
         var pupil: String
 
         @Option(help: ArgumentHelp("The day they left it.", valueName: "yyyy-mm-dd"))
