@@ -10,7 +10,9 @@ import NextStepsRecords
 ///   power cut could bring the journal back and undo a save shown as saved), deleted data is overwritten (`secure_delete`), and the file and its journal are
 ///   0600 in a 0700 folder. The caller should also set `umask(0o077)` before opening.
 public final class SQLiteRecordStore: RecordStore {
-    private let queue: DatabaseQueue
+    let queue: DatabaseQueue
+    /// The records' key, once their passphrase is given (see SQLiteRecordStore+Sealing).
+    let key = StoreKey()
     /// The database file.
     public let path: String
 
@@ -84,14 +86,18 @@ public final class SQLiteRecordStore: RecordStore {
                 throw StoreError("There is already a pupil called \(same.name).")
             }
             var row = PupilRow(pupil)
-            try row.insert(db)
+            try row.insertSealed(db)
             return row.pupil
         }
     }
 
     /// All pupils, by name.
     public func pupils() throws -> [Pupil] {
-        try read { db in try PupilRow.all(db, PupilRow.order(PupilRow.CodingKeys.name.collating(.nocase))).map(\.pupil) }
+        try read { db in
+            let pupils = try PupilRow.all(db, PupilRow.order(PupilRow.CodingKeys.name.collating(.nocase))).map(\.pupil)
+            // Sealed names are sorted once opened, as SQLite sorts them in the clear.
+            return SealedColumns.current == nil ? pupils : pupils.sorted { SealedColumns.nocaseLess($0.name, $1.name) }
+        }
     }
 
     /// The pupil with this name or known-as name (any case), if exactly one matches.
@@ -107,7 +113,7 @@ public final class SQLiteRecordStore: RecordStore {
                 throw StoreError("There is already a pupil called \(same.name).")
             }
             let renamed = PupilRow(try PupilNames.cleaned(row.pupil.renamed(to: name, knownAs: knownAs)))
-            try renamed.update(db, columns: [PupilRow.CodingKeys.name, PupilRow.CodingKeys.knownAs])
+            try renamed.updateSealed(db, columns: [PupilRow.CodingKeys.name.name, PupilRow.CodingKeys.knownAs.name])
             return renamed.pupil
         }
     }
@@ -219,7 +225,7 @@ public final class SQLiteRecordStore: RecordStore {
                 let earlier = try AnswerRow.all(db, AnswerRow.to(answer.question, of: answer.pupilId)).map(\.answer)
                 answer.supersedes = AnswerChain.superseded(by: answer, in: earlier)
                 var row = AnswerRow(answer)
-                try row.insert(db)
+                try row.insertSealed(db)
                 saved = row.answer
             }
             try ProgressRow(progress).upsert(db)
@@ -274,15 +280,16 @@ public final class SQLiteRecordStore: RecordStore {
         }
     }
 
-    /// One transaction, committed (and fsynced) before it returns.
+    /// One transaction, committed (and fsynced) before it returns; with the records' key bound
+    /// once their lock is checked (StoreKey.run).
     func write<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try queue.write(body) } catch let error as StoreError { throw error } catch {
+        do { return try queue.write { db in try key.run(db, body) } } catch let error as StoreError { throw error } catch {
             throw StoreFiles.plain(error, opening: nil)
         }
     }
 
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try queue.read(body) } catch let error as StoreError { throw error } catch {
+        do { return try queue.read { db in try key.run(db, body) } } catch let error as StoreError { throw error } catch {
             throw StoreFiles.plain(error, opening: nil)
         }
     }

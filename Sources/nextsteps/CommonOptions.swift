@@ -97,14 +97,18 @@ struct PlaceOptions: ParsableArguments {
         }
     }
 
-    /// Opens the records; on failure, says why and exits with status 74.
+    /// Opens the records, with their passphrase when they have one (StorePassphrase); on failure,
+    /// says why and exits with status 74 (77 for a wrong passphrase).
     func openStore() throws -> SQLiteRecordStore {
+        let store: SQLiteRecordStore
         do {
-            return try SQLiteRecordStore(path: storePath)
+            store = try SQLiteRecordStore(path: storePath)
         } catch {
             Console.error("The records could not be opened: \(error)")
             throw ExitStatus.ioError
         }
+        try StorePassphrase.unlock(store)
+        return store
     }
 
     /// Opens the records and keeps the question as shown with any older answer saved before
