@@ -32,12 +32,20 @@ public enum PassphrasePrompt {
         return try ask(prompt)
     }
 
-    /// Asks at `/dev/tty` with echo off (and Ctrl-C read as a key, so the terminal is always
-    /// put back as it was), one key at a time through `PassphraseLine`.
+    /// Asks at `/dev/tty` (else at standard input, when it is a terminal) with echo off and
+    /// Ctrl-C read as a key, so the terminal is always put back as it was; one key at a time
+    /// through `PassphraseLine`.
     public static func ask(_ prompt: String, terminal path: String = "/dev/tty") throws -> String {
-        let descriptor = open(path, O_RDWR | O_NOCTTY | O_CLOEXEC)
+        var descriptor = open(path, O_RDWR | O_NOCTTY | O_CLOEXEC)
+        let opened = descriptor >= 0
+        var output = descriptor
+        if !opened, isatty(STDIN_FILENO) == 1 {
+            // No controlling terminal (started in a new session), but standard input is one.
+            descriptor = STDIN_FILENO
+            output = isatty(STDERR_FILENO) == 1 ? STDERR_FILENO : STDIN_FILENO
+        }
         guard descriptor >= 0 else { throw Failure.noTerminal(variable: variable) }
-        defer { close(descriptor) }
+        defer { if opened { close(descriptor) } }
         var saved = termios()
         guard tcgetattr(descriptor, &saved) == 0 else { throw Failure.noTerminal(variable: variable) }
         var quiet = saved
@@ -46,11 +54,11 @@ public enum PassphrasePrompt {
             bytes[Int(VMIN)] = 1
             bytes[Int(VTIME)] = 0
         }
-        write(descriptor, prompt)
+        write(output, prompt)
         guard tcsetattr(descriptor, TCSAFLUSH, &quiet) == 0 else { throw Failure.noTerminal(variable: variable) }
         defer {
-            tcsetattr(descriptor, TCSAFLUSH, &saved)
-            write(descriptor, "\n")
+            tcsetattr(descriptor, TCSADRAIN, &saved)
+            write(output, "\n")
         }
         var line = PassphraseLine()
         var byte: UInt8 = 0

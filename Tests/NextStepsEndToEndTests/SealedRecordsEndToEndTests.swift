@@ -1,5 +1,8 @@
 import Foundation
 import XCTest
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Records with a passphrase, through the built binary: set with `store passphrase` from the
 /// environment (never an argument), a pupil's words found in no store file but in the export
@@ -80,5 +83,34 @@ final class SealedRecordsEndToEndTests: XCTestCase {
         let none = try sandbox.run(["store", "passphrase", "--store", sandbox.store])
         XCTAssertEqual(none.exitCode, 64, none.transcript)
         XCTAssertTrue(none.err.contains("NEXTSTEPS_NEW_PASSPHRASE"), none.transcript)
+    }
+
+    /// At a terminal the passphrase is asked with nothing shown, and the terminal is put back.
+    func testAtATerminalThePassphraseIsAskedWithNothingShown() throws {
+        let sandbox = try Sandbox("sealed-tty")
+        try sandbox.addPupil("Sam Smith", knownAs: "Sam")
+        let set = try sandbox.run(["store", "passphrase", "--store", sandbox.store], environment: ["NEXTSTEPS_NEW_PASSPHRASE": passphrase])
+        XCTAssertEqual(set.exitCode, 0, set.transcript)
+
+        let terminal = try TerminalSession(sandbox: sandbox, arguments: ["pupils", "list", "--store", sandbox.store])
+        terminal.expect("The records' passphrase: ", timeout: 15)
+        terminal.settle()
+        XCTAssertEqual(terminal.localModes & tcflag_t(ECHO), 0, "nothing is shown while the passphrase is typed")
+        terminal.typeLine(passphrase)
+        terminal.expect("Sam Smith", timeout: 30)
+        XCTAssertTrue(terminal.process.waitForExit(timeout: 10))
+        XCTAssertEqual(terminal.process.exitCode, 0, terminal.screen.text)
+        XCTAssertFalse(terminal.screen.text.contains("elephant"), "the passphrase is never on the screen")
+        XCTAssertEqual(terminal.changedSettings, [], "the terminal is put back as it was")
+
+        let stopped = try TerminalSession(sandbox: sandbox, arguments: ["pupils", "list", "--store", sandbox.store])
+        stopped.expect("The records' passphrase: ", timeout: 15)
+        stopped.settle()
+        stopped.type("purple" + "\u{03}")
+        stopped.expect("Stopped", timeout: 10)
+        XCTAssertTrue(stopped.process.waitForExit(timeout: 10))
+        XCTAssertEqual(stopped.process.exitCode, 130, stopped.screen.text)
+        XCTAssertFalse(stopped.screen.text.contains("Sam Smith"))
+        XCTAssertEqual(stopped.changedSettings, [], "Ctrl-C puts the terminal back too")
     }
 }
