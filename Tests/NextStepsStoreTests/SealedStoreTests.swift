@@ -248,4 +248,23 @@ final class SealedStoreTests: XCTestCase {
         XCTAssertTrue(try filled.store.rowsReferring(toPupil: filled.sam).values.allSatisfy { $0 == 0 })
         XCTAssertEqual(try filled.store.pupils().map(\.name), ["ava Jones"])
     }
+
+    func testASealedAndAClearStoreUsedTurnAboutEachKeepTheirOwnWay() throws {
+        let sealed = try filledStore("sealed.sqlite")
+        try sealed.store.setPassphrase(passphrase, cost: cost)
+        let clear = try filledStore("clear.sqlite")
+        for round in 0..<3 {
+            try save(clear.store, clear.sam, "later", words: "clear words \(round)")
+            try save(sealed.store, sealed.sam, "later", words: "sealed words \(round)")
+            _ = try clear.store.addPupil(Pupil(name: "Clear \(round)", createdAt: at))
+            _ = try sealed.store.addPupil(Pupil(name: "Sealed \(round)", createdAt: at))
+        }
+        func types(_ path: String) throws -> Set<String> {
+            Set(try raw(path).read { db in try String.fetchAll(db, sql: "SELECT typeof(words) FROM answer UNION SELECT typeof(name) FROM pupil") })
+        }
+        XCTAssertEqual(try types(clear.path), ["text"])
+        XCTAssertEqual(try types(sealed.path), ["blob"])
+        XCTAssertEqual(try sealed.store.answers(pupilId: sealed.sam).last?.words, "sealed words 2")
+        XCTAssertEqual(try clear.store.answers(pupilId: clear.sam).last?.words, "clear words 2")
+    }
 }
