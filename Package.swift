@@ -124,7 +124,7 @@ let package = Package(
                     dependencies: ["NextStepsAdultPart", "NextStepsCore", "NextStepsRecords", "NextStepsCareers", "NextStepsTestSupport"]),
         .testTarget(name: "NextStepsFilesTests", dependencies: ["NextStepsFiles"]),
         .testTarget(name: "NextStepsSealingTests", dependencies: ["NextStepsSealing"]),
-        .testTarget(name: "NextStepsTerminalTests", dependencies: ["NextStepsTerminal", "NextStepsCore", "NextStepsRecords"]),
+        .testTarget(name: "NextStepsTerminalTests", dependencies: ["NextStepsTerminal", "NextStepsCore", "NextStepsRecords", "NextStepsTestSupport"]),
         .testTarget(
             name: "NextStepsReportsTests",
             dependencies: ["NextStepsReports", "NextStepsCore", "NextStepsRecords", "NextStepsDocx",

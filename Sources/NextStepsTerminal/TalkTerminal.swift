@@ -9,7 +9,7 @@ public final class TalkTerminal {
     /// What was learnt about the terminal.
     public let environment: TerminalEnvironment
     /// Standard output.
-    public let output: TextOutput = StandardOutput()
+    public let output: TextOutput
     /// Where lines come from.
     public let lines: LineSource
     /// The screen, as a presenter of the conversation.
@@ -19,11 +19,22 @@ public final class TalkTerminal {
     /// has put the terminal back by then).
     public init(forcePlain: Bool, stoppedMessage: String) {
         environment = TerminalEnvironment.detect(forcePlain: forcePlain)
+        let output = StandardOutput()
+        self.output = output
         lines = environment.inputIsTerminal ? ReadlineLineSource(plain: environment.plain)
                                             : PlainLineSource(output: output)
         let width = environment.plain ? nil : min(TerminalSize.columns() ?? 80, 80) - 1
         screen = ScreenPresenter(renderer: ScreenRenderer(plain: environment.plain, width: width), output: output)
         ns_install_signal_handlers("\n" + stoppedMessage + "\n")
+    }
+
+    /// A plain terminal on given lines and output, with no signal handlers: for scripted runs
+    /// and tests of what reads from a terminal.
+    public init(lines: LineSource, output: TextOutput) {
+        environment = TerminalEnvironment.detect(forcePlain: true, environment: [:], inputIsTerminal: false, outputIsTerminal: false)
+        self.lines = lines
+        self.output = output
+        screen = ScreenPresenter(renderer: ScreenRenderer(plain: true, width: nil), output: output)
     }
 
     /// Runs `action` whenever a key is pressed at a readline prompt (to stop speech); nothing

@@ -7,22 +7,22 @@ import NextStepsStore
 /// Where the records and the content are: options shared by every command.
 struct PlaceOptions: ParsableArguments {
     @Option(help: ArgumentHelp("The records file (default: $NEXTSTEPS_STORE, else $XDG_DATA_HOME/nextsteps/nextsteps.sqlite).", valueName: "path"))
-    var store: String?
+    var store: FileArgument?
 
     @Option(help: ArgumentHelp("The content folder (default: $NEXTSTEPS_CONTENT, else the Content folder NextSteps came with).", valueName: "dir"))
-    var content: String?
+    var content: FolderArgument?
 
     @Option(help: ArgumentHelp("The symbols folder (default: $NEXTSTEPS_SYMBOLS, else Symbols beside the content folder).", valueName: "dir"))
-    var symbols: String?
+    var symbols: FolderArgument?
 
     @Option(help: ArgumentHelp("A school's own layer: a folder with Content and/or Symbols laid over the built-in ones "
                                + "(default: $NEXTSTEPS_SCHOOL). Give it more than once for more layers, the last on top.", valueName: "dir"))
-    var school: [String] = []
+    var school: [FolderArgument] = []
 
     /// The records file to use.
     var storePath: String {
         let environment = ProcessInfo.processInfo.environment
-        if let store, !store.isEmpty { return store }
+        if let store { return store.path }
         if let path = environment["NEXTSTEPS_STORE"], !path.isEmpty { return path }
         return StoreFiles.defaultPath(environment: environment)
     }
@@ -33,7 +33,7 @@ struct PlaceOptions: ParsableArguments {
     /// in and how to name one, and exits with status 66.
     func folders(_ dir: String? = nil) throws -> (content: String, symbols: String) {
         let environment = ProcessInfo.processInfo.environment
-        let named = dir ?? content ?? environment["NEXTSTEPS_CONTENT"].flatMap { $0.isEmpty ? nil : $0 }
+        let named = dir ?? content?.path ?? environment["NEXTSTEPS_CONTENT"].flatMap { $0.isEmpty ? nil : $0 }
         guard var contentFolder = named ?? ContentLocator.builtIn() else {
             Console.error("NextSteps cannot find its content (a Content folder holding words.yaml). It looked in:")
             ContentLocator.places().forEach { Console.error("  \($0)") }
@@ -46,7 +46,7 @@ struct PlaceOptions: ParsableArguments {
             contentFolder = nested
         }
         let parent = (contentFolder as NSString).deletingLastPathComponent
-        let symbolsFolder = symbols ?? environment["NEXTSTEPS_SYMBOLS"]
+        let symbolsFolder = symbols?.path ?? environment["NEXTSTEPS_SYMBOLS"]
             ?? (parent.isEmpty ? "Symbols" : (parent as NSString).appendingPathComponent("Symbols"))
         return (contentFolder, symbolsFolder)
     }
@@ -56,7 +56,7 @@ struct PlaceOptions: ParsableArguments {
     func layers(_ dir: String? = nil) throws -> ContentLayers {
         let (contentFolder, symbolsFolder) = try folders(dir)
         let environment = ProcessInfo.processInfo.environment
-        let named = school.isEmpty ? environment["NEXTSTEPS_SCHOOL"].map { [$0] }?.filter { !$0.isEmpty } ?? [] : school
+        let named = school.isEmpty ? environment["NEXTSTEPS_SCHOOL"].map { [$0] }?.filter { !$0.isEmpty } ?? [] : school.map(\.path)
         for folder in named {
             var isFolder: ObjCBool = false
             guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
@@ -70,7 +70,7 @@ struct PlaceOptions: ParsableArguments {
     /// The content and symbols folders, or nil (saying nothing) when no content is found.
     func foldersIfFound() -> (content: String, symbols: String)? {
         let environment = ProcessInfo.processInfo.environment
-        let named = content ?? environment["NEXTSTEPS_CONTENT"].flatMap { $0.isEmpty ? nil : $0 }
+        let named = content?.path ?? environment["NEXTSTEPS_CONTENT"].flatMap { $0.isEmpty ? nil : $0 }
         guard named != nil || ContentLocator.builtIn() != nil else { return nil }
         return try? folders()
     }

@@ -11,7 +11,7 @@ struct SpeechOptions: ParsableArguments {
     var speak: Bool?
 
     @Option(help: ArgumentHelp("Write each spoken step to a numbered WAV file in this folder instead of playing it.", valueName: "dir"))
-    var speechTo: String?
+    var speechTo: FolderArgument?
 
     /// The voice presenter for this session, or nil when speech is off. Notes for the adult
     /// (no sound device, voice data missing) go to `notice`; the session goes on silently.
@@ -22,7 +22,7 @@ struct SpeechOptions: ParsableArguments {
         let presenter: EspeakPresenter
         if let speechTo {
             settings.enabled = true
-            presenter = EspeakPresenter.speechTo(folder: URL(fileURLWithPath: speechTo), settings: settings, script: script,
+            presenter = EspeakPresenter.speechTo(folder: speechTo.url, settings: settings, script: script,
                                                  onNotice: notice)
         } else if settings.enabled {
             presenter = EspeakPresenter(settings: settings, script: script, onNotice: notice)

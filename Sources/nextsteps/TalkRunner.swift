@@ -33,7 +33,7 @@ struct TalkRunner {
         do {
             hold = try PupilSessionLock.hold(storePath: storePath, pupilId: pupilId)
             if hold == nil {
-                Console.error(loaded.content.words.say(.talkBusy, ["name": pupil.knownAs]))
+                Console.error(loaded.content.words.say(.talkBusy, [.name: pupil.knownAs]))
                 throw ExitStatus.busy
             }
         } catch let error as StoreError {
@@ -184,7 +184,7 @@ struct TalkCommand: ParsableCommand {
         let found = try PupilFinder.find(pupil, in: store)
         let terminal = TalkTerminal(forcePlain: plain, stoppedMessage: loaded.content.words.say(.stoppedBySignal))
         let runner = TalkRunner(loaded: loaded, store: store, storePath: places.storePath, terminal: terminal,
-                                adult: try AdultChooser.fromOptions(
+                                adult: try AdultFromOptions.resolve(
                                     name: supporter ?? ProcessInfo.processInfo.environment["NEXTSTEPS_SUPPORTER"], role: role, store: store),
                                 scribe: scribe, speech: speech, adultPart: !noAdultPart)
         let chosen: Topic

@@ -52,6 +52,7 @@ final class ExportEndToEndTests: XCTestCase {
         XCTAssertEqual(status.st_mode & S_IFMT, S_IFCHR, "/dev/null is still a device")
         let empty = try sandbox.run(["export", "--pupil", "Sam", "-o", "", "--store", sandbox.store])
         XCTAssertEqual(empty.exitCode, 64, empty.transcript)
+        XCTAssertTrue(empty.err.contains("give the name of a file to write"), empty.transcript)
         let folder = try sandbox.run(["export", "--pupil", "Sam", "--format", "md", "-o", sandbox.root.path, "--store", sandbox.store])
         XCTAssertEqual(folder.exitCode, 73, folder.transcript)
         XCTAssertEqual(folder.err.split(separator: "\n").count, 1, "one clear line: \(folder.err)")

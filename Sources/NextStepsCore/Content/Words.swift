@@ -147,7 +147,6 @@ public enum PhraseKey: String, Sendable, CaseIterable, Codable, CodingKeyReprese
     /// `export` with both --pupil and --all.
     case exportPupilOrAll = "export-pupil-or-all"
     /// `export -o ""`.
-    case exportNoFile = "export-no-file"
     /// `--format` names no format: {format}, and the formats there are: {list}.
     case exportNoFormat = "export-no-format"
     /// The format cannot be told from the file {file}; the formats: {list}.
@@ -351,12 +350,5 @@ public struct Words: Sendable, Equatable, Codable {
             text = text.replacingOccurrences(of: "{\(name.rawValue)}", with: value)
         }
         return text
-    }
-
-    /// The phrase for `key`, with placeholders named by strings: kept only for callers not yet
-    /// moved to `Placeholder` keys. A name that is not a placeholder is ignored.
-    @available(*, deprecated, message: "name placeholders with Placeholder keys: say(.key, [.count: ...])")
-    public func say(_ key: PhraseKey, _ values: [String: String]) -> String {
-        say(key, Dictionary(uniqueKeysWithValues: values.compactMap { name, value in Placeholder(rawValue: name).map { ($0, value) } }))
     }
 }

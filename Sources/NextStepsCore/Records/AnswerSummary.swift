@@ -93,7 +93,7 @@ public enum MyViews {
         let summary = AnswerSummary(content: content, history: answers)
         let latest = summary.latest()
         let words = content.words
-        var out = [words.say(.viewsTitle, ["name": pupil.knownAs])]
+        var out = [words.say(.viewsTitle, [.name: pupil.knownAs])]
         for topic in content.topics {
             for step in topic.steps where step.kind != .info {
                 let heading = (step.views ?? step.text).trimmingCharacters(in: CharacterSet(charactersIn: ".?! "))

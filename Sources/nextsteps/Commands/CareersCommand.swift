@@ -32,8 +32,9 @@ struct CareersCommand: ParsableCommand {
         @Option(help: "text, html or csv (default: from -o's ending, else text).")
         var format: Format?
 
-        @Option(name: [.customShort("o"), .long], help: ArgumentHelp("The file to write.", valueName: "file"))
-        var output: String?
+        @Option(name: [.customShort("o"), .long], help: ArgumentHelp("The file to write.", valueName: "file"),
+                transform: OutputFile.parse)
+        var output: OutputFile?
 
         @Option(help: ArgumentHelp("The day the report is for (default: today).", valueName: "yyyy-mm-dd"))
         var today: Day?
@@ -49,12 +50,11 @@ struct CareersCommand: ParsableCommand {
 
         func validate() throws {
             if let year, !(1...14).contains(year) { throw ValidationError("A year group is 1 to 14.") }
-            if let output, output.isEmpty { throw ValidationError("No file name was given after -o.") }
         }
 
         func run() throws {
             let session = try CareersSession(places: places)
-            let chosen = format ?? output.flatMap { Format(rawValue: URL(fileURLWithPath: $0).pathExtension.lowercased()) } ?? .text
+            let chosen = format ?? output.flatMap { Format(rawValue: $0.ending) } ?? .text
             let records = try session.records(nil)
             // Years before the school recorded anything are not reported as missed.
             let since = recordsSince ?? records.encounters.map(\.body.on).min()
@@ -74,15 +74,9 @@ struct CareersCommand: ParsableCommand {
                 try? FileHandle.standardOutput.write(contentsOf: data)
                 return
             }
-            let existing = try ExportFormats.replacePolicy(output, force: force)
-            do {
-                try SafeFileWriter().write(data, to: URL(fileURLWithPath: output), existing: existing)
-            } catch {
-                Console.error(session.words.say(.exportNotWritten, [.reason: "\(error)"]))
-                throw error == .exists(path: output) || error == .isALink(path: output) || error == .notAPlainFile(path: output)
-                    || error == .isAFolder(path: output) ? ExitStatus.cannotCreate : ExitStatus.ioError
-            }
-            Console.out(session.words.say(.careersReportWrote, [.format: chosen.rawValue, .pupils: "\(report.pupils.count)", .file: output]))
+            let existing = try output.existingPolicy(force: force)
+            try output.write(data, existing: existing) { session.words.say(.exportNotWritten, [.reason: $0]) }
+            Console.out(session.words.say(.careersReportWrote, [.format: chosen.rawValue, .pupils: "\(report.pupils.count)", .file: output.typed]))
         }
     }
 }

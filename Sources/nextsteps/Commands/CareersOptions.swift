@@ -49,7 +49,7 @@ struct AdultOptions: ParsableArguments {
     /// name, says how to give one and exits with status 64.
     func resolve(_ store: AdultDirectory, words: Words) throws -> Adult {
         let name = adult ?? ProcessInfo.processInfo.environment["NEXTSTEPS_SUPPORTER"]
-        guard let found = try AdultChooser.fromOptions(name: name, role: role, store: store), found.id != nil else {
+        guard let found = try AdultFromOptions.resolve(name: name, role: role, store: store), found.id != nil else {
             Console.error(words.say(.careersNoAdult))
             throw ExitStatus.usage
         }

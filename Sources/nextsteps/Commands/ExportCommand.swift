@@ -33,10 +33,11 @@ struct ExportCommand: ParsableCommand {
     var format: String?
 
     @Option(help: ArgumentHelp("The school's own template to fill instead of the built-in one.", valueName: "file"))
-    var template: String?
+    var template: FileArgument?
 
-    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("The file to write.", valueName: "file"))
-    var output: String
+    @Option(name: [.customShort("o"), .long], help: ArgumentHelp("The file to write.", valueName: "file"),
+            transform: OutputFile.parse)
+    var output: OutputFile
 
     @Flag(help: "Replace the file if it is there, without asking.")
     var force = false
@@ -47,24 +48,23 @@ struct ExportCommand: ParsableCommand {
         // The content first: every sentence said here is in its words (words.yaml, `adult:`).
         let content = try places.loadContent().content
         let words = content.words
-        let usage: PhraseKey? = pupil == nil && !all ? .exportNamePupil : pupil != nil && all ? .exportPupilOrAll
-            : output.isEmpty ? .exportNoFile : nil
+        let usage: PhraseKey? = pupil == nil && !all ? .exportNamePupil : pupil != nil && all ? .exportPupilOrAll : nil
         if let usage {
             Console.error(words.say(usage))
             throw ExitStatus.usage
         }
         let registry = ExportFormats.registry(places: places)
-        guard let exporter = format.map({ registry.exporter(named: $0) }) ?? registry.exporter(forFile: output) else {
+        guard let exporter = format.map({ registry.exporter(named: $0) }) ?? registry.exporter(forFile: output.path) else {
             let names = registry.exporters.map(\.name).joined(separator: ", ")
             Console.error(format.map { words.say(.exportNoFormat, [.format: $0, .list: names]) }
-                          ?? words.say(.exportFormatUnknown, [.file: output, .list: names]))
+                          ?? words.say(.exportFormatUnknown, [.file: output.typed, .list: names]))
             throw ExitStatus.usage
         }
         if all && exporter.name != "csv" {
             Console.error(words.say(.exportAllIsCSV))
             throw ExitStatus.usage
         }
-        let existing = try ExportFormats.replacePolicy(output, force: force)
+        let existing = try output.existingPolicy(force: force)
         let store = try places.openStore(content: content)
         let data: Data
         let summary: String
@@ -73,17 +73,17 @@ struct ExportCommand: ParsableCommand {
                 let models = try store.pupils().map { try ExportFormats.model(of: $0, store: store, content: content) }
                 data = CSVExporter.document(models)
                 summary = words.say(.exportWroteAll, [.answers: "\(models.reduce(0) { $0 + $1.answers.count })",
-                                                      .pupils: "\(models.count)", .file: output])
+                                                      .pupils: "\(models.count)", .file: output.typed])
             } else {
                 let found = try PupilFinder.find(pupil ?? "", in: store)
                 let record = try RecordExport.gather(pupil: found, from: store, at: Date())
                 let model = try ExportFormats.withCareers(ExportModel.build(record: record, content: content, now: Date()),
                                                           of: found, store: store)
-                let resources = try ExportFormats.resources(for: exporter, model: model, template: template, places: places,
+                let resources = try ExportFormats.resources(for: exporter, model: model, template: template?.path, places: places,
                                                             content: content)
                 data = try exporter.export(model, record: record, resources: resources)
                 summary = words.say(.exportWrote, [.name: found.knownAs, .format: exporter.name,
-                                                   .answers: "\(model.answers.count)", .file: output])
+                                                   .answers: "\(model.answers.count)", .file: output.typed])
             }
         } catch let error as ExportError {
             Console.error(words.say(.exportNotMade, [.reason: "\(error)"]))
@@ -95,13 +95,7 @@ struct ExportCommand: ParsableCommand {
             Console.error("\(error)")
             throw ExitStatus.unavailable
         }
-        do {
-            try SafeFileWriter().write(data, to: URL(fileURLWithPath: output), existing: existing)
-        } catch {
-            Console.error(words.say(.exportNotWritten, [.reason: "\(error)"]))
-            throw error == .exists(path: output) || error == .isALink(path: output) || error == .notAPlainFile(path: output)
-                || error == .isAFolder(path: output) ? ExitStatus.cannotCreate : ExitStatus.ioError
-        }
+        try output.write(data, existing: existing) { words.say(.exportNotWritten, [.reason: $0]) }
         Console.out(summary)
     }
 }

@@ -59,23 +59,6 @@ enum ExportFormats {
         }
         return resources
     }
-
-    /// Replace an existing plain file only when told to (`--force`) or after a yes at a terminal.
-    static func replacePolicy(_ output: String, force: Bool) throws -> ExistingFile {
-        var status = stat()
-        guard !force, lstat(output, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { return force ? .replace : .refuse }
-        guard isatty(0) == 1 else {
-            Console.error("\(output) is already there. Give --force to replace it.")
-            throw ExitStatus.cannotCreate
-        }
-        Console.out("\(output) is already there. Replace it? (yes or no)")
-        let answer = readLine().map { AnswerInterpreter.normalise($0) } ?? ""
-        guard ["yes", "y"].contains(answer) else {
-            Console.out("It was left as it was.")
-            throw ExitStatus.cannotCreate
-        }
-        return .replace
-    }
 }
 
 /// The pupil's own views, read aloud in the first person in their voice and speed (WAV).

@@ -15,7 +15,7 @@ struct SayCommand: ParsableCommand {
     var words: [String]
 
     @Option(help: ArgumentHelp("Write the speech to this WAV file instead of playing it.", valueName: "file"))
-    var wav: String?
+    var wav: OutputFile?
 
     @Option(help: "Use this pupil's voice settings.")
     var pupil: String?
@@ -36,7 +36,7 @@ struct SayCommand: ParsableCommand {
         let pronunciations = Pronunciations(loadPronunciations())
         if let wav {
             do {
-                try SpeechEngine.writeWAV(text: text, settings: settings, pronunciations: pronunciations, to: URL(fileURLWithPath: wav))
+                try SpeechEngine.writeWAV(text: text, settings: settings, pronunciations: pronunciations, to: wav.url)
                 Console.out("Wrote \(wav).")
             } catch {
                 Console.error("\(error)")

@@ -16,8 +16,9 @@ struct SymbolsCommand: ParsableCommand {
             abstract: "Write a contact sheet (an HTML page) of every symbol with its words, to review the set."
         )
 
-        @Option(name: [.customShort("o"), .long], help: ArgumentHelp("The HTML file to write.", valueName: "file"))
-        var output: String
+        @Option(name: [.customShort("o"), .long], help: ArgumentHelp("The HTML file to write.", valueName: "file"),
+                transform: OutputFile.parse)
+        var output: OutputFile
 
         @Flag(help: "Replace the file if it is there.")
         var force = false
@@ -33,7 +34,7 @@ struct SymbolsCommand: ParsableCommand {
             }
             do {
                 let page = try SymbolSheet.html(symbols: Array(content.symbols.values), pictures: pictures)
-                try SafeFileWriter().write(page, to: URL(fileURLWithPath: output), existing: force ? .replace : .refuse)
+                try SafeFileWriter().write(page, to: output.url, existing: force ? .replace : .refuse)
             } catch {
                 Console.error("The symbol sheet could not be written: \(error)")
                 throw ExitStatus.cannotCreate

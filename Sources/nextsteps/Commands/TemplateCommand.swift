@@ -18,27 +18,27 @@ struct TemplateCommand: ParsableCommand {
         )
 
         @Argument(help: ArgumentHelp("The template.", valueName: "file"))
-        var file: String
+        var file: FileArgument
 
         @OptionGroup var places: PlaceOptions
 
         func run() throws {
             let words = try places.loadContent().content.words
-            guard let data = FileManager.default.contents(atPath: file) else {
-                Console.error(words.say(.templateUnreadable, [.file: file]))
+            guard let data = FileManager.default.contents(atPath: file.path) else {
+                Console.error(words.say(.templateUnreadable, [.file: file.typed]))
                 throw ExitStatus.noInput
             }
             let findings: [TemplateFindingLine]
             do {
                 findings = try DocxExporter.check(data)
             } catch {
-                Console.error(words.say(.templateDamaged, [.file: file, .reason: "\(error)"]))
+                Console.error(words.say(.templateDamaged, [.file: file.typed, .reason: "\(error)"]))
                 throw ExitStatus.dataError
             }
             let tags = findings.filter { !$0.isProblem }, problems = findings.filter(\.isProblem)
             tags.forEach { Console.out($0.text) }
             problems.forEach { Console.out(words.say(.templateProblem, [.reason: $0.text])) }
-            Console.out(words.say(.templateSummary, [.tags: "\(tags.count)", .problems: "\(problems.count)", .file: file]))
+            Console.out(words.say(.templateSummary, [.tags: "\(tags.count)", .problems: "\(problems.count)", .file: file.typed]))
             if !problems.isEmpty { throw ExitStatus.dataError }
         }
     }

@@ -1,13 +1,12 @@
 import Foundation
 import NextStepsCore
-import NextStepsTerminal
 import NextStepsRecords
 
 /// Who the supporting adult is: an adult on record, chosen by name (or the last sitting's
 /// adult, kept with Enter), or a new one added once with their role.
-struct AdultChooser {
+public struct AdultChooser {
     /// What the adult chose.
-    enum Choice {
+    public enum Choice {
         /// This adult, on record.
         case adult(Adult)
         /// No adult named.
@@ -20,45 +19,23 @@ struct AdultChooser {
     let terminal: TalkTerminal
     let words: Words
 
+    /// A chooser that reads from `terminal` and finds or adds adults in `store`.
+    public init(store: AdultDirectory, terminal: TalkTerminal, words: Words) {
+        self.store = store
+        self.terminal = terminal
+        self.words = words
+    }
+
     /// Asks who is supporting; the last sitting's adult is offered to keep with Enter.
-    func choose(last: Sitting?) -> Choice {
+    public func choose(last: Sitting?) -> Choice {
         let adults = (try? store.adults()) ?? []
         let lastAdult = last?.adultId.flatMap { id in adults.first { $0.id == id } }
         while true {
-            terminal.output.write((lastAdult.map { words.say(.adultKeep, ["adult": $0.nameAndRole]) } ?? words.say(.adultName)) + "\n")
+            terminal.output.write((lastAdult.map { words.say(.adultKeep, [.adult: $0.nameAndRole]) } ?? words.say(.adultName)) + "\n")
             guard let typed = read() else { return .stop }
             if typed.isEmpty { return lastAdult.map(withRole) ?? .nobody }
             if isStop(typed) { return .stop }
             if let choice = named(typed, among: adults) { return choice }
-        }
-    }
-
-    /// The adult given on the command line (`--supporter`, `--role`): the one on record with
-    /// that name, else a new one. A role that is not one of the roles is refused.
-    static func fromOptions(name: String?, role: String?, store: AdultDirectory) throws -> Adult? {
-        guard let name, !name.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
-        var chosenRole: AdultRole?
-        if let role {
-            guard let known = AdultRole(words: role) else {
-                Console.error("\"\(role)\" is not one of the roles: \(AdultRole.allCases.map(\.inWords).joined(separator: ", ")).")
-                throw ExitStatus.usage
-            }
-            chosenRole = known
-        }
-        do {
-            guard let known = AdultNames.same(name, in: try store.adults()) else {
-                return try store.addAdult(Adult(name: name, role: chosenRole, addedAt: Date()))
-            }
-            guard let chosenRole, let id = known.id, known.role == nil else {
-                if let chosenRole, known.role != chosenRole {
-                    Console.error("(\(known.name) is recorded as \(known.role?.inWords ?? ""); that is kept.)")
-                }
-                return known
-            }
-            return try store.recordRole(adultId: id, chosenRole)
-        } catch let error as StoreError {
-            Console.error(error.message)
-            throw ExitStatus.dataError
         }
     }
 
@@ -87,14 +64,14 @@ struct AdultChooser {
     private func chooseRole(for name: String) -> AdultRole?? {
         let output = terminal.output
         let roles = AdultRole.allCases
-        output.write(words.say(.adultRole, ["name": name]) + "\n")
+        output.write(words.say(.adultRole, [.name: name]) + "\n")
         for (index, role) in roles.enumerated() { output.write("  \(index + 1). \(role.inWords)\n") }
         while true {
             guard let typed = read() else { return nil }
             if typed.isEmpty { return .some(nil) }
             if let number = Int(typed), roles.indices.contains(number - 1) { return roles[number - 1] }
             if let known = AdultRole(words: typed) { return known }
-            output.write(words.say(.adultRoleAgain, ["count": "\(roles.count)"]) + "\n")
+            output.write(words.say(.adultRoleAgain, [.count: "\(roles.count)"]) + "\n")
         }
     }
 

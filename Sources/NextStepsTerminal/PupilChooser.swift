@@ -1,22 +1,28 @@
 import Foundation
 import NextStepsCore
-import NextStepsTerminal
 import NextStepsRecords
 
 /// The start screen's "Who is here today?". The adult types the pupil's name; no pupil's name
 /// is ever listed, and one is offered only when what was typed is close to exactly that pupil.
-struct PupilChooser {
+public struct PupilChooser {
     let store: PupilDirectory
     let terminal: TalkTerminal
     let words: Words
 
+    /// A chooser that reads from `terminal` and finds or adds pupils in `store`.
+    public init(store: PupilDirectory, terminal: TalkTerminal, words: Words) {
+        self.store = store
+        self.terminal = terminal
+        self.words = words
+    }
+
     /// The most characters a name typed here may have.
-    static let longestName = 100
+    public static let longestName = 100
 
     private var howTo: String { words.say(.startHowTo) }
 
     /// The pupil chosen or added, or nil if the adult stops or input ends.
-    func choose() -> Pupil? {
+    public func choose() -> Pupil? {
         let output = terminal.output
         let commandWords = Set(words.commands.values.joined())
         output.write("\n" + words.say(.startWho) + "\n")
@@ -29,7 +35,7 @@ struct PupilChooser {
                 continue
             }
             guard text.count <= Self.longestName else {
-                output.write(words.say(.startTooLong, ["count": "\(Self.longestName)"]) + "\n")
+                output.write(words.say(.startTooLong, [.count: "\(Self.longestName)"]) + "\n")
                 continue
             }
             let pupils = (try? store.pupils()) ?? []
@@ -37,13 +43,13 @@ struct PupilChooser {
             case .exact(let pupil):
                 return pupil
             case .close(let pupil):
-                output.write(words.say(.startDidYouMean, ["name": pupil.name]) + "\n")
+                output.write(words.say(.startDidYouMean, [.name: pupil.name]) + "\n")
                 guard let answer = read(), !isStop(answer) else { return nil }
                 if isYes(answer) { return pupil }
                 guard let outcome = offerToAdd(text) else { return nil }
                 if let added = outcome { return added }
             case .several(let count):
-                output.write(words.say(.startSeveral, ["count": "\(count)"]) + "\n")
+                output.write(words.say(.startSeveral, [.count: "\(count)"]) + "\n")
             case .none:
                 guard let outcome = offerToAdd(text) else { return nil }
                 if let added = outcome { return added }
@@ -55,7 +61,7 @@ struct PupilChooser {
     /// ends, `.some(nil)` when nobody was added, and the pupil when one was.
     private func offerToAdd(_ name: String) -> Pupil?? {
         let output = terminal.output
-        output.write(words.say(.startAdd, ["name": name]) + "\n")
+        output.write(words.say(.startAdd, [.name: name]) + "\n")
         guard let answer = read(), !isStop(answer) else { return nil }
         guard isYes(answer) else {
             output.write(words.say(.startNobodyAdded) + "\n")
@@ -63,7 +69,7 @@ struct PupilChooser {
         }
         do {
             let pupil = try store.addPupil(Pupil(name: name, createdAt: Date()))
-            output.write(words.say(.startAdded, ["name": pupil.name, "knownAs": pupil.knownAs]) + "\n")
+            output.write(words.say(.startAdded, [.name: pupil.name, .knownAs: pupil.knownAs]) + "\n")
             return pupil
         } catch let error as StoreError {
             output.write("\(error.message) \(howTo)\n")

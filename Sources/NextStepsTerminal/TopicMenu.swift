@@ -1,18 +1,23 @@
 import NextStepsCore
 import NextStepsRecords
-import NextStepsTerminal
 
 /// "What would you like to talk about?" — the topics as a choice, with the same words as every
 /// question, 6 at a time (no screen offers more); `more` shows the next 6, and a number from
 /// any page chooses.
-struct TopicMenu {
+public struct TopicMenu {
     let content: Content
     let terminal: TalkTerminal
+
+    /// A menu of `content`'s topics, shown and read on `terminal`.
+    public init(content: Content, terminal: TalkTerminal) {
+        self.content = content
+        self.terminal = terminal
+    }
     /// The most topics on one screen.
-    static let pageSize = 6
+    public static let pageSize = 6
 
     /// The topic chosen, or nil if the pupil stops or input ends.
-    func choose() -> Topic? {
+    public func choose() -> Topic? {
         let words = content.words
         let options = Self.choices(content.topics)
         let interpreter = AnswerInterpreter(commands: words.commands)
@@ -36,7 +41,7 @@ struct TopicMenu {
             case .command(.help), .command(.again), .empty:
                 present(page: page)
             default:
-                terminal.screen.present(.message([words.say(.numbersOnly, ["count": "\(options.count)"])]))
+                terminal.screen.present(.message([words.say(.numbersOnly, [.count: "\(options.count)"])]))
             }
         }
     }
@@ -54,12 +59,12 @@ struct TopicMenu {
     }
 
     /// Words not worth matching a topic by ("my", "after" …).
-    static let plainWords: Set<String> = ["my", "i", "me", "a", "an", "the", "and", "or", "to", "at", "of", "after", "how",
+    public static let plainWords: Set<String> = ["my", "i", "me", "a", "an", "the", "and", "or", "to", "at", "of", "after", "how",
                                           "when", "what", "this", "that", "might", "like", "am", "is", "back", "looking"]
 
     /// Each topic as an option: its title, its id in words ("my future"), and each word of its
     /// title that names no other topic ("future", "jobs", "money").
-    static func choices(_ topics: [Topic]) -> [Choice] {
+    public static func choices(_ topics: [Topic]) -> [Choice] {
         let wordsOf = topics.map { Set($0.title.lowercased().split(separator: " ").map(String.init)).subtracting(plainWords) }
         return topics.enumerated().map { index, topic in
             let own = wordsOf[index].filter { word in !wordsOf.enumerated().contains { $0.offset != index && $0.element.contains(word) } }

@@ -1,0 +1,34 @@
+import Foundation
+import NextStepsRecords
+
+/// The adult named on a command line (`--supporter`, `--role`), found on record or added once.
+enum AdultFromOptions {
+    /// The adult given on the command line (`--supporter`, `--role`): the one on record with
+    /// that name, else a new one. A role that is not one of the roles is refused.
+    static func resolve(name: String?, role: String?, store: AdultDirectory) throws -> Adult? {
+        guard let name, !name.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        var chosenRole: AdultRole?
+        if let role {
+            guard let known = AdultRole(words: role) else {
+                Console.error("\"\(role)\" is not one of the roles: \(AdultRole.allCases.map(\.inWords).joined(separator: ", ")).")
+                throw ExitStatus.usage
+            }
+            chosenRole = known
+        }
+        do {
+            guard let known = AdultNames.same(name, in: try store.adults()) else {
+                return try store.addAdult(Adult(name: name, role: chosenRole, addedAt: Date()))
+            }
+            guard let chosenRole, let id = known.id, known.role == nil else {
+                if let chosenRole, known.role != chosenRole {
+                    Console.error("(\(known.name) is recorded as \(known.role?.inWords ?? ""); that is kept.)")
+                }
+                return known
+            }
+            return try store.recordRole(adultId: id, chosenRole)
+        } catch let error as StoreError {
+            Console.error(error.message)
+            throw ExitStatus.dataError
+        }
+    }
+}
