@@ -113,4 +113,26 @@ final class SealedRecordsEndToEndTests: XCTestCase {
         XCTAssertFalse(stopped.screen.text.contains("Sam Smith"))
         XCTAssertEqual(stopped.changedSettings, [], "Ctrl-C puts the terminal back too")
     }
+
+    /// A talk already running when the passphrase is set saves nothing more, says so, and never
+    /// writes the pupil's words in the clear among the sealed ones.
+    func testATalkRunningWhenThePassphraseIsSetSavesNoWordsInTheClear() throws {
+        let sandbox = try Sandbox("sealed-during")
+        let marker = "wombat-marker-\(UInt32.random(in: 100_000...999_999))"
+        try sandbox.addPupil("Sam Smith", knownAs: "Sam")
+        let talk = try PipedSession(sandbox: sandbox, arguments: ["talk", "--pupil", "Sam", "--topic", "about-me", "--store", sandbox.store])
+        talk.send(line: "")
+        talk.send(line: "1")
+        XCTAssertTrue(talk.stdout.wait(for: Phrases.saved, timeout: 15), talk.stdout.text)
+        let set = try sandbox.run(["store", "passphrase", "--store", sandbox.store], environment: ["NEXTSTEPS_NEW_PASSPHRASE": passphrase])
+        XCTAssertEqual(set.exitCode, 0, set.transcript)
+        talk.send(line: "I like \(marker) a lot")
+        XCTAssertTrue(talk.stdout.wait(for: Phrases.notSaved, timeout: 15), talk.stdout.text)
+        talk.closeInput()
+        XCTAssertTrue(talk.process.waitForExit(timeout: 15))
+        XCTAssertNil(try storeBytes(sandbox.store).range(of: Data(marker.utf8)), "no words in the clear in the sealed records")
+        let shown = try sandbox.run(["pupils", "show", "Sam", "--store", sandbox.store], environment: ["NEXTSTEPS_PASSPHRASE": passphrase])
+        XCTAssertEqual(shown.exitCode, 0, shown.transcript)
+        XCTAssertFalse(shown.out.contains(marker), shown.transcript)
+    }
 }
