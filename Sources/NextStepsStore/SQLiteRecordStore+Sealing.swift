@@ -18,13 +18,13 @@ public struct SealingSummary: Sendable, Equatable {
 extension SQLiteRecordStore {
     /// Whether the records have a passphrase.
     public func hasPassphrase() throws -> Bool {
-        try queue.read { db in try StoreKey.lock(in: db) } != nil
+        try readChecking { db in try StoreKey.lock(in: db) } != nil
     }
 
     /// Opens the records with their passphrase, for every read and write after it.
     /// `SealingError.wrongPassphrase` when it is not theirs; records without a passphrase need none.
     public func unlock(passphrase: String) throws {
-        guard let kept = try queue.read({ db in try StoreKey.lock(in: db) }) else { return }
+        guard let kept = try readChecking({ db in try StoreKey.lock(in: db) }) else { return }
         let sealer = try kept.open(passphrase: passphrase)
         key.use(kept, sealer)
     }
@@ -87,6 +87,13 @@ extension SQLiteRecordStore {
     private func writeChecking<T>(_ body: (Database) throws -> T) throws -> T {
         do { return try queue.write(body) } catch let error as StoreError { throw error } catch let error as SealingError { throw error } catch {
             throw StoreFiles.plain(error, opening: nil)
+        }
+    }
+
+    /// One read of the records' lock, failures in plain words.
+    private func readChecking<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try queue.read(body) } catch let error as StoreError { throw error } catch {
+            throw StoreFiles.plain(error, opening: path)
         }
     }
 
