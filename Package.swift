@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
     ],
     targets: [
         // MARK: The record model: pupils, adults, sittings, answers, progress, typed ids and the
@@ -55,10 +56,18 @@ let package = Package(
             dependencies: ["NextStepsCore", "NextStepsFiles"]
         ),
 
+        // MARK: Sealing pupils' words at rest: AES-GCM per field, a key from scrypt (pure apart from swift-crypto).
+        .target(
+            name: "NextStepsSealing",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto"),
+                           .product(name: "CryptoExtras", package: "swift-crypto")]
+        ),
+
         // MARK: Edges, each behind a protocol of the core.
         .target(
             name: "NextStepsStore",
-            dependencies: ["NextStepsRecords", "NextStepsCore", "NextStepsCareers", "NextStepsFiles", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["NextStepsRecords", "NextStepsCore", "NextStepsCareers", "NextStepsFiles", "NextStepsSealing",
+                           .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .target(
             name: "NextStepsTerminal",
@@ -86,7 +95,7 @@ let package = Package(
             name: "nextsteps",
             dependencies: [
                 "NextStepsCore", "NextStepsRecords", "NextStepsStore", "NextStepsTerminal", "NextStepsSpeech", "NextStepsFiles",
-                "NextStepsReports", "NextStepsContentCache", "NextStepsAdultPart", "NextStepsCareers",
+                "NextStepsReports", "NextStepsContentCache", "NextStepsAdultPart", "NextStepsCareers", "NextStepsSealing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -114,6 +123,7 @@ let package = Package(
         .testTarget(name: "NextStepsAdultPartTests",
                     dependencies: ["NextStepsAdultPart", "NextStepsCore", "NextStepsRecords", "NextStepsCareers", "NextStepsTestSupport"]),
         .testTarget(name: "NextStepsFilesTests", dependencies: ["NextStepsFiles"]),
+        .testTarget(name: "NextStepsSealingTests", dependencies: ["NextStepsSealing"]),
         .testTarget(name: "NextStepsTerminalTests", dependencies: ["NextStepsTerminal", "NextStepsCore", "NextStepsRecords", "NextStepsTestSupport"]),
         .testTarget(
             name: "NextStepsReportsTests",
@@ -127,7 +137,7 @@ let package = Package(
         .testTarget(
             name: "NextStepsStoreTests",
             dependencies: ["NextStepsStore", "NextStepsCore", "NextStepsRecords", "NextStepsCareers", "NextStepsTestSupport",
-                           .product(name: "GRDB", package: "GRDB.swift")]
+                           "NextStepsSealing", .product(name: "GRDB", package: "GRDB.swift")]
         ),
         .testTarget(name: "NextStepsContentCacheTests", dependencies: ["NextStepsContentCache", "NextStepsCore"]),
         .testTarget(name: "NextStepsSpeechTests", dependencies: ["NextStepsSpeech", "NextStepsCore", "NextStepsRecords"]),

@@ -15,6 +15,11 @@ if let mode = ProcessInfo.processInfo.environment["NEXTSTEPS_BENCH"], mode.hasPr
 let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("nextsteps-bench-\(UUID().uuidString)")
 try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
 defer { try? FileManager.default.removeItem(at: scratch) }
+if ProcessInfo.processInfo.environment["NEXTSTEPS_BENCH"] == "sealing" {
+    try SealingBenchmark.run(binary: binary, scratch: scratch)
+    try? FileManager.default.removeItem(at: scratch)
+    exit(0)
+}
 
 func figures(_ name: String, _ samples: [Double]) {
     let sorted = samples.sorted()

@@ -40,7 +40,9 @@ extension SQLiteRecordStore: CareersLog {
         try read { db in
             var pupilRequest = PupilRow.order(PupilRow.CodingKeys.name.collating(.nocase))
             if let wanted { pupilRequest = pupilRequest.filter(wanted.contains(PupilRow.CodingKeys.id)) }
-            let pupils = try PupilRow.all(db, pupilRequest).map { try CohortPupil($0.pupil, leftOn: $0.leftOn) }
+            var pupils = try PupilRow.all(db, pupilRequest).map { try CohortPupil($0.pupil, leftOn: $0.leftOn) }
+            // Sealed names are sorted once opened, as SQLite sorts them in the clear.
+            if SealedColumns.current != nil { pupils.sort { SealedColumns.nocaseLess($0.name, $1.name) } }
             func of<R: CareersRow>(_ type: R.Type) throws -> [Recorded<R.Body>] {
                 var request = R.order(Column("id"))
                 if let wanted { request = request.filter(wanted.contains(Column("pupilId"))) }
@@ -63,7 +65,7 @@ extension SQLiteRecordStore: CareersLog {
     }
 
     /// Checks the pupil, the adult and what the entry supersedes, then inserts it.
-    private static func insert<R: CareersRow>(_ given: R, in db: Database) throws -> Recorded<R.Body> {
+    private static func insert<R: CareersRow & SealableRow>(_ given: R, in db: Database) throws -> Recorded<R.Body> {
         guard let entry = given.entry else { throw StoreError("The entry is not complete.") }
         guard try PupilRow.exists(db, key: entry.pupil) else { throw StoreError("There is no such pupil.") }
         guard try AdultRow.exists(db, key: entry.adult) else { throw StoreError("There is no such adult.") }
@@ -73,7 +75,7 @@ extension SQLiteRecordStore: CareersLog {
         }
         var row = given
         row.id = nil
-        try row.insert(db)
+        try row.insertSealed(db)
         guard let saved = row.entry else { throw StoreError("The entry is not complete.") }
         return saved
     }

@@ -12,6 +12,8 @@ import NextStepsRecords
 public final class SQLiteRecordStore: RecordStore {
     /// The connection every read and write goes through (the erasure's VACUUM too).
     let queue: DatabaseQueue
+    /// The records' key, once their passphrase is given (see SQLiteRecordStore+Sealing).
+    let key = StoreKey()
     /// The database file.
     public let path: String
     /// Whether this store has written: its fingerprint is kept when it closes, so the next start
@@ -110,14 +112,18 @@ public final class SQLiteRecordStore: RecordStore {
                 throw StoreError("There is already a pupil called \(same.name).")
             }
             var row = PupilRow(pupil)
-            try row.insert(db)
+            try row.insertSealed(db)
             return row.pupil
         }
     }
 
     /// All pupils, by name.
     public func pupils() throws -> [Pupil] {
-        try read { db in try PupilRow.all(db, PupilRow.order(PupilRow.CodingKeys.name.collating(.nocase))).map(\.pupil) }
+        try read { db in
+            let pupils = try PupilRow.all(db, PupilRow.order(PupilRow.CodingKeys.name.collating(.nocase))).map(\.pupil)
+            // Sealed names are sorted once opened, as SQLite sorts them in the clear.
+            return SealedColumns.current == nil ? pupils : pupils.sorted { SealedColumns.nocaseLess($0.name, $1.name) }
+        }
     }
 
     /// The pupil with this name or known-as name (any case), if exactly one matches.
@@ -133,7 +139,7 @@ public final class SQLiteRecordStore: RecordStore {
                 throw StoreError("There is already a pupil called \(same.name).")
             }
             let renamed = PupilRow(try PupilNames.cleaned(row.pupil.renamed(to: name, knownAs: knownAs)))
-            try renamed.update(db, columns: [PupilRow.CodingKeys.name, PupilRow.CodingKeys.knownAs])
+            try renamed.updateSealed(db, columns: [PupilRow.CodingKeys.name.name, PupilRow.CodingKeys.knownAs.name])
             return renamed.pupil
         }
     }
@@ -245,7 +251,7 @@ public final class SQLiteRecordStore: RecordStore {
                 let earlier = try AnswerRow.all(db, AnswerRow.to(answer.question, of: answer.pupilId)).map(\.answer)
                 answer.supersedes = AnswerChain.superseded(by: answer, in: earlier)
                 var row = AnswerRow(answer)
-                try row.insert(db)
+                try row.insertSealed(db)
                 saved = row.answer
             }
             try ProgressRow(progress).upsert(db)
@@ -300,17 +306,18 @@ public final class SQLiteRecordStore: RecordStore {
         }
     }
 
-    /// One transaction, committed (and fsynced) before it returns.
+    /// One transaction, committed (and fsynced) before it returns; with the records' key bound
+    /// once their lock is checked (StoreKey.run).
     func write<T>(_ body: (Database) throws -> T) throws -> T {
         if damage != nil { throw StoreHealth.refusal(path) }
         wrote = true
-        do { return try queue.write(body) } catch let error as StoreError { throw error } catch {
+        do { return try queue.write { db in try key.run(db, body) } } catch let error as StoreError { throw error } catch {
             throw StoreFiles.plain(error, opening: path)
         }
     }
 
     func read<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try queue.read(body) } catch let error as StoreError { throw error } catch {
+        do { return try queue.read { db in try key.run(db, body) } } catch let error as StoreError { throw error } catch {
             throw StoreFiles.plain(error, opening: path)
         }
     }

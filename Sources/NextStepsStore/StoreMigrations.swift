@@ -64,6 +64,7 @@ enum StoreMigrations {
         }
         migrator.registerMigration("v5-adults-as-records", migrate: adultsAsRecords)
         migrator.registerMigration("v6-careers-entries", migrate: CareersMigration.careersEntries)
+        migrator.registerMigration("v7-sealing", migrate: SealingMigration.sealing)
         return migrator
     }
 

@@ -44,8 +44,10 @@ extension CheckedRow {
         try Row.fetchOne(db, request).map(read)
     }
 
-    /// A row read, or an error naming it and what is wrong with it.
+    /// A row read (its sealed columns opened, when the records have a passphrase), or an error
+    /// naming it and what is wrong with it.
     static func read(_ row: Row) throws -> Self {
+        let row = try SealedColumns.opened(row, table: databaseTableName, noun: noun)
         do { return try Self(row: row) } catch { throw damaged(row, damage(in: row)) }
     }
 

@@ -97,7 +97,8 @@ struct PlaceOptions: ParsableArguments {
         }
     }
 
-    /// Opens the records; on failure, says why and exits with status 74. A command that will
+    /// Opens the records, with their passphrase when they have one (StorePassphrase); on failure,
+    /// says why and exits with status 74 (77 for a wrong passphrase). A command that will
     /// write (`forWriting`) is refused first, with nothing done, when the file is damaged
     /// (status 65) or cannot be written (a read-only disk or file: status 74); a command that
     /// only reads goes on, after a word naming the damaged file.
@@ -118,6 +119,7 @@ struct PlaceOptions: ParsableArguments {
             Console.error(forWriting ? StoreHealth.refusal(path).message + " Nothing was changed." : StoreHealth.warning(path))
             if forWriting { throw ExitStatus.damagedRecords }
         }
+        try StorePassphrase.unlock(store)
         return store
     }
 

@@ -13,7 +13,8 @@ struct NextSteps: ParsableCommand {
             """,
         subcommands: [StartCommand.self, TalkCommand.self, TopicsCommand.self, PupilsCommand.self,
                       PlanCommand.self, EncounterCommand.self, DestinationCommand.self, SharingCommand.self, CareersCommand.self,
-                      ExportCommand.self, TemplateCommand.self, ContentCommand.self, SymbolsCommand.self, SayCommand.self, InstallCommand.self],
+                      ExportCommand.self, TemplateCommand.self, ContentCommand.self, SymbolsCommand.self, SayCommand.self, InstallCommand.self,
+                      StoreCommand.self],
         defaultSubcommand: StartCommand.self
     )
 }

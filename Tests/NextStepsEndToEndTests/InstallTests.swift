@@ -87,7 +87,7 @@ final class InstallTests: XCTestCase {
         let result = try sandbox.run(["frobnicate"])
         XCTAssertEqual(result.exitCode, 64, result.transcript)
         XCTAssertTrue(result.err.hasPrefix("There is no command \u{201C}frobnicate\u{201D}. The commands are: "
-                                           + "start, talk, topics, pupils, plan, encounter, destination, sharing, careers, export, template, content, symbols, say, install.\n"), result.transcript)
+                                           + "start, talk, topics, pupils, plan, encounter, destination, sharing, careers, export, template, content, symbols, say, install, store.\n"), result.transcript)
         XCTAssertFalse(result.err.contains("Unexpected argument"), result.transcript)
         XCTAssertEqual(result.out, "", "nothing starts")
         let afterOptions = try sandbox.run(["--plain", "--store", sandbox.store, "frobnicate"])

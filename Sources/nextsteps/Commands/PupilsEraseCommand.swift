@@ -51,6 +51,11 @@ extension PupilsCommand {
             withExtendedLifetime(hold) {}
             Console.out("Erased \(pupil.name): \(PupilsCommand.Remove.describe(erasure.removal)).")
             Self.report(erasure.check).forEach(Console.out)
+            if (try? store.hasPassphrase()) == true {
+                Console.out("These records are sealed with a passphrase, so no words are in the files as plain text and the search "
+                            + "cannot see a sealed copy: it proves only that no plain copy is there. Every row of theirs was removed, "
+                            + "the space it took overwritten (secure_delete) and the file rebuilt (VACUUM).")
+            }
             Console.out("Exports and spoken-step files (--speech-to) are outside the records, so they were not searched: "
                         + "delete any made for \(pupil.name) yourself.")
             if !erasure.check.isClean { throw ExitStatus.ioError }
