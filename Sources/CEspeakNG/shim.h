@@ -28,7 +28,7 @@ static const int nextsteps_pcaudio_format_s16le = 2;
 
 /// Finds pcaudiolib's functions; returns 0 when any is missing.
 static inline int nextsteps_pcaudio_load(nextsteps_pcaudio *api) {
-    void *library = dlopen("libpcaudio.so.0", RTLD_NOW | RTLD_LOCAL);
+    void *library = dlopen("libpcaudio.so.0", RTLD_LAZY | RTLD_LOCAL);
     if (library == NULL) return 0;
     api->create_alsa_object = (void *(*)(const char *, const char *, const char *))dlsym(library, "create_alsa_object");
     api->open = (int (*)(void *, int, uint32_t, uint8_t))dlsym(library, "audio_object_open");
@@ -48,7 +48,7 @@ static inline void nextsteps_alsa_silent_handler(const char *file, int line, con
 
 /// Stops ALSA writing error messages to stderr; returns 0 when ALSA could not be found.
 static inline int nextsteps_alsa_quiet(void) {
-    void *library = dlopen("libasound.so.2", RTLD_NOW | RTLD_LOCAL);
+    void *library = dlopen("libasound.so.2", RTLD_LAZY | RTLD_LOCAL);
     if (library == NULL) return 0;
     typedef void (*handler_t)(const char *, int, const char *, int, const char *, ...);
     int (*set_handler)(handler_t) = (int (*)(handler_t))dlsym(library, "snd_lib_error_set_handler");
@@ -74,7 +74,7 @@ typedef struct {
 
 /// Loads libespeak-ng and finds its functions; returns 0 when the library or any function is missing.
 static inline int nextsteps_espeak_load(nextsteps_espeak *api) {
-    void *library = dlopen("libespeak-ng.so.1", RTLD_NOW | RTLD_LOCAL);
+    void *library = dlopen("libespeak-ng.so.1", RTLD_LAZY | RTLD_LOCAL);
     if (library == NULL) return 0;
     api->InitializePath = (void (*)(const char *))dlsym(library, "espeak_ng_InitializePath");
     api->Info = (const char *(*)(const char **))dlsym(library, "espeak_Info");
