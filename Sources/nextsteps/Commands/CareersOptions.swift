@@ -118,6 +118,17 @@ struct CareersSession {
         }
     }
 
+    /// "Saved the advice for Sam, as number 7. The number is for correcting it: …": every kind
+    /// says what its number is for (`use` is the phrase for that, filled with the number and name).
+    func saved(_ kind: String, id: EntryID?, name: String, use: PhraseKey) -> String {
+        let number = id.map(\.description) ?? ""
+        return words.say(.careersSaved, [.kind: kind, .id: number, .name: name,
+                                         .use: words.say(use, [.id: number, .name: name])])
+    }
+
+    /// What a plan entry's number is for: an action's also marks it done.
+    static func use(for item: PlanItem) -> PhraseKey { item.action == nil ? .careersUseCorrect : .careersUseAction }
+
     /// Reads the careers records, or says why not (status 74).
     func records(_ pupils: [PupilID]?) throws -> CareersRecords {
         do { return try store.careersRecords(pupils: pupils) } catch {

@@ -84,8 +84,7 @@ struct EncounterCommand: ParsableCommand {
                 try session.store.add(GroupEncounter(encounter: encounter, pupils: pupils.map(\.key), adult: adultId, at: Date()))
             }
             if saved.count == 1, let one = saved.first {
-                Console.out(session.words.say(.careersSaved, [.kind: kind.words, .id: one.id.map(\.description) ?? "",
-                                                              .name: pupils[0].knownAs]))
+                Console.out(session.saved(kind.words, id: one.id, name: pupils[0].knownAs, use: .careersUseLink))
             } else {
                 Console.out(session.words.say(.careersGroupSaved, [.kind: kind.words, .count: "\(saved.count)",
                                                                    .list: pupils.map(\.name).joined(separator: ", ")]))
