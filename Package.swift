@@ -117,7 +117,7 @@ let package = Package(
         .testTarget(name: "NextStepsTerminalTests", dependencies: ["NextStepsTerminal", "NextStepsCore", "NextStepsRecords"]),
         .testTarget(
             name: "NextStepsReportsTests",
-            dependencies: ["NextStepsReports", "NextStepsCore", "NextStepsRecords", "NextStepsDocx",
+            dependencies: ["NextStepsReports", "NextStepsCore", "NextStepsRecords", "NextStepsDocx", "NextStepsCareers",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(

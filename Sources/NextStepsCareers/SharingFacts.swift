@@ -13,6 +13,9 @@ public struct SharingFacts: Sendable, Equatable {
         public var programme: String
         /// The adult's note, or empty.
         public var note: String
+
+        /// Makes a note of a programme left early.
+        public init(on: Day, programme: String, note: String) { self.on = on; self.programme = programme; self.note = note }
     }
 
     /// The level chosen, or nil when no choice is recorded.

@@ -16,13 +16,14 @@ final class CareersCommandsTests: XCTestCase {
         let advice = try sandbox.run(["plan", "add", "advice", "--pupil", "Sam", "--role", "careers adviser"] + store,
                                      lines: ["Look at catering at Riverside"], environment: adviser)
         XCTAssertEqual(advice.exitCode, 0, advice.transcript)
-        XCTAssertEqual(advice.out, "Saved advice 1 for Sam.\n")
+        XCTAssertEqual(advice.out, "Saved the advice for Sam, as number 1. The number is for correcting it: nextsteps plan correct 1\n")
         let view = try sandbox.run(["plan", "add", "parent-view", "--pupil", "Sam", "--said-by", "Mum"] + store,
                                    lines: ["She loves cooking; she worries about buses"], environment: adviser)
         XCTAssertEqual(view.exitCode, 0, view.transcript)
         let action = try sandbox.run(["plan", "add", "action", "--pupil", "Sam", "--text", "Book a college visit", "--who", "Ms Khan",
                                       "--by", "2026-12-15"] + store, environment: adviser)
-        XCTAssertEqual(action.out, "Saved action 3 for Sam.\n", action.transcript)
+        XCTAssertEqual(action.out, "Saved the action for Sam, as number 3. The number is for correcting it (nextsteps plan correct 3) "
+                       + "or marking it done (nextsteps plan done 3).\n", action.transcript)
         for arguments in [["plan", "add", "decision", "--pupil", "Sam", "--text", "Visit Riverside College"],
                           ["plan", "add", "option", "--pupil", "Sam", "--stage", "post-16", "--text", "College, catering"],
                           ["plan", "add", "review", "--pupil", "Sam", "--on", "2027-03-10"]] {
@@ -31,7 +32,8 @@ final class CareersCommandsTests: XCTestCase {
         }
         let corrected = try sandbox.run(["plan", "correct", "1"] + store, lines: ["Look at catering at Riverside College"],
                                         environment: adviser)
-        XCTAssertEqual(corrected.out, "Saved advice 7 for Sam.\n", corrected.transcript)
+        XCTAssertEqual(corrected.out, "Saved the advice for Sam, as number 7. The number is for correcting it: nextsteps plan correct 7\n",
+                       corrected.transcript)
         let again = try sandbox.run(["plan", "correct", "1", "--text", "x"] + store, environment: adviser)
         XCTAssertEqual(again.exitCode, 65, "an entry already corrected is not corrected twice: \(again.transcript)")
         let done = try sandbox.run(["plan", "done", "3", "--on", "2026-12-01"] + store, environment: adviser)

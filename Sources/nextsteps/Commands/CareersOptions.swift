@@ -85,9 +85,11 @@ enum EntryText {
 struct CareersSession {
     let words: Words
     let store: SQLiteRecordStore
+    /// The content (for an answer's words).
+    let content: Content
 
     init(places: PlaceOptions) throws {
-        let content = try places.loadContent().content
+        content = try places.loadContent().content
         words = content.words
         store = try places.openStore(content: content)
     }

@@ -165,7 +165,8 @@ struct PlanCommand: ParsableCommand {
             let found = try PupilFinder.find(pupil, in: session.store)
             guard let id = found.id else { throw ExitStatus.software }
             let records = try session.records([id])
-            let lines = try session.saving { try CareersLines.lines(records, today: Day(Date())) }
+            let reflections = CareersLines.reflections(try session.store.answers(pupilId: id), content: session.content)
+            let lines = try session.saving { try CareersLines.lines(records, today: Day(Date()), reflections: reflections) }
             guard !lines.isEmpty else {
                 Console.out(session.words.say(.careersNothingYet, [.name: found.knownAs]))
                 return

@@ -10,7 +10,7 @@ struct PupilsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pupils",
         abstract: "Add, list, show, rename and remove pupils.",
-        subcommands: [Add.self, List.self, Show.self, Rename.self, Remove.self, Speech.self, Leave.self],
+        subcommands: [Add.self, List.self, Show.self, Details.self, Rename.self, Remove.self, Speech.self, Leave.self],
         defaultSubcommand: List.self
     )
 
@@ -103,8 +103,9 @@ struct PupilsCommand: ParsableCommand {
             let store = try places.openStore(content: loaded.content)
             let pupil = try PupilFinder.find(name, in: store)
             guard let id = pupil.id else { throw ExitStatus.software }
+            let answers = try store.answers(pupilId: id)
             for line in PupilSummary.lines(pupil: pupil, adults: try store.adults(), sittings: try store.sittings(pupilId: id),
-                                           answers: try store.answers(pupilId: id),
+                                           answers: answers,
                                            progress: try store.allProgress(pupilId: id), content: loaded.content) {
                 Console.out(line)
             }
@@ -112,7 +113,8 @@ struct PupilsCommand: ParsableCommand {
             do {
                 let records = try store.careersRecords(pupils: [id])
                 if let left = records.pupils.first?.leftOn { Console.out("Left on \(left.long)") }
-                let lines = try CareersLines.lines(records, today: Day(Date()))
+                let lines = try CareersLines.lines(records, today: Day(Date()),
+                                                   reflections: CareersLines.reflections(answers, content: loaded.content))
                 if !lines.isEmpty { Console.out("Plan and careers record:") }
                 lines.forEach { Console.out("  " + $0) }
             } catch {
