@@ -115,6 +115,13 @@ final class CareersCommandsTests: XCTestCase {
         let adult = ["--adult", "Ms Khan", "--role", "careers adviser"]
         let badDay = try sandbox.run(["plan", "add", "review", "--pupil", "Sam", "--on", "2027-02-30"] + adult + store)
         XCTAssertEqual(badDay.exitCode, 64, badDay.transcript)
+        let past = try sandbox.run(["plan", "add", "review", "--pupil", "Sam", "--on", "2020-01-10"] + adult + store)
+        XCTAssertEqual(past.exitCode, 65, past.transcript)
+        XCTAssertTrue(past.err.contains("10 January 2020 is in the past") && past.err.contains("--past"), "says why and the way through: \(past.err)")
+        let meant = try sandbox.run(["plan", "add", "review", "--pupil", "Sam", "--on", "2020-01-10", "--past"] + adult + store)
+        XCTAssertEqual(meant.exitCode, 0, "--past keeps it: \(meant.transcript)")
+        let correctedToPast = try sandbox.run(["plan", "correct", "1", "--on", "2020-01-09"] + adult + store)
+        XCTAssertEqual(correctedToPast.exitCode, 65, "a correction to a day gone is refused too: \(correctedToPast.transcript)")
         let missing = try sandbox.run(["plan", "add", "action", "--pupil", "Sam", "--text", "Ring college"] + adult + store)
         XCTAssertEqual(missing.exitCode, 64, missing.transcript)
         XCTAssertTrue(missing.err.contains("--who, --by"), missing.transcript)
@@ -128,8 +135,8 @@ final class CareersCommandsTests: XCTestCase {
         let notThere = try sandbox.run(["plan", "done", "99"] + adult + store)
         XCTAssertEqual(notThere.exitCode, 66, notThere.transcript)
         let list = try sandbox.run(["plan", "list", "--pupil", "Sam"] + store)
-        XCTAssertEqual(list.out, "Nothing is recorded for Sam yet.\n", list.transcript)
-        for result in [noAdult, badDay, missing, noWords, badKind, noGroup, notThere] {
+        XCTAssertTrue(list.out.hasPrefix("Next review: 10 January 2020 (passed)"), "only the review kept with --past: \(list.transcript)")
+        for result in [noAdult, badDay, past, correctedToPast, missing, noWords, badKind, noGroup, notThere] {
             XCTAssertFalse(result.err.contains("Fatal error"), result.transcript)
         }
     }
