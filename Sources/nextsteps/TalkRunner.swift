@@ -21,7 +21,7 @@ struct TalkRunner {
     let scribe: Bool
     let speech: SpeechOptions
     /// Whether to offer the adult's part when the pupil's part ends: `talk` does (not with
-    /// `--no-adult-part`); the start screen does not yet.
+    /// `--no-adult-part`), and so does the start screen.
     var adultPart = false
 
     func run(pupil: Pupil, topic: Topic) throws -> SessionOutcome {
@@ -132,13 +132,22 @@ struct TalkRunner {
     /// The topic to talk about: the one stopped in most recently if any is unfinished, else the
     /// pupil's choice (nil if they stop or input ends).
     func nextTopic(for pupil: Pupil) -> Topic? {
+        if case .topic(let topic)? = nextTopicOrAdult(for: pupil, offeringAdultPart: false) { return topic }
+        return nil
+    }
+
+    /// As `nextTopic`; at the topic list the adult may instead type `/adult` for the adult's
+    /// part when `offeringAdultPart` (the start screen).
+    func nextTopicOrAdult(for pupil: Pupil, offeringAdultPart: Bool) -> TopicMenu.Chosen? {
         let content = loaded.content
         if let id = pupil.id, let progress = try? store.allProgress(pupilId: id),
            let unfinished = progress.filter({ !$0.finished }).sorted(by: { $0.updatedAt > $1.updatedAt })
                .lazy.compactMap({ content.topic($0.topicId) }).first {
-            return unfinished
+            return .topic(unfinished)
         }
-        return TopicMenu(content: content, terminal: terminal).choose()
+        var menu = TopicMenu(content: content, terminal: terminal)
+        menu.offersAdultPart = offeringAdultPart
+        return menu.chooseOrAdult()
     }
 }
 

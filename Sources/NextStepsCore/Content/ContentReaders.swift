@@ -245,7 +245,7 @@ extension PhraseKey {
             || rawValue.hasPrefix("careers-") || rawValue.hasPrefix("adult-part-")
             || [.noteSaved, .adultHelp, .answerCut, .startWho, .startHowTo, .startTooLong, .startDidYouMean, .startSeveral, .startAdd,
          .startNobodyAdded, .startAdded, .startNotSaved, .adultKeep, .adultName, .adultRole, .adultRoleAgain, .talkBusy, .scribeExactly,
-         .flagsHeading, .planNotRight, .planChange, .scribeThirdPerson, .startWhat, .startWhatAgain].contains(self)
+         .flagsHeading, .planNotRight, .planChange, .scribeThirdPerson, .startWhat].contains(self)
     }
 
     /// Phrases that are single labels rather than sentences.

@@ -210,10 +210,8 @@ public enum PhraseKey: String, Sendable, CaseIterable, Codable, CodingKeyReprese
     case planChange = "plan-change"
     /// For the adult, while scribing: the words typed read as about the pupil, not in their own voice.
     case scribeThirdPerson = "scribe-third-person"
-    /// The start screen: the pupil's part or the adult's part.
+    /// The start screen, above the topic list: /adult goes to the adult's part instead.
     case startWhat = "start-what"
-    /// The start screen: neither 1 nor 2.
-    case startWhatAgain = "start-what-again"
     /// The adult's part: a next review day {day} in the past; yes keeps it.
     case adultPartReviewPast = "adult-part-review-past"
     /// The adult's part: offered when the pupil's part of a talk ends.
