@@ -102,11 +102,15 @@ struct TalkRunner {
         }
         let flags = WellbeingFlags.flags(in: answers, phrases: content.wellbeingPhrases, content: content, sitting: sittingId)
         var lines = WellbeingFlags.lines(flags, heading: content.words.say(.flagsHeading))
-        let noWords = content.words.commands[.no, default: []]
-        for answer in answers where answer.sittingId == sittingId && AnswerChain.isAnswer(answer)
-            && content.topic(answer.topicId)?.step(answer.stepId)?.readsPlan == true
-            && noWords.contains(AnswerInterpreter.normalise(answer.words)) {
-            lines += (lines.isEmpty ? [] : [""]) + [content.words.say(.planNotRight, [.name: pupil.knownAs, .answer: WellbeingFlags.visible(answer.words)])]
+        for answer in answers where answer.sittingId == sittingId && AnswerChain.isAnswer(answer) {
+            guard let topic = content.topic(answer.topicId), let step = topic.step(answer.stepId) else { continue }
+            if step.readsPlan && content.words.isNo(answer) {
+                lines += (lines.isEmpty ? [] : [""]) + [content.words.say(.planNotRight, [.name: pupil.knownAs, .answer: WellbeingFlags.visible(answer.words)])]
+            }
+            // What they would change, asked after that no: their words, exactly.
+            if let earlier = step.ifNo, topic.step(earlier)?.readsPlan == true, answer.kind == .words {
+                lines.append(content.words.say(.planChange, [.name: pupil.knownAs, .answer: WellbeingFlags.visible(answer.words)]))
+            }
         }
         if !lines.isEmpty { terminal.output.write("\n" + lines.joined(separator: "\n") + "\n") }
     }

@@ -163,6 +163,10 @@ public struct Step: Sendable, Equatable, Codable {
     public var views: String?
     /// The Preparing for Adulthood area its answer belongs to in exports, if any.
     public var area: AdulthoodArea?
+    /// The id of an earlier step of the same topic: this step is asked only just after the pupil
+    /// said no there ("Is that still right?" — "no" — "What would you change?"). It is optional
+    /// like every question, is not counted as a step of its own, and keeps the "no" as it was.
+    public var ifNo: String?
 
     /// Makes a step.
     public init(id: String, kind: StepKind, text: String, symbol: String, options: [Choice] = [],
