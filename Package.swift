@@ -127,7 +127,7 @@ let package = Package(
         .testTarget(name: "NextStepsTerminalTests", dependencies: ["NextStepsTerminal", "NextStepsCore", "NextStepsRecords", "NextStepsTestSupport"]),
         .testTarget(
             name: "NextStepsReportsTests",
-            dependencies: ["NextStepsReports", "NextStepsCore", "NextStepsRecords", "NextStepsDocx",
+            dependencies: ["NextStepsReports", "NextStepsCore", "NextStepsRecords", "NextStepsDocx", "NextStepsCareers",
                            .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(

@@ -95,7 +95,7 @@ public final class AdultPart {
                 let stage = try self.stage()
                 return .item(.option(stage: stage, words: try text(.adultPartOptionWords)))
             case .review:
-                return .item(.nextReview(try day(.adultPartReview)))
+                return .item(.nextReview(try reviewDay()))
             }
         } catch Stop.cancelled {
             return .cancelled
@@ -123,6 +123,21 @@ public final class AdultPart {
             if let day = AdultPartMenu.day(typed) { return day }
             say(.adultPartBadDay)
         }
+    }
+
+    /// The next review's day: one already gone is kept only after a yes (another day may be
+    /// typed instead), so a slip of the year does not make the review look overdue.
+    private func reviewDay() throws -> Day {
+        var day = try self.day(.adultPartReview)
+        let today = Day(now())
+        while day < today {
+            say(.adultPartReviewPast, [.day: day.long])
+            guard let typed = read() else { throw Stop.ended }
+            guard !typed.isEmpty else { throw Stop.cancelled }
+            if AdultPartMenu.isYes(typed) { return day }
+            if let other = AdultPartMenu.day(typed) { day = other } else { say(.adultPartBadDay) }
+        }
+        return day
     }
 
     private func stage() throws -> PlanStage {

@@ -44,6 +44,11 @@ public enum AdultPartMenu {
         ["done", "finish", "finished", "exit", "quit", "stop", "no", "skip"].contains(typed.lowercased())
     }
 
+    /// Whether the adult typed yes (to keep a day that has gone).
+    public static func isYes(_ typed: String) -> Bool {
+        ["yes", "y", "keep", "keep it"].contains(typed.lowercased().trimmingCharacters(in: .whitespaces))
+    }
+
     /// A day typed as 2027-03-15, 15/03/2027 or 15.3.2027 (day first, as schools in England write it).
     public static func day(_ typed: String) -> Day? {
         let text = typed.trimmingCharacters(in: .whitespaces)

@@ -128,11 +128,15 @@ public struct CareersReportOptions: Sendable, Equatable {
     public var workplaceExperiencesBy16: Int
     /// How many days ahead a review or a destination follow-up counts as due soon.
     public var soonDays: Int
+    /// Benchmark 7's "range of providers by 16": how many different kinds of provider
+    /// (`ProviderKind`) the pupil has met by the end of the school year they turn 16.
+    public var providerKindsBy16: Int
 
     /// Options for `today`.
-    public init(today: Day, yearGroup: Int? = nil, recordsSince: Day? = nil, workplaceExperiencesBy16: Int = 1, soonDays: Int = 30) {
+    public init(today: Day, yearGroup: Int? = nil, recordsSince: Day? = nil, workplaceExperiencesBy16: Int = 1, soonDays: Int = 30,
+                providerKindsBy16: Int = 2) {
         self.today = today; self.yearGroup = yearGroup; self.recordsSince = recordsSince
-        self.workplaceExperiencesBy16 = workplaceExperiencesBy16; self.soonDays = soonDays
+        self.workplaceExperiencesBy16 = workplaceExperiencesBy16; self.soonDays = soonDays; self.providerKindsBy16 = providerKindsBy16
     }
 }
 

@@ -57,6 +57,36 @@ public enum EncounterKind: String, CaseIterable, Sendable, Codable {
     }
 }
 
+/// The kinds of provider Benchmark 7 asks a pupil to meet a range of by 16: sixth forms,
+/// colleges, universities, and apprenticeship and technical-education providers (one kind: both
+/// are ways into work with training). The rule is written once, in `PupilCheck`.
+public enum ProviderKind: String, CaseIterable, Sendable, Comparable {
+    /// A school or college sixth form.
+    case sixthForm = "sixth form"
+    /// A further education college.
+    case college
+    /// A university.
+    case university
+    /// An apprenticeship or technical-education provider.
+    case apprenticeshipOrTechnical = "apprenticeship or technical-education provider"
+
+    /// In the order above.
+    public static func < (a: ProviderKind, b: ProviderKind) -> Bool { allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)! }
+}
+
+extension EncounterKind {
+    /// The kind of provider met, for Benchmark 7's range; nil for encounters that are not with a provider.
+    public var providerKind: ProviderKind? {
+        switch self {
+        case .sixthForm: .sixthForm
+        case .college: .college
+        case .university: .university
+        case .apprenticeshipProvider, .technicalEducationProvider: .apprenticeshipOrTechnical
+        default: nil
+        }
+    }
+}
+
 /// One careers encounter.
 public struct Encounter: EntryBody {
     /// The day it happened.

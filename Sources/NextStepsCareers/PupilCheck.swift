@@ -137,7 +137,26 @@ struct PupilCheck {
                                 "the window closed \(window.upperBound.long)", day: window.upperBound))
             }
         }
-        return (gaps, checked)
+        let (range, rangeChecked) = providerRangeGaps()
+        return (gaps + range, checked || rangeChecked)
+    }
+
+    /// Benchmark 7's range by 16: encounters with at least `providerKindsBy16` different kinds of
+    /// provider (`ProviderKind`) by the end of the school year the pupil turns 16; checked from
+    /// that school year on, as the other "by 16" measures are.
+    private func providerRangeGaps() -> ([CareersGap], Bool) {
+        guard let year16 = pupil.schoolYear(turning: 16, today: today), thisYear >= year16, isChecked(year16) else { return ([], false) }
+        let needed = options.providerKindsBy16
+        let met = Set(encounters.filter { $0.on <= year16.last }.compactMap(\.kind.providerKind))
+        guard met.count < needed else { return ([], true) }
+        let had = met.isEmpty ? "none yet" : "met: " + met.sorted().map(\.rawValue).joined(separator: ", ")
+        let others = ProviderKind.allCases.filter { !met.contains($0) }.map(\.rawValue)
+        let list = others.count > 1 ? others.dropLast().joined(separator: ", ") + " or " + others.last! : others.joined()
+        let missing = "\(met.count) of \(needed) kinds of provider by 16 (\(had))"
+        if thisYear == year16 {
+            return ([gap(.providerEncounters, .due, missing, "an encounter with a \(list) by \(year16.last.long)", day: year16.last)], true)
+        }
+        return ([gap(.providerEncounters, .missed, missing, "the time for it ended \(year16.last.long)", day: year16.last)], true)
     }
 
     /// Open actions whose day has passed.

@@ -148,6 +148,7 @@ extension ByteWriter {
             writer.optional(step.recall?.topic); writer.optional(step.recall?.step)
             writer.optional(step.views)
             writer.optional(step.area?.rawValue)
+            writer.optional(step.ifNo)
         }
     }
 
@@ -218,6 +219,7 @@ extension ByteReader {
                 guard let known = AdulthoodArea(rawValue: area) else { throw DamagedCompiledForm() }
                 step.area = known
             }
+            step.ifNo = try reader.optional()
             return step
         }
         return Topic(id: id, title: title, symbol: symbol, plan: plan, scale: scale, steps: steps, order: order)

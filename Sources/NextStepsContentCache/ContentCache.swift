@@ -10,7 +10,8 @@ public struct CompiledContent: Codable, Sendable, Equatable {
     /// The layout of this file; a program that reads another layout compiles again.
     /// 4: school layers in the header, a symbol's own folder, the lint's hard, negative and joining words.
     /// 5: the wellbeing phrases.
-    public static let currentFormat = 5
+    /// 6: a step's `if-no` (asked only after a no to another step).
+    public static let currentFormat = 6
 
     /// The layout of this file.
     public var format: Int

@@ -16,6 +16,11 @@ public struct Pupil: Sendable, Equatable, Codable {
     public var createdAt: Date
     /// How prompts are spoken to this pupil (off unless turned on).
     public var speech: SpeechSettings
+    /// The home address, as the school's records give it, when recorded (a basic detail the
+    /// local authority may always be told: Education and Skills Act 2008 s.14(4)).
+    public var address: String?
+    /// The parents' or carers' names and contact details, when recorded (a basic detail too).
+    public var parentContact: String?
 
     /// Makes a pupil.
     public init(id: PupilID? = nil, name: String, knownAs: String? = nil, yearGroup: Int? = nil,

@@ -1,4 +1,5 @@
 import Foundation
+import NextStepsCareers
 import NextStepsCore
 import NextStepsRecords
 
@@ -10,10 +11,12 @@ public struct ExportResources: Sendable {
     public var pictures: [String: Data]
     /// The symbols' words, by id (alt text for pictures).
     public var symbols: [String: Symbol]
+    /// What the local authority may be told (for `la`); nil reads as no choice recorded.
+    public var sharing: SharingFacts?
 
     /// Makes the resources.
-    public init(template: Data? = nil, pictures: [String: Data] = [:], symbols: [String: Symbol] = [:]) {
-        self.template = template; self.pictures = pictures; self.symbols = symbols
+    public init(template: Data? = nil, pictures: [String: Data] = [:], symbols: [String: Symbol] = [:], sharing: SharingFacts? = nil) {
+        self.template = template; self.pictures = pictures; self.symbols = symbols; self.sharing = sharing
     }
 }
 
@@ -57,6 +60,7 @@ public struct ExporterRegistry: Sendable {
         return ending.isEmpty ? nil : exporters.first { $0.extensions.contains(ending) }
     }
 
-    /// The exporters of this module: Word, Markdown, HTML, CSV and JSON.
-    public static let standard = ExporterRegistry([DocxExporter(), MarkdownExporter(), HTMLExporter(), CSVExporter(), JSONExporter()])
+    /// The exporters of this module: Word, Markdown, HTML, CSV, JSON, and the local authority's.
+    public static let standard = ExporterRegistry([DocxExporter(), MarkdownExporter(), HTMLExporter(), CSVExporter(), JSONExporter(),
+                                                   LocalAuthorityExporter()])
 }

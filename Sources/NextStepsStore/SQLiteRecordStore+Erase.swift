@@ -10,7 +10,7 @@ extension SQLiteRecordStore {
     /// tables is in `otherColumns`; a test checks that each column is in one of the two, so a
     /// column added later must be placed.
     public static let wordColumns: [String: Set<String>] = [
-        "pupil": ["name", "knownAs", "dateOfBirth"],
+        "pupil": ["name", "knownAs", "dateOfBirth", "address", "parentContact"],
         "answer": ["words"],
         "planEntry": ["words", "person", "contact"],
         "encounter": ["provider", "notes"],
@@ -43,11 +43,13 @@ extension SQLiteRecordStore {
             var pieces = Set<String>()
             for (table, columns) in Self.wordColumns {
                 let key = table == PupilRow.databaseTableName ? "id" : "pupilId"
-                let list = columns.sorted().map(\.quotedDatabaseIdentifier).joined(separator: ", ")
-                for row in try Row.fetchAll(db, sql: "SELECT \(list) FROM \(table.quotedDatabaseIdentifier) WHERE \(key.quotedDatabaseIdentifier) = ?",
-                                            arguments: [id]) {
-                    for value in row.databaseValues {
-                        if let text = String.fromDatabaseValue(value), !text.isEmpty { pieces.insert(text) }
+                let list = (["id"] + columns.sorted()).map(\.quotedDatabaseIdentifier).joined(separator: ", ")
+                for stored in try Row.fetchAll(db, sql: "SELECT \(list) FROM \(table.quotedDatabaseIdentifier) WHERE \(key.quotedDatabaseIdentifier) = ?",
+                                               arguments: [id]) {
+                    // Opened first when the records are sealed, so the search is for the words themselves.
+                    let row = try SealedColumns.opened(stored, table: table, noun: table)
+                    for column in columns {
+                        if let text = String.fromDatabaseValue(row[column] as DatabaseValue), !text.isEmpty { pieces.insert(text) }
                     }
                 }
             }

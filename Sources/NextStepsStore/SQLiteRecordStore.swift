@@ -188,6 +188,18 @@ public final class SQLiteRecordStore: RecordStore {
         }
     }
 
+    /// Records a pupil's address and their parents' or carers' details (nil leaves one as it
+    /// is; an empty text clears it). These are the basic details a local authority may always be told.
+    public func updateDetails(pupilId: PupilID, address: String?, parentContact: String?) throws -> Pupil {
+        try write { db in
+            guard var row = try PupilRow.one(db, PupilRow.filter(key: pupilId)) else { throw StoreError("There is no such pupil.") }
+            if let address { row.address = address.isEmpty ? nil : address }
+            if let parentContact { row.parentContact = parentContact.isEmpty ? nil : parentContact }
+            try row.update(db, columns: [PupilRow.CodingKeys.address, PupilRow.CodingKeys.parentContact])
+            return row.pupil
+        }
+    }
+
     /// Adds an adult; a name another adult already has (in any case) is refused.
     public func addAdult(_ given: Adult) throws -> Adult {
         let adult = try AdultNames.cleaned(given)

@@ -11,7 +11,7 @@ import NextStepsSealing
 enum SealedColumns {
     /// The sealed columns of each table.
     static let byTable: [String: [String]] = [
-        "pupil": ["name", "knownAs", "dateOfBirth"],
+        "pupil": ["name", "knownAs", "dateOfBirth", "address", "parentContact"],
         "answer": ["words", "optionIds"],
         "planEntry": ["words", "person", "contact"],
         "encounter": ["notes"],

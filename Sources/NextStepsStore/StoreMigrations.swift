@@ -3,7 +3,7 @@ import GRDB
 import NextStepsRecords
 
 /// The database's shape, as named, forward-only migrations. Never edit a migration that has
-/// shipped: add a new one. The adults' side (v6) is in CareersMigration.
+/// shipped: add a new one. The adults' side (v6) is in CareersMigration; v7 adds the pupil's address and parents' details.
 enum StoreMigrations {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -65,6 +65,14 @@ enum StoreMigrations {
         migrator.registerMigration("v5-adults-as-records", migrate: adultsAsRecords)
         migrator.registerMigration("v6-careers-entries", migrate: CareersMigration.careersEntries)
         migrator.registerMigration("v7-sealing", migrate: SealingMigration.sealing)
+        migrator.registerMigration("v8-pupil-address-and-parents") { db in
+            // Basic details the local authority may always be told (Education and Skills Act 2008
+            // s.14(4)); NULL when not recorded. Older rows are left as they were.
+            try db.alter(table: "pupil") { t in
+                t.add(column: "address", .text)
+                t.add(column: "parentContact", .text)
+            }
+        }
         return migrator
     }
 

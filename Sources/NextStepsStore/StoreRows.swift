@@ -80,17 +80,26 @@ struct PupilRow: Codable, CheckedRow, MutablePersistableRecord {
     var speech: SpeechSettings?
     /// The day the pupil left (careers records); NULL while on roll. Never written from `Pupil`.
     var leftOn: Day?
+    /// The address and the parents' or carers' details (migration v7); NULL when not recorded.
+    var address: String?
+    var parentContact: String?
 
-    enum CodingKeys: String, CodingKey, ColumnExpression { case id, name, knownAs, yearGroup, dateOfBirth, createdAt, speech, leftOn }
+    enum CodingKeys: String, CodingKey, ColumnExpression {
+        case id, name, knownAs, yearGroup, dateOfBirth, createdAt, speech, leftOn, address, parentContact
+    }
 
     init(_ pupil: Pupil) {
         id = pupil.id; name = pupil.name; knownAs = pupil.knownAs; yearGroup = pupil.yearGroup
         dateOfBirth = pupil.dateOfBirth; createdAt = pupil.createdAt; speech = pupil.speech
+        address = pupil.address; parentContact = pupil.parentContact
     }
 
     var pupil: Pupil {
-        Pupil(id: id, name: name, knownAs: knownAs, yearGroup: yearGroup, dateOfBirth: dateOfBirth, createdAt: createdAt,
-              speech: speech ?? .standard)
+        var pupil = Pupil(id: id, name: name, knownAs: knownAs, yearGroup: yearGroup, dateOfBirth: dateOfBirth, createdAt: createdAt,
+                          speech: speech ?? .standard)
+        pupil.address = address
+        pupil.parentContact = parentContact
+        return pupil
     }
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = PupilID(inserted.rowID) }

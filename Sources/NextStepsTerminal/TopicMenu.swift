@@ -13,22 +13,41 @@ public struct TopicMenu {
         self.content = content
         self.terminal = terminal
     }
+    /// Whether the adult may type `/adult` here for the adult's part instead (the start screen).
+    public var offersAdultPart = false
     /// The most topics on one screen.
     public static let pageSize = 6
 
+    /// What the menu ended with.
+    public enum Chosen: Equatable {
+        /// A topic for the pupil.
+        case topic(Topic)
+        /// The adult typed `/adult`: the adult's part, with no pupil's part first.
+        case adultPart
+    }
+
     /// The topic chosen, or nil if the pupil stops or input ends.
     public func choose() -> Topic? {
+        if case .topic(let topic)? = chooseOrAdult() { return topic }
+        return nil
+    }
+
+    /// The topic chosen, the adult's part (when offered), or nil if the pupil stops or input ends.
+    public func chooseOrAdult() -> Chosen? {
         let words = content.words
         let options = Self.choices(content.topics)
         let interpreter = AnswerInterpreter(commands: words.commands)
         var page = 0
+        // Said once, for the adult, before the pupil's choice.
+        if offersAdultPart { terminal.screen.notice(words.say(.startWhat)) }
         present(page: page)
         while true {
             guard case .line(let line) = terminal.lines.read(prompt: "> ") else { return nil }
             let (text, _) = InputCleaner.clean(line)
+            if offersAdultPart && AnswerInterpreter.normalise(text) == "/adult" { return .adultPart }
             switch interpreter.interpret(text, at: .options(options, several: false, ownWords: false)) {
             case .chosen(let indices):
-                return content.topics[indices[0]]
+                return .topic(content.topics[indices[0]])
             case .command(.stop):
                 terminal.screen.present(.closing([words.say(.stopped)]))
                 return nil

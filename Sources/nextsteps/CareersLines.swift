@@ -1,5 +1,6 @@
 import Foundation
 import NextStepsCareers
+import NextStepsCore
 import NextStepsRecords
 
 /// The adults' side of a pupil's record in lines for the adult (`plan list`, `pupils show`):
@@ -8,7 +9,9 @@ import NextStepsRecords
 enum CareersLines {
     /// The lines for the one pupil in `records`; empty when nothing is recorded. Throws when
     /// a stored correction points somewhere it cannot.
-    static func lines(_ records: CareersRecords, today: Day) throws -> [String] {
+    /// `reflections` holds, by answer id, the pupil's words of the answers an encounter may be
+    /// linked to; a linked encounter shows them beside it, exactly.
+    static func lines(_ records: CareersRecords, today: Day, reflections: [AnswerID: String] = [:]) throws -> [String] {
         let adults = Dictionary(records.adults.map { ($0.key, $0.nameAndRole) }, uniquingKeysWith: { first, _ in first })
         func by<B>(_ entry: Recorded<B>) -> String {
             " (\(entry.id.map { "#\($0)" } ?? ""), \(adults[entry.adult] ?? "adult \(entry.adult)"), \(Day(entry.at).long))"
@@ -37,6 +40,9 @@ enum CareersLines {
         for entry in encounters {
             let notes = entry.body.notes.isEmpty ? "" : " \u{2014} \(entry.body.notes)"
             out.append("  \(entry.body.on.long): \(entry.body.kind.words), \(entry.body.provider)\(notes)\(by(entry))")
+            if let linked = entry.body.reflection {
+                out.append("    In their own words (answer \(linked)): " + (reflections[linked] ?? "(that answer is not in the records)"))
+            }
         }
         let destinations = try LatestEntries.latestOfEachKind(records.destinations)
         let checkpoints = DestinationCheckpoint.allCases.compactMap { destinations["destination-\($0.rawValue)"] }
@@ -57,6 +63,13 @@ enum CareersLines {
             }
         }
         return out
+    }
+
+    /// The pupil's answers in words, by id, for showing a linked reflection beside its encounter.
+    static func reflections(_ answers: [Answer], content: Content) -> [AnswerID: String] {
+        let summary = AnswerSummary(content: content, history: answers)
+        return Dictionary(answers.compactMap { answer in answer.id.map { ($0, summary.words(for: answer)) } },
+                          uniquingKeysWith: { first, _ in first })
     }
 
     /// "open", "open, overdue", "done on 3 March 2027", "dropped".

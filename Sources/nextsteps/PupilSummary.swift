@@ -13,6 +13,8 @@ enum PupilSummary {
         var out = ["\(pupil.name) (known as \(pupil.knownAs))"]
         if let year = pupil.yearGroup { out.append("Year group: \(year)") }
         if let dob = pupil.dateOfBirth { out.append("Date of birth: \(dob)") }
+        if let address = pupil.address { out.append("Address: \(address)") }
+        if let parents = pupil.parentContact { out.append("Parents or carers: \(parents)") }
         out.append("Sittings: \(sittings.count)")
         for sitting in sittings {
             out.append("  \(day(sitting.startedAt)), \(adult(sitting.adultId.flatMap { adults[$0] }))")
@@ -27,6 +29,10 @@ enum PupilSummary {
         out += WellbeingFlags.lines(flags, heading: content.words.say(.flagsHeading), dates: true)
         return out
     }
+
+    /// Topics whose answers are a pupil's reflection on an encounter: `pupils show` gives each
+    /// answer's number, for `encounter link`.
+    static let reflectionTopics: Set<String> = ["after-a-visit"]
 
     /// "8 answers in all, 2 of them replaced by a later answer, 1 adult note" (notes are not
     /// counted as answers).
@@ -74,6 +80,10 @@ enum PupilSummary {
                     var line = "    \(said(answer, summary: summary)) \u{2014} \(how(answer.mode)), \(day(answer.at)), "
                     line += adult(answer.adultId.flatMap { adults[$0] })
                     if let id = answer.id, let when = replacedOn[id] { line += "; replaced on \(day(when))" }
+                    // The number an encounter is linked to this reflection by (`encounter link … --answer N`).
+                    if reflectionTopics.contains(answer.topicId), AnswerChain.isAnswer(answer), let id = answer.id {
+                        line += "; answer \(id)"
+                    }
                     out.append(line)
                 }
             }

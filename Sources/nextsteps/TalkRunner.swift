@@ -21,7 +21,7 @@ struct TalkRunner {
     let scribe: Bool
     let speech: SpeechOptions
     /// Whether to offer the adult's part when the pupil's part ends: `talk` does (not with
-    /// `--no-adult-part`); the start screen does not yet.
+    /// `--no-adult-part`), and so does the start screen.
     var adultPart = false
 
     func run(pupil: Pupil, topic: Topic) throws -> SessionOutcome {
@@ -102,11 +102,15 @@ struct TalkRunner {
         }
         let flags = WellbeingFlags.flags(in: answers, phrases: content.wellbeingPhrases, content: content, sitting: sittingId)
         var lines = WellbeingFlags.lines(flags, heading: content.words.say(.flagsHeading))
-        let noWords = content.words.commands[.no, default: []]
-        for answer in answers where answer.sittingId == sittingId && AnswerChain.isAnswer(answer)
-            && content.topic(answer.topicId)?.step(answer.stepId)?.readsPlan == true
-            && noWords.contains(AnswerInterpreter.normalise(answer.words)) {
-            lines += (lines.isEmpty ? [] : [""]) + [content.words.say(.planNotRight, [.name: pupil.knownAs, .answer: WellbeingFlags.visible(answer.words)])]
+        for answer in answers where answer.sittingId == sittingId && AnswerChain.isAnswer(answer) {
+            guard let topic = content.topic(answer.topicId), let step = topic.step(answer.stepId) else { continue }
+            if step.readsPlan && content.words.isNo(answer) {
+                lines += (lines.isEmpty ? [] : [""]) + [content.words.say(.planNotRight, [.name: pupil.knownAs, .answer: WellbeingFlags.visible(answer.words)])]
+            }
+            // What they would change, asked after that no: their words, exactly.
+            if let earlier = step.ifNo, topic.step(earlier)?.readsPlan == true, answer.kind == .words {
+                lines.append(content.words.say(.planChange, [.name: pupil.knownAs, .answer: WellbeingFlags.visible(answer.words)]))
+            }
         }
         if !lines.isEmpty { terminal.output.write("\n" + lines.joined(separator: "\n") + "\n") }
     }
@@ -132,13 +136,22 @@ struct TalkRunner {
     /// The topic to talk about: the one stopped in most recently if any is unfinished, else the
     /// pupil's choice (nil if they stop or input ends).
     func nextTopic(for pupil: Pupil) -> Topic? {
+        if case .topic(let topic)? = nextTopicOrAdult(for: pupil, offeringAdultPart: false) { return topic }
+        return nil
+    }
+
+    /// As `nextTopic`; at the topic list the adult may instead type `/adult` for the adult's
+    /// part when `offeringAdultPart` (the start screen).
+    func nextTopicOrAdult(for pupil: Pupil, offeringAdultPart: Bool) -> TopicMenu.Chosen? {
         let content = loaded.content
         if let id = pupil.id, let progress = try? store.allProgress(pupilId: id),
            let unfinished = progress.filter({ !$0.finished }).sorted(by: { $0.updatedAt > $1.updatedAt })
                .lazy.compactMap({ content.topic($0.topicId) }).first {
-            return unfinished
+            return .topic(unfinished)
         }
-        return TopicMenu(content: content, terminal: terminal).choose()
+        var menu = TopicMenu(content: content, terminal: terminal)
+        menu.offersAdultPart = offeringAdultPart
+        return menu.chooseOrAdult()
     }
 }
 

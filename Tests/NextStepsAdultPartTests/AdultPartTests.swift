@@ -65,6 +65,20 @@ final class AdultPartTests: XCTestCase {
         XCTAssertTrue(screen.contains(words.say(.adultPartDone, [.count: "6"])), screen)
     }
 
+    // A next review on a day already gone (the clock here is 15 January 2027) is kept only after
+    // a yes; another day typed instead is checked again.
+    func testAReviewDayInThePastIsKeptOnlyAfterAYes() throws {
+        let part = part(["6", "2020-03-01", "2026-03-01", "2027-06-01",
+                         "review", "01/12/2026", "yes",
+                         "6", "2020-01-01", ""])
+        XCTAssertEqual(part.run(), .endOfInput)
+        XCTAssertEqual(try plan().map(\.body), [.nextReview(try XCTUnwrap(Day(iso: "2027-06-01"))),
+                                                .nextReview(try XCTUnwrap(Day(iso: "2026-12-01")))])
+        XCTAssertEqual(screen.components(separatedBy: "is in the past").count - 1, 4, screen)
+        XCTAssertTrue(screen.contains(words.say(.adultPartReviewPast, [.day: "1 March 2020"])), screen)
+        XCTAssertTrue(screen.contains(words.say(.adultPartNothing)), "Enter leaves the past day out:\n\(screen)")
+    }
+
     func testEnterAtTheOfferSkipsIt() throws {
         let part = part([""])
         XCTAssertEqual(part.run(), .done)

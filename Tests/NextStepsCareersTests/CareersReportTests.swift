@@ -108,6 +108,40 @@ final class CareersReportTests: XCTestCase {
         XCTAssertEqual(after.gaps.first { $0.requirement == .providerEncounters }?.state, .missed)
     }
 
+    // Benchmark 7's range by 16: two kinds of provider by the end of the school year the pupil
+    // turns 16 (apprenticeship and technical-education providers are one kind), said by name.
+    func testARangeOfProviderKindsBy16IsCheckedAndSaysWhatIsMissing() throws {
+        // Year 11 in 2026/27 (16 on 1 October 2026): two college encounters, one kind only.
+        let noah = CohortPupil(key: 1, name: "Noah Brown", dateOfBirth: day("2010-10-01"))
+        let colleges = [Encounter(on: day("2025-10-01"), kind: .college, provider: "Riverside College"),
+                        Encounter(on: day("2026-10-01"), kind: .college, provider: "Westfield College")]
+        func rangeLines(_ records: CareersRecords, on today: Day) throws -> [String] {
+            try CareersReport.make(records, options: CareersReportOptions(today: today)).gaps
+                .filter { $0.requirement == .providerEncounters && $0.missing.contains("kinds of provider") }.map(\.line)
+        }
+        XCTAssertEqual(try rangeLines(one(noah, colleges), on: today), [
+            "Noah Brown: 1 of 2 kinds of provider by 16 (met: college) — an encounter with a sixth form, university or "
+                + "apprenticeship or technical-education provider by 31 August 2027",
+        ])
+        XCTAssertEqual(try rangeLines(one(noah, colleges), on: day("2027-09-01")).first?.hasSuffix("the time for it ended 31 August 2027"), true)
+        let apprenticeship = Encounter(on: day("2027-03-01"), kind: .apprenticeshipProvider, provider: "Builders Ltd")
+        XCTAssertEqual(try rangeLines(one(noah, colleges + [apprenticeship]), on: day("2027-06-01")), [], "a second kind closes it")
+        let late = Encounter(on: day("2027-09-02"), kind: .sixthForm, provider: "Too late for 16")
+        XCTAssertEqual(try rangeLines(one(noah, colleges + [late]), on: day("2027-09-10")).count, 1, "after the year they turn 16, it does not count")
+        // Apprenticeship and technical-education providers are one kind, not two.
+        let both = [Encounter(on: day("2025-10-01"), kind: .apprenticeshipProvider, provider: "A"),
+                    Encounter(on: day("2025-11-01"), kind: .technicalEducationProvider, provider: "B")]
+        XCTAssertEqual(try rangeLines(one(noah, both), on: today).count, 1)
+        // Too young: not checked before the school year they turn 16.
+        let omar = CohortPupil(key: 2, name: "Omar Ali", dateOfBirth: day("2014-01-10"))
+        XCTAssertEqual(try rangeLines(one(omar, []), on: today), [])
+        // The rule is one option: a school may ask for three kinds.
+        let three = try CareersReport.make(one(noah, colleges + [apprenticeship]),
+                                           options: CareersReportOptions(today: day("2027-06-01"), providerKindsBy16: 3))
+        XCTAssertTrue(three.gaps.contains { $0.line.hasPrefix("Noah Brown: 2 of 3 kinds of provider by 16 (met: college, apprenticeship") },
+                      "\(three.gaps.map(\.line))")
+    }
+
     func testYears12To13AreOfferedAndASecondInterviewIsAChance() throws {
         // Year 13 in 2026/27, 18 on 1 October 2026; one interview in Year 11.
         let ella = CohortPupil(key: 1, name: "Ella Evans", dateOfBirth: day("2008-10-01"))

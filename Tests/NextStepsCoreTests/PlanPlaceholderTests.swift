@@ -1,5 +1,6 @@
 import Foundation
 import NextStepsCore
+import NextStepsRecords
 import XCTest
 
 /// `{plan}` in a step's text: allowed only in a words step, filled just before a talk.
@@ -38,6 +39,58 @@ final class PlanPlaceholderTests: XCTestCase {
         XCTAssertEqual(empty.steps[0].kind, .info, "nothing is asked about a plan that is not there")
         XCTAssertEqual(empty.steps[0].text, "Nothing yet.")
         XCTAssertFalse(try XCTUnwrap(loaded.content.topic("pets")).readsPlan)
+    }
+
+    private static let withChange = topic(kind: "words") + """
+
+          - id: what-change
+            kind: words
+            if-no: still-right
+            symbol: pet
+            text: What would you change?
+        """
+
+    func testAfterANoTheFollowUpIsAskedAndTheNoIsKept() throws {
+        guard case .success(let loaded) = load(Self.withChange) else { return XCTFail("did not load") }
+        let content = loaded.content
+        let topic = try XCTUnwrap(content.topic("plan")).fillingPlan(["We agreed: college"], empty: "Nothing yet.")
+        let now = Date(timeIntervalSince1970: 1_790_000_000)
+        func talk() -> Conversation {
+            Conversation(topic: topic, content: content, pupilId: 1, sittingId: 1, adultId: 7, history: [], progress: nil, now: now)
+        }
+        var saidNo = talk()
+        _ = saidNo.begin(at: now)
+        XCTAssertEqual(saidNo.questionCount, 1, "the follow-up is not counted")
+        let no = try XCTUnwrap(saidNo.respond(to: "Not really", at: now).answer)
+        XCTAssertEqual(no.words, "Not really")
+        XCTAssertEqual(saidNo.currentStepId, "what-change")
+        XCTAssertEqual(saidNo.questionNumber, 1, "it keeps the number of the step it follows")
+        let change = try XCTUnwrap(saidNo.respond(to: "more  visits, I think \u{1F642}", at: now).answer)
+        XCTAssertEqual(change.stepId, "what-change")
+        XCTAssertEqual(change.words, "more  visits, I think \u{1F642}", "kept exactly")
+        XCTAssertTrue(saidNo.isFinished)
+        XCTAssertEqual(AnswerChain.latest(to: QuestionKey(topicId: "plan", stepId: "still-right", cardId: nil), in: saidNo.history)?.words,
+                       "Not really", "the no still stands")
+
+        var saidYes = talk()
+        _ = saidYes.begin(at: now)
+        _ = saidYes.respond(to: "yes", at: now)
+        XCTAssertTrue(saidYes.isFinished, "no follow-up after a yes")
+        var unsure = talk()
+        _ = unsure.begin(at: now)
+        _ = unsure.respond(to: "no", at: now)
+        XCTAssertEqual(unsure.respond(to: "I don't know", at: now).answer?.kind, .dontKnow, "optional: I don't know is an answer")
+        XCTAssertTrue(unsure.isFinished)
+    }
+
+    func testIfNoMustNameAnEarlierQuestionOfTheTopic() {
+        guard case .failure(let missing) = load(Self.withChange.replacingOccurrences(of: "if-no: still-right", with: "if-no: nowhere")) else {
+            return XCTFail("an if-no to a missing step loaded")
+        }
+        XCTAssertTrue(missing.description.contains("not an earlier step"), missing.description)
+        let onChoice = Self.withChange.replacingOccurrences(of: "kind: words\n    if-no", with: "kind: yes-no\n    if-no")
+        guard case .failure(let kind) = load(onChoice) else { return XCTFail("if-no on a yes-no step loaded") }
+        XCTAssertTrue(kind.description.contains("only a words step"), kind.description)
     }
 
     func testOtherStepsAndOtherPlaceholdersAreRefusedWithTheirLine() {

@@ -32,6 +32,25 @@ final class AdultPartEndToEndTests: XCTestCase {
         XCTAssertTrue(list.out.contains("Ms Khan"), list.out)
     }
 
+    // The start screen offers the adult's part as a choice at the topic list (/adult), with no
+    // pupil's part first; a talk started there offers it again when the pupil's part ends.
+    func testTheStartScreenOffersTheAdultsPartAsAChoice() throws {
+        let sandbox = try Sandbox("start-adult-part")
+        try sandbox.addPupil("Sam Smith", knownAs: "Sam")
+        let result = try sandbox.run(["--store", sandbox.store], lines: ["Sam Smith", "Ms Khan", "1", "/adult", "1", "Try the open day", "done"])
+        XCTAssertEqual(result.exitCode, 0, result.transcript)
+        XCTAssertNil(Text.inOrder([adult("start-what"), Phrases.say("choose-topic"), adult("adult-part-offer"), adult("adult-part-saved"),
+                                   adult("adult-part-done").replacingOccurrences(of: "{count}", with: "1")], in: result.out), result.transcript)
+        let list = try sandbox.run(["plan", "list", "--pupil", "Sam", "--store", sandbox.store])
+        XCTAssertTrue(list.out.contains("Try the open day (#1, Ms Khan, careers adviser"), list.transcript)
+        XCTAssertEqual((try sandbox.export(pupil: "Sam Smith")["answers"] as? [Any])?.count, 0, "no pupil's part was begun")
+
+        let talk = try sandbox.run(["--store", sandbox.store], lines: ["Sam Smith", "Ms Khan", "1", "", "stop", "2", "Agreed: college visit", ""])
+        XCTAssertEqual(talk.exitCode, 0, talk.transcript)
+        XCTAssertNil(Text.inOrder([Phrases.stopped, adult("adult-part-offer"), adult("adult-part-saved")], in: talk.out), talk.transcript)
+        XCTAssertTrue(try sandbox.run(["plan", "list", "--pupil", "Sam", "--store", sandbox.store]).out.contains("Agreed: college visit"))
+    }
+
     func testNoAdultPartAndInputThatEndsSkipIt() throws {
         let sandbox = try Sandbox("no-adult-part")
         try sandbox.addPupil("Sam Smith", knownAs: "Sam")

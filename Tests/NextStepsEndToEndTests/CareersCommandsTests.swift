@@ -16,13 +16,14 @@ final class CareersCommandsTests: XCTestCase {
         let advice = try sandbox.run(["plan", "add", "advice", "--pupil", "Sam", "--role", "careers adviser"] + store,
                                      lines: ["Look at catering at Riverside"], environment: adviser)
         XCTAssertEqual(advice.exitCode, 0, advice.transcript)
-        XCTAssertEqual(advice.out, "Saved advice 1 for Sam.\n")
+        XCTAssertEqual(advice.out, "Saved the advice for Sam, as number 1. The number is for correcting it: nextsteps plan correct 1\n")
         let view = try sandbox.run(["plan", "add", "parent-view", "--pupil", "Sam", "--said-by", "Mum"] + store,
                                    lines: ["She loves cooking; she worries about buses"], environment: adviser)
         XCTAssertEqual(view.exitCode, 0, view.transcript)
         let action = try sandbox.run(["plan", "add", "action", "--pupil", "Sam", "--text", "Book a college visit", "--who", "Ms Khan",
                                       "--by", "2026-12-15"] + store, environment: adviser)
-        XCTAssertEqual(action.out, "Saved action 3 for Sam.\n", action.transcript)
+        XCTAssertEqual(action.out, "Saved the action for Sam, as number 3. The number is for correcting it (nextsteps plan correct 3) "
+                       + "or marking it done (nextsteps plan done 3).\n", action.transcript)
         for arguments in [["plan", "add", "decision", "--pupil", "Sam", "--text", "Visit Riverside College"],
                           ["plan", "add", "option", "--pupil", "Sam", "--stage", "post-16", "--text", "College, catering"],
                           ["plan", "add", "review", "--pupil", "Sam", "--on", "2027-03-10"]] {
@@ -31,7 +32,8 @@ final class CareersCommandsTests: XCTestCase {
         }
         let corrected = try sandbox.run(["plan", "correct", "1"] + store, lines: ["Look at catering at Riverside College"],
                                         environment: adviser)
-        XCTAssertEqual(corrected.out, "Saved advice 7 for Sam.\n", corrected.transcript)
+        XCTAssertEqual(corrected.out, "Saved the advice for Sam, as number 7. The number is for correcting it: nextsteps plan correct 7\n",
+                       corrected.transcript)
         let again = try sandbox.run(["plan", "correct", "1", "--text", "x"] + store, environment: adviser)
         XCTAssertEqual(again.exitCode, 65, "an entry already corrected is not corrected twice: \(again.transcript)")
         let done = try sandbox.run(["plan", "done", "3", "--on", "2026-12-01"] + store, environment: adviser)
@@ -113,6 +115,13 @@ final class CareersCommandsTests: XCTestCase {
         let adult = ["--adult", "Ms Khan", "--role", "careers adviser"]
         let badDay = try sandbox.run(["plan", "add", "review", "--pupil", "Sam", "--on", "2027-02-30"] + adult + store)
         XCTAssertEqual(badDay.exitCode, 64, badDay.transcript)
+        let past = try sandbox.run(["plan", "add", "review", "--pupil", "Sam", "--on", "2020-01-10"] + adult + store)
+        XCTAssertEqual(past.exitCode, 65, past.transcript)
+        XCTAssertTrue(past.err.contains("10 January 2020 is in the past") && past.err.contains("--past"), "says why and the way through: \(past.err)")
+        let meant = try sandbox.run(["plan", "add", "review", "--pupil", "Sam", "--on", "2020-01-10", "--past"] + adult + store)
+        XCTAssertEqual(meant.exitCode, 0, "--past keeps it: \(meant.transcript)")
+        let correctedToPast = try sandbox.run(["plan", "correct", "1", "--on", "2020-01-09"] + adult + store)
+        XCTAssertEqual(correctedToPast.exitCode, 65, "a correction to a day gone is refused too: \(correctedToPast.transcript)")
         let missing = try sandbox.run(["plan", "add", "action", "--pupil", "Sam", "--text", "Ring college"] + adult + store)
         XCTAssertEqual(missing.exitCode, 64, missing.transcript)
         XCTAssertTrue(missing.err.contains("--who, --by"), missing.transcript)
@@ -126,8 +135,8 @@ final class CareersCommandsTests: XCTestCase {
         let notThere = try sandbox.run(["plan", "done", "99"] + adult + store)
         XCTAssertEqual(notThere.exitCode, 66, notThere.transcript)
         let list = try sandbox.run(["plan", "list", "--pupil", "Sam"] + store)
-        XCTAssertEqual(list.out, "Nothing is recorded for Sam yet.\n", list.transcript)
-        for result in [noAdult, badDay, missing, noWords, badKind, noGroup, notThere] {
+        XCTAssertTrue(list.out.hasPrefix("Next review: 10 January 2020 (passed)"), "only the review kept with --past: \(list.transcript)")
+        for result in [noAdult, badDay, past, correctedToPast, missing, noWords, badKind, noGroup, notThere] {
             XCTAssertFalse(result.err.contains("Fatal error"), result.transcript)
         }
     }

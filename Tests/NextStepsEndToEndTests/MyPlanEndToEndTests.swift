@@ -67,4 +67,34 @@ final class MyPlanEndToEndTests: XCTestCase {
         XCTAssertNil(Text.inOrder([Phrases.saved, told], in: nah.out), nah.transcript)
         XCTAssertEqual(try sandbox.answers(pupil: "Sam").last?["words"] as? String, "nah")
     }
+
+    // After a no, "What would you change?" is asked (optional); the pupil's words are kept
+    // exactly beside the no, and the adult sees them after the talk.
+    func testAfterANoThePupilIsAskedWhatTheyWouldChangeAndTheAdultSeesIt() throws {
+        let sandbox = try Sandbox("my-plan-change")
+        try sandbox.addPupil("Sam Smith", knownAs: "Sam")
+        let recorded = try sandbox.run(["talk", "--pupil", "Sam", "--store", sandbox.store, "--topic", "about-me",
+                                        "--supporter", "Ms Khan", "--role", "careers adviser"],
+                                       lines: ["", "stop", "2", "Sixth form first", "done"])
+        XCTAssertEqual(recorded.exitCode, 0, recorded.transcript)
+        let change = "More  college visits, not sixth form \u{1F3EB}"
+        let result = try myPlan(sandbox, ["no", change])
+        XCTAssertEqual(result.exitCode, 0, result.transcript)
+        let told = try XCTUnwrap(Phrases.adult["plan-change"]).replacingOccurrences(of: "{name}", with: "Sam")
+            .replacingOccurrences(of: "{answer}", with: change)
+        XCTAssertNil(Text.inOrder([Phrases.say("what-now"), Phrases.saved, Phrases.say("finished").replacingOccurrences(of: "{topic}", with: "My plan"),
+                                   told], in: result.out), result.transcript)
+        XCTAssertTrue(result.out.contains("Step 1 of 1"), "the follow-up is not a step of its own:\n\(result.out)")
+        XCTAssertFalse(result.out.contains("of 2"), result.out)
+        let answers = try sandbox.answers(pupil: "Sam").suffix(2)
+        XCTAssertEqual(answers.map { $0["words"] as? String }, ["no", change], "both kept, exactly")
+        XCTAssertEqual(answers.map { $0["stepId"] as? String }, ["still-right", "what-change"])
+        XCTAssertNil(answers.last?["supersedesId"] ?? nil, "the no is not replaced")
+        let yes = try Sandbox("my-plan-yes")
+        try yes.addPupil("Sam Smith", knownAs: "Sam")
+        _ = try yes.run(["talk", "--pupil", "Sam", "--store", yes.store, "--topic", "about-me", "--supporter", "Ms Khan",
+                         "--role", "careers adviser"], lines: ["", "stop", "2", "Sixth form first", "done"])
+        let fine = try myPlan(yes, ["yes"])
+        XCTAssertFalse(fine.out.contains(Phrases.say("what-now")), "nothing more is asked after a yes:\n\(fine.out)")
+    }
 }

@@ -17,6 +17,9 @@ final class StartScreenTests: XCTestCase {
         let offset = terminal.screen.count
         terminal.typeLine("stop")
         terminal.expect(Phrases.stopped, from: offset)
+        // The start screen offers the adult's part when the pupil's part ends: Enter skips it.
+        terminal.expect(Phrases.adult["adult-part-offer"] ?? "<<missing>>", from: offset)
+        terminal.typeLine("")
         XCTAssertTrue(terminal.process.waitForExit(timeout: 5), terminal.process.endDescription)
         XCTAssertEqual(terminal.process.exitCode, 0, terminal.process.endDescription)
     }

@@ -134,12 +134,39 @@ final class CareersStoreTests: XCTestCase {
             try db.execute(sql: "INSERT INTO adult (name, role, addedAt) VALUES ('Ms Khan', 'careers-adviser', '2026-01-01 00:00:00.000')")
         }
         let store = try SQLiteRecordStore(path: path)
-        XCTAssertEqual(try store.appliedMigrations().last, "v7-sealing")
+        XCTAssertEqual(try store.appliedMigrations().suffix(3), ["v6-careers-entries", "v7-sealing", "v8-pupil-address-and-parents"])
         let sam = try XCTUnwrap(store.pupils().first?.id)
         let khan = try XCTUnwrap(store.adults().first?.id)
         XCTAssertNil(try store.careersRecords(pupils: nil).pupils.first?.leftOn)
         _ = try store.add(PlanEntry(pupil: sam, adult: khan, at: at, body: .advice("Try the open day")))
         XCTAssertEqual(try SQLiteRecordStore(path: path).careersRecords(pupils: [sam]).plan.map(\.body), [.advice("Try the open day")])
+    }
+
+    /// Migrations v7 and v8 from a store the previous release (v6) made: the pupil and their careers
+    /// entries are kept, the new details start empty, and can then be recorded.
+    func testAV6StoreGainsAddressesAndParentsDetailsAndKeepsItsRecords() throws {
+        let path = folder.appendingPathComponent("v6.sqlite").path
+        try PreviousRelease.store(at: path, through: 6).write { db in
+            try db.execute(sql: "INSERT INTO pupil (name, knownAs, dateOfBirth, createdAt, leftOn) VALUES ('Sam Smith', 'Sam', '2011-03-04', '2026-01-01 00:00:00.000', '2026-07-20')")
+            try db.execute(sql: "INSERT INTO adult (name, role, addedAt) VALUES ('Ms Khan', 'careers-adviser', '2026-01-01 00:00:00.000')")
+            try db.execute(sql: "INSERT INTO sharingEntry (pupilId, adultId, at, kind, level, chosenBy) VALUES (1, 1, '2026-01-02 00:00:00.000', 'choice', 'basic-only', 'young person')")
+        }
+        let store = try SQLiteRecordStore(path: path)
+        XCTAssertEqual(try store.appliedMigrations().suffix(3), ["v6-careers-entries", "v7-sealing", "v8-pupil-address-and-parents"])
+        let sam = try XCTUnwrap(store.pupils().first)
+        XCTAssertEqual(sam.dateOfBirth, "2011-03-04")
+        XCTAssertNil(sam.address)
+        XCTAssertNil(sam.parentContact)
+        let id = try XCTUnwrap(sam.id)
+        XCTAssertEqual(try store.careersRecords(pupils: [id]).sharing.map(\.body), [.choice(.basicOnly, chosenBy: .youngPerson)])
+        XCTAssertEqual(try store.careersRecords(pupils: [id]).pupils.first?.leftOn, Day(iso: "2026-07-20"))
+        _ = try store.updateDetails(pupilId: id, address: "12 High Street, Town", parentContact: nil)
+        _ = try store.updateDetails(pupilId: id, address: nil, parentContact: "Jo Smith, 01234 567890")
+        let again = try XCTUnwrap(SQLiteRecordStore(path: path).pupils().first)
+        XCTAssertEqual(again.address, "12 High Street, Town", "nil leaves a detail as it was")
+        XCTAssertEqual(again.parentContact, "Jo Smith, 01234 567890")
+        _ = try store.updateDetails(pupilId: id, address: "", parentContact: nil)
+        XCTAssertNil(try store.pupils().first?.address, "an empty text clears it")
     }
 
     func testRemovingAPupilTakesTheirEntriesAndCountsThem() throws {

@@ -70,7 +70,8 @@ final class DamagedRowsAndAskedTests: XCTestCase {
             }
         }
         let store = try SQLiteRecordStore(path: path)
-        XCTAssertEqual(try store.appliedMigrations().suffix(4), ["v4-answer-asked-as-shown", "v5-adults-as-records", "v6-careers-entries", "v7-sealing"])
+        XCTAssertEqual(try store.appliedMigrations().suffix(5), ["v4-answer-asked-as-shown", "v5-adults-as-records", "v6-careers-entries",
+                                                                 "v7-sealing", "v8-pupil-address-and-parents"])
         XCTAssertNil(try store.answers(pupilId: 1).first?.asked)
         let filled = try store.fillAskedQuestions { key in
             key.stepId == "home" ? AskedQuestion(text: "Where would you like to live as an adult?",

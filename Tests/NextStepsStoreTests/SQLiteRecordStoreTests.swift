@@ -35,7 +35,8 @@ final class SQLiteRecordStoreTests: XCTestCase {
         XCTAssertEqual(settings.secureDelete, 1)
         XCTAssertEqual(settings.journalMode, "delete")
         XCTAssertEqual(try store.appliedMigrations(), ["v1-pupils-sittings-answers-progress", "v2-pupil-speech-settings", "v3-progress-scribing",
-                                                      "v4-answer-asked-as-shown", "v5-adults-as-records", "v6-careers-entries", "v7-sealing"])
+                                                      "v4-answer-asked-as-shown", "v5-adults-as-records", "v6-careers-entries", "v7-sealing",
+                                                      "v8-pupil-address-and-parents"])
         XCTAssertEqual(try store.integrityCheck(), "ok")
     }
 

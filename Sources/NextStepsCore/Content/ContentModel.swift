@@ -163,6 +163,10 @@ public struct Step: Sendable, Equatable, Codable {
     public var views: String?
     /// The Preparing for Adulthood area its answer belongs to in exports, if any.
     public var area: AdulthoodArea?
+    /// The id of an earlier step of the same topic: this step is asked only just after the pupil
+    /// said no there ("Is that still right?" — "no" — "What would you change?"). It is optional
+    /// like every question, is not counted as a step of its own, and keeps the "no" as it was.
+    public var ifNo: String?
 
     /// Makes a step.
     public init(id: String, kind: StepKind, text: String, symbol: String, options: [Choice] = [],
@@ -198,9 +202,10 @@ public struct Topic: Sendable, Equatable, Codable {
     /// The step with this id, if any.
     public func step(_ id: String) -> Step? { steps.first { $0.id == id } }
 
-    /// How many questions the topic can ask: every step but those only to read (a talk may
-    /// leave out a look-back with nothing to look back on; `Conversation.questionCount` says).
-    public var questionCount: Int { steps.filter { $0.kind != .info }.count }
+    /// How many questions the topic can ask: every step but those only to read and follow-ups
+    /// after a no (`ifNo`, which keep the number of the step they follow). A talk may leave out
+    /// a look-back with nothing to look back on; `Conversation.questionCount` says.
+    public var questionCount: Int { steps.filter { $0.kind != .info && $0.ifNo == nil }.count }
 }
 
 /// The commands that work at every prompt.

@@ -245,7 +245,7 @@ extension PhraseKey {
             || rawValue.hasPrefix("careers-") || rawValue.hasPrefix("adult-part-")
             || [.noteSaved, .adultHelp, .answerCut, .startWho, .startHowTo, .startTooLong, .startDidYouMean, .startSeveral, .startAdd,
          .startNobodyAdded, .startAdded, .startNotSaved, .adultKeep, .adultName, .adultRole, .adultRoleAgain, .talkBusy, .scribeExactly,
-         .flagsHeading, .planNotRight].contains(self)
+         .flagsHeading, .planNotRight, .planChange, .scribeThirdPerson, .startWhat].contains(self)
     }
 
     /// Phrases that are single labels rather than sentences.
@@ -285,7 +285,15 @@ extension PhraseKey {
         case .installContent, .installSymbols, .installOnPath, .installNotOnPath, .installPathLine: return [.folder]
         case .careersTypeText, .careersNoText: return [.kind]
         case .careersNeeds: return [.kind, .list]
-        case .careersSaved: return [.kind, .id, .name]
+        case .careersSaved: return [.kind, .id, .name, .use]
+        case .careersUseCorrect, .careersUseAction: return [.id]
+        case .careersUseLink: return [.id, .name]
+        case .careersLinked: return [.name, .kind, .day, .id]
+        case .careersNotTheirAnswer: return [.id, .name]
+        case .careersReviewPast, .adultPartReviewPast: return [.day]
+        case .planChange: return [.name, .answer]
+        case .exportForLA: return [.format]
+        case .exportWroteLA: return [.pupils, .file]
         case .careersGroupSaved: return [.kind, .count, .list]
         case .careersNoEntry: return [.kind, .id]
         case .careersNotAction, .careersSuperseded: return [.id]

@@ -49,6 +49,16 @@ struct ContentReferences {
         if step.kind == .sort && topic.scale.isEmpty && content.words.scale.isEmpty {
             problems.add(file, lines.step, "sort step \"\(step.id)\" has no scale to sort on")
         }
+        if let earlier = step.ifNo {
+            let index = topic.steps.firstIndex { $0.id == step.id } ?? 0
+            guard let target = topic.steps.prefix(index).first(where: { $0.id == earlier }) else {
+                problems.add(file, lines.step, "step \"\(step.id)\" is asked after a no to \"\(earlier)\", which is not an earlier step of this topic")
+                return
+            }
+            if ![.words, .yesNo].contains(target.kind) || target.ifNo != nil {
+                problems.add(file, lines.step, "step \"\(step.id)\" is asked after a no to \"\(earlier)\", a \(target.kind.rawValue) step; it can follow only a words or yes-no question")
+            }
+        }
         if let reference = step.recall {
             let line = lines.line(of: "recall")
             guard let target = content.topic(reference.topic)?.step(reference.step) else {

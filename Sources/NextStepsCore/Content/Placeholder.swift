@@ -53,4 +53,6 @@ public enum Placeholder: String, Sendable, CaseIterable, Codable {
     case who
     /// In a step's text: the pupil's plan (advice, decisions, actions), read back a line each.
     case plan
+    /// For the adult: what an entry's number is for, as a sentence with the command to type.
+    case use
 }

@@ -38,7 +38,7 @@ extension ContentReaders {
     }
 
     private mutating func step(_ fields: YAMLFields, topic: String, file: String) -> Step? {
-        fields.refuseUnknownKeys(["id", "kind", "text", "symbol", "options", "cards", "card", "recall", "views", "area"])
+        fields.refuseUnknownKeys(["id", "kind", "text", "symbol", "options", "cards", "card", "recall", "views", "area", "if-no"])
         guard let id = fields.id(), let kindName = fields.string("kind"), let rawText = fields.string("text"),
               let symbol = fields.id("symbol") else { return nil }
         let text = filled(rawText, file, fields.lineOf("text"), allowing: [Placeholder.plan.rawValue])
@@ -59,6 +59,10 @@ extension ContentReaders {
                 let known = AdulthoodArea.allCases.map(\.rawValue).joined(separator: ", ")
                 problems.add(file, fields.lineOf("area"), "step \"\(id)\" has area \"\(area)\"; the areas are \(known)")
             }
+        }
+        step.ifNo = fields.string("if-no", required: false)
+        if step.ifNo != nil && kind != .words {
+            problems.add(file, fields.lineOf("if-no"), "step \"\(id)\" has `if-no`, which only a words step can use")
         }
         note(file, fields.lineOf("views"), step.views, .label)
         if kind == .yesNo, let views = step.views, views.hasPrefix("I ") {

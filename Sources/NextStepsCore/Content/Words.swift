@@ -157,6 +157,10 @@ public enum PhraseKey: String, Sendable, CaseIterable, Codable, CodingKeyReprese
     case exportWroteAll = "export-wrote-all"
     /// One pupil written: {name}'s {format} export ({answers} current answers) to {file}.
     case exportWrote = "export-wrote"
+    /// `--for local-authority` with another `--format` ({format}).
+    case exportForLA = "export-for-la"
+    /// The local authority's export written: {pupils} pupils, {file}.
+    case exportWroteLA = "export-wrote-la"
     /// The export could not be made: {reason}.
     case exportNotMade = "export-not-made"
     /// The export could not be written: {reason}.
@@ -201,6 +205,14 @@ public enum PhraseKey: String, Sendable, CaseIterable, Codable, CodingKeyReprese
     case flagsHeading = "flags-heading"
     /// For the adult, after My plan: the pupil said their plan is not right.
     case planNotRight = "plan-not-right"
+    /// For the adult, after My plan: what {name} would change ({answer}, exactly).
+    case planChange = "plan-change"
+    /// For the adult, while scribing: the words typed read as about the pupil, not in their own voice.
+    case scribeThirdPerson = "scribe-third-person"
+    /// The start screen, above the topic list: /adult goes to the adult's part instead.
+    case startWhat = "start-what"
+    /// The adult's part: a next review day {day} in the past; yes keeps it.
+    case adultPartReviewPast = "adult-part-review-past"
     /// The adult's part: offered when the pupil's part of a talk ends.
     case adultPartOffer = "adult-part-offer"
     /// Written if a signal stops the adult's part: what is saved, and what is not.
@@ -255,8 +267,24 @@ public enum PhraseKey: String, Sendable, CaseIterable, Codable, CodingKeyReprese
     case careersNoText = "careers-no-text"
     /// A {kind} needs these options: {list}.
     case careersNeeds = "careers-needs"
-    /// Saved {kind} {id} for {name}.
+    /// Saved the {kind} for {name}, as number {id}; {use} says what the number is for.
     case careersSaved = "careers-saved"
+    /// What a plan entry's number is for: correcting it ({id}).
+    case careersUseCorrect = "careers-use-correct"
+    /// What an action's number is for: correcting it, marking it done ({id}).
+    case careersUseAction = "careers-use-action"
+    /// What an encounter's number is for: linking {name}'s own words about it ({id}).
+    case careersUseLink = "careers-use-link"
+    /// What a destination's or sharing choice's number is for: nothing to type; record it again to change it.
+    case careersUseAgain = "careers-use-again"
+    /// What a left-early note's number is for: finding it in the records.
+    case careersUseKept = "careers-use-kept"
+    /// `encounter link`: {name}'s own words linked to the {kind} on {day}, as number {id}.
+    case careersLinked = "careers-linked"
+    /// `encounter link`: answer {id} is not one of {name}'s answers.
+    case careersNotTheirAnswer = "careers-not-their-answer"
+    /// A next review day {day} in the past, without --past.
+    case careersReviewPast = "careers-review-past"
     /// A group encounter saved for {count} pupils: {list}.
     case careersGroupSaved = "careers-group-saved"
     /// An encounter without --pupil, --year or --everyone.

@@ -246,6 +246,12 @@ extension Conversation {
     /// on is left out, so a first-time pupil is never shown an empty "last time". (Another
     /// topic's answers do not change during this one, so the count of steps stays put.)
     func isShown(_ step: Step) -> Bool {
+        // Asked only just after a no to an earlier step, this time through the topic.
+        if let earlier = step.ifNo {
+            guard let answer = AnswerChain.latest(to: QuestionKey(topicId: topic.id, stepId: earlier, cardId: nil), in: history),
+                  answer.at >= runStartedAt else { return false }
+            return content.words.isNo(answer)
+        }
         guard step.kind == .recall, let reference = step.recall, reference.topic != topic.id else { return true }
         return !recalled(for: step).isEmpty
     }

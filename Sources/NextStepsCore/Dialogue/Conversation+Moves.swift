@@ -101,7 +101,7 @@ extension Conversation {
     /// again instead, with what was said in the hint: there, "yes" and "no" would be taken
     /// for answers to the question itself.
     var askingPhase: Phase {
-        guard [.chooseOne, .chooseSeveral, .words].contains(step.kind), let previous = previousAnswer(questionKey),
+        guard [.chooseOne, .chooseSeveral, .words].contains(step.kind), step.ifNo == nil, let previous = previousAnswer(questionKey),
               previous.at < runStartedAt else { return .asking }
         return .confirming
     }

@@ -16,12 +16,16 @@ extension Conversation {
     public var questionCount: Int { questions.count }
 
     /// The steps the pupil will be asked, in order.
-    var questions: [Step] { topic.steps.filter { $0.kind != .info && isShown($0) } }
+    var questions: [Step] { topic.steps.filter(isCounted) }
+
+    /// Whether a step is counted as a step the pupil is asked: not something to read, not left
+    /// out, and not a follow-up after a no (`ifNo`), which keeps the number of the step it follows.
+    func isCounted(_ step: Step) -> Bool { step.kind != .info && step.ifNo == nil && isShown(step) }
 
     /// The number of the current question, or of the next one while something is read: the
     /// "Step N" the pupil sees, and the one `pupils show` gives the adult.
     public var questionNumber: Int {
-        let upTo = topic.steps.prefix(min(stepIndex + 1, topic.steps.count)).filter { $0.kind != .info && isShown($0) }.count
+        let upTo = topic.steps.prefix(min(stepIndex + 1, topic.steps.count)).filter(isCounted).count
         return step.kind == .info ? min(upTo + 1, questionCount) : upTo
     }
 

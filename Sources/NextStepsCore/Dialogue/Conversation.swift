@@ -123,6 +123,11 @@ public struct Conversation: Sendable {
         if cut, turn.answer != nil {
             turn.notices.append(content.words.say(.answerCut, [.count: "\(InputCleaner.maxCharacters)"]))
         }
+        // Scribed words that read as about the pupil ("he wants …"): a gentle word to the adult
+        // only. The words are kept exactly as typed.
+        if let answer = turn.answer, answer.mode == .scribedByAdult, answer.kind == .words, ThirdPerson.looksThirdPerson(answer.words) {
+            turn.notices.append(content.words.say(.scribeThirdPerson))
+        }
         return turn
     }
 

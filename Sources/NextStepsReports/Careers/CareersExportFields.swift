@@ -68,6 +68,11 @@ public struct CareersExportFields: Codable, Sendable, Equatable {
         public var provider: String
         /// The adult's notes.
         public var notes: String
+
+        /// Makes an encounter's fields.
+        public init(date: String, kind: String, benchmark: String, provider: String, notes: String) {
+            self.date = date; self.kind = kind; self.benchmark = benchmark; self.provider = provider; self.notes = notes
+        }
     }
 
     /// Something an adult recorded, with who recorded it (or said it) and when.
@@ -80,6 +85,11 @@ public struct CareersExportFields: Codable, Sendable, Equatable {
         public var recordedBy: String
         /// The day it was recorded.
         public var date: String
+
+        /// Makes the fields of something recorded.
+        public init(words: String, about: String, recordedBy: String, date: String) {
+            self.words = words; self.about = about; self.recordedBy = recordedBy; self.date = date
+        }
     }
 
     /// One action.

@@ -85,11 +85,13 @@ enum EntryText {
 struct CareersSession {
     let words: Words
     let store: SQLiteRecordStore
+    /// The content (for an answer's words).
+    let content: Content
 
     /// Opens the records; `forWriting: false` for a command that only reads (it works on a
     /// damaged or read-only file too).
     init(places: PlaceOptions, forWriting: Bool = true) throws {
-        let content = try places.loadContent().content
+        content = try places.loadContent().content
         words = content.words
         store = try places.openStore(content: content, forWriting: forWriting)
     }
@@ -119,6 +121,17 @@ struct CareersSession {
             throw ExitStatus.dataError
         }
     }
+
+    /// "Saved the advice for Sam, as number 7. The number is for correcting it: …": every kind
+    /// says what its number is for (`use` is the phrase for that, filled with the number and name).
+    func saved(_ kind: String, id: EntryID?, name: String, use: PhraseKey) -> String {
+        let number = id.map(\.description) ?? ""
+        return words.say(.careersSaved, [.kind: kind, .id: number, .name: name,
+                                         .use: words.say(use, [.id: number, .name: name])])
+    }
+
+    /// What a plan entry's number is for: an action's also marks it done.
+    static func use(for item: PlanItem) -> PhraseKey { item.action == nil ? .careersUseCorrect : .careersUseAction }
 
     /// Reads the careers records, or says why not (status 74).
     func records(_ pupils: [PupilID]?) throws -> CareersRecords {

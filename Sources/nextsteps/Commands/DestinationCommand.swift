@@ -50,8 +50,7 @@ struct DestinationCommand: ParsableCommand {
                 return try session.store.add(DestinationEntry(pupil: pupilId, adult: adultId, at: Date(), supersedes: earlier?.id,
                                                               body: body))
             }
-            Console.out(session.words.say(.careersSaved, [.kind: checkpoint.words, .id: saved.id.map(\.description) ?? "",
-                                                          .name: found.knownAs]))
+            Console.out(session.saved(checkpoint.words, id: saved.id, name: found.knownAs, use: .careersUseAgain))
         }
     }
 }

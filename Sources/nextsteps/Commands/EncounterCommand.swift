@@ -10,7 +10,7 @@ struct EncounterCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "encounter",
         abstract: "Record careers encounters: employers, workplaces, providers, guidance interviews.",
-        subcommands: [Add.self, List.self]
+        subcommands: [Add.self, Link.self, List.self]
     )
 
     /// Who took part: one pupil, a year group, or everyone on roll.
@@ -84,8 +84,7 @@ struct EncounterCommand: ParsableCommand {
                 try session.store.add(GroupEncounter(encounter: encounter, pupils: pupils.map(\.key), adult: adultId, at: Date()))
             }
             if saved.count == 1, let one = saved.first {
-                Console.out(session.words.say(.careersSaved, [.kind: kind.words, .id: one.id.map(\.description) ?? "",
-                                                              .name: pupils[0].knownAs]))
+                Console.out(session.saved(kind.words, id: one.id, name: pupils[0].knownAs, use: .careersUseLink))
             } else {
                 Console.out(session.words.say(.careersGroupSaved, [.kind: kind.words, .count: "\(saved.count)",
                                                                    .list: pupils.map(\.name).joined(separator: ", ")]))
@@ -113,9 +112,16 @@ struct EncounterCommand: ParsableCommand {
                 let key = "\(entry.body.on.iso)|\(entry.body.kind.rawValue)|\(entry.body.provider)"
                 events[key] = (entry.body, (events[key]?.1 ?? 0) + 1)
             }
-            for (_, (encounter, count)) in events.sorted(by: { $0.key < $1.key }) {
-                let who = ids == nil ? " \u{2014} \(count) pupil\(count == 1 ? "" : "s")" : ""
-                Console.out("\(encounter.on.iso)  \(encounter.kind.words), \(encounter.provider)\(who)")
+            if ids != nil {
+                // One pupil's: each with its number, for `encounter link`, and whether it is linked.
+                for entry in current.sorted(by: { ($0.body.on, $0.id ?? EntryID(0)) < ($1.body.on, $1.id ?? EntryID(0)) }) {
+                    let linked = entry.body.reflection.map { "; linked to answer \($0)" } ?? ""
+                    Console.out("\(entry.body.on.iso)  \(entry.body.kind.words), \(entry.body.provider) (number \(entry.id.map(\.description) ?? "")\(linked))")
+                }
+            } else {
+                for (_, (encounter, count)) in events.sorted(by: { $0.key < $1.key }) {
+                    Console.out("\(encounter.on.iso)  \(encounter.kind.words), \(encounter.provider) \u{2014} \(count) pupil\(count == 1 ? "" : "s")")
+                }
             }
             if events.isEmpty { Console.out("No encounters are recorded.") }
         }

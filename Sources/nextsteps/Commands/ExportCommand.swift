@@ -11,13 +11,16 @@ import NextStepsStore
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export a pupil's views and record: md, html, csv, json or wav (the format follows -o's ending).",
+        abstract: "Export a pupil's views and record: md, html, csv, json, wav, or la for the local authority.",
         discussion: """
             md:   the pupil's views as Markdown, from Content/templates/my-views.md.mustache or --template.
             html: an Easy Read "My views" page (pictures inline), from my-views.html.mustache or --template.
             csv:  one row per current answer; with --all, every pupil in one file.
             json: the whole record with a format version, words beside ids (also the pupil's own copy).
             wav:  the pupil's own views read aloud in the first person, in their voice and speed.
+            la:   for the local authority (JSON; --format la or --for local-authority; with --all, every pupil).
+                  It honours each pupil's sharing choice (nextsteps sharing set): basic-only, or no
+                  choice recorded, gives only name, date of birth, address and parents' details.
             Files are written whole or not at all, readable only by you. An existing file is replaced
             only after you say yes, or with --force. Field names for templates: docs/export-fields.md.
             """
@@ -29,8 +32,16 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Every pupil, in one CSV file.")
     var all = false
 
-    @Option(help: "The format: md, html, csv, json or wav (default: from the file's ending).")
+    @Option(help: "The format: md, html, csv, json, wav or la (default: from the file's ending).")
     var format: String?
+
+    @Option(name: .customLong("for"), help: ArgumentHelp("Who it is for: local-authority (the same as --format la).", valueName: "who"))
+    var audience: Audience?
+
+    /// Who an export is for, when that decides what may go in it.
+    enum Audience: String, ExpressibleByArgument {
+        case localAuthority = "local-authority"
+    }
 
     @Option(help: ArgumentHelp("The school's own template to fill instead of the built-in one.", valueName: "file"))
     var template: FileArgument?
@@ -54,13 +65,18 @@ struct ExportCommand: ParsableCommand {
             throw ExitStatus.usage
         }
         let registry = ExportFormats.registry(places: places)
-        guard let exporter = format.map({ registry.exporter(named: $0) }) ?? registry.exporter(forFile: output.path) else {
+        let named = audience == .localAuthority ? "la" : format
+        if audience != nil, let format, format.lowercased() != "la" {
+            Console.error(words.say(.exportForLA, [.format: format]))
+            throw ExitStatus.usage
+        }
+        guard let exporter = named.map({ registry.exporter(named: $0) }) ?? registry.exporter(forFile: output.path) else {
             let names = registry.exporters.map(\.name).joined(separator: ", ")
             Console.error(format.map { words.say(.exportNoFormat, [.format: $0, .list: names]) }
                           ?? words.say(.exportFormatUnknown, [.file: output.typed, .list: names]))
             throw ExitStatus.usage
         }
-        if all && exporter.name != "csv" {
+        if all && exporter.name != "csv" && exporter.name != "la" {
             Console.error(words.say(.exportAllIsCSV))
             throw ExitStatus.usage
         }
@@ -69,7 +85,11 @@ struct ExportCommand: ParsableCommand {
         let data: Data
         let summary: String
         do {
-            if all {
+            if exporter.name == "la" {
+                let pupils = all ? try store.pupils() : [try PupilFinder.find(pupil ?? "", in: store)]
+                data = try ExportFormats.localAuthority(pupils, store: store, content: content)
+                summary = words.say(.exportWroteLA, [.pupils: "\(pupils.count)", .file: output.typed])
+            } else if all {
                 let models = try store.pupils().map { try ExportFormats.model(of: $0, store: store, content: content) }
                 data = CSVExporter.document(models)
                 summary = words.say(.exportWroteAll, [.answers: "\(models.reduce(0) { $0 + $1.answers.count })",

@@ -34,6 +34,28 @@ enum ExportFormats {
         return copy
     }
 
+    /// The local authority's export of these pupils, each as their sharing choice allows: the
+    /// whole record is read only for a pupil whose choice is full.
+    static func localAuthority(_ pupils: [Pupil], store: SQLiteRecordStore, content: Content) throws -> Data {
+        let now = Date()
+        let entries = try pupils.map { pupil -> LocalAuthorityExporter.Entry in
+            guard let id = pupil.id else { throw ExportError("a pupil has no id in the records") }
+            let facts: SharingFacts
+            do { facts = try SharingFacts.from(try store.careersRecords(pupils: [id]), pupil: id) } catch let problem as EntryProblem {
+                throw ExportError("the sharing record has a correction that points wrongly: \(problem)")
+            }
+            guard facts.level == .full else {
+                // Only the basic details: the pupil's answers are not even read.
+                let bare = RecordExport(exportedAt: now, pupil: pupil, sittings: [], answers: [], progress: [])
+                return LocalAuthorityExporter.entry(model: ExportModel.build(record: bare, content: content, now: now), record: bare, facts: facts)
+            }
+            let record = try RecordExport.gather(pupil: pupil, from: store, at: now)
+            let model = try withCareers(ExportModel.build(record: record, content: content, now: now), of: pupil, store: store)
+            return LocalAuthorityExporter.entry(model: model, record: record, facts: facts)
+        }
+        return try LocalAuthorityExporter.document(entries, exportedOn: Day(now))
+    }
+
     /// The template (the school's, or the built-in one) and the pictures the model shows.
     static func resources(for exporter: Exporter, model: ExportModel, template: String?, places: PlaceOptions,
                           content: Content) throws -> ExportResources {

@@ -42,6 +42,9 @@ struct PlanCommand: ParsableCommand {
         @Option(help: ArgumentHelp("Review: the day of the next review.", valueName: "yyyy-mm-dd"))
         var on: Day?
 
+        @Flag(help: "Review: keep a day in the past (a next review is otherwise refused if its day has gone).")
+        var past = false
+
         var givesAny: Bool { text != nil || who != nil || by != nil || saidBy != nil || contact != nil || stage != nil || on != nil }
     }
 
@@ -55,7 +58,7 @@ struct PlanCommand: ParsableCommand {
                   parent-view: the words, --said-by
                   service: the service's name, and --contact if known
                   option: --stage, the words
-                  review: --on
+                  review: --on (a day to come; --past keeps a day that has gone)
                 """
         )
 
@@ -75,12 +78,12 @@ struct PlanCommand: ParsableCommand {
             // Who is recording first, so nobody types words only to be told that.
             let who = try adult.resolve(session.store, words: session.words)
             let body = try PlanFields.body(kind, fields, words: session.words)
+            try PlanFields.checkReviewDay(body, fields, words: session.words)
             guard let pupilId = found.id, let adultId = who.id else { throw ExitStatus.software }
             let saved = try session.saving {
                 try session.store.add(PlanEntry(pupil: pupilId, adult: adultId, at: Date(), body: body))
             }
-            Console.out(session.words.say(.careersSaved, [.kind: CareersLines.kindWords(body), .id: "\(saved.id.map(\.description) ?? "")",
-                                                          .name: found.knownAs]))
+            Console.out(session.saved(CareersLines.kindWords(body), id: saved.id, name: found.knownAs, use: CareersSession.use(for: body)))
         }
     }
 
@@ -106,13 +109,13 @@ struct PlanCommand: ParsableCommand {
                 fields.text = try EntryText.read(nil, kind: CareersLines.kindWords(old.body), words: session.words)
             }
             let body = PlanFields.corrected(old.body, with: fields)
+            if fields.on != nil { try PlanFields.checkReviewDay(body, fields, words: session.words) }
             guard let adultId = who.id else { throw ExitStatus.software }
             let saved = try session.saving {
                 try session.store.add(PlanEntry(pupil: old.pupil, adult: adultId, at: Date(), supersedes: old.id, body: body))
             }
             let name = try session.store.pupils().first { $0.id == old.pupil }?.knownAs ?? ""
-            Console.out(session.words.say(.careersSaved, [.kind: CareersLines.kindWords(body), .id: saved.id.map(\.description) ?? "",
-                                                          .name: name]))
+            Console.out(session.saved(CareersLines.kindWords(body), id: saved.id, name: name, use: CareersSession.use(for: body)))
         }
     }
 
@@ -145,8 +148,7 @@ struct PlanCommand: ParsableCommand {
                 try session.store.add(PlanEntry(pupil: old.pupil, adult: adultId, at: Date(), supersedes: old.id, body: .action(action)))
             }
             let name = try session.store.pupils().first { $0.id == old.pupil }?.knownAs ?? ""
-            Console.out(session.words.say(.careersSaved, [.kind: "action (\(action.status.rawValue))", .id: saved.id.map(\.description) ?? "",
-                                                          .name: name]))
+            Console.out(session.saved("action (\(action.status.rawValue))", id: saved.id, name: name, use: .careersUseCorrect))
         }
     }
 
@@ -163,7 +165,8 @@ struct PlanCommand: ParsableCommand {
             let found = try PupilFinder.find(pupil, in: session.store)
             guard let id = found.id else { throw ExitStatus.software }
             let records = try session.records([id])
-            let lines = try session.saving { try CareersLines.lines(records, today: Day(Date())) }
+            let reflections = CareersLines.reflections(try session.store.answers(pupilId: id), content: session.content)
+            let lines = try session.saving { try CareersLines.lines(records, today: Day(Date()), reflections: reflections) }
             guard !lines.isEmpty else {
                 Console.out(session.words.say(.careersNothingYet, [.name: found.knownAs]))
                 return
@@ -202,6 +205,14 @@ enum PlanFields {
             try need(fields.on == nil ? ["--on"] : [])
             return .nextReview(fields.on ?? Day(Date()))
         }
+    }
+
+    /// A next review day that has already gone is refused (status 65) unless `--past` says it
+    /// is meant: a typo in the year would otherwise make every review look overdue.
+    static func checkReviewDay(_ item: PlanItem, _ fields: PlanCommand.Fields, words: Words, today: Day = Day(Date())) throws {
+        guard let day = item.reviewDay, day < today, !fields.past else { return }
+        Console.error(words.say(.careersReviewPast, [.day: day.long]))
+        throw ExitStatus.dataError
     }
 
     /// `old` with the fields given put in; the kind (and an option's stage) stay.

@@ -9,13 +9,13 @@ import NextStepsStore
 struct PupilsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "pupils",
-        abstract: "Add, list, show, rename, remove and erase pupils.",
+        abstract: "Add, list, show, rename, remove and erase pupils, and record their basic details.",
         discussion: """
             Every command that names a pupil takes their number instead of their name (`pupils list` shows it):
             nextsteps pupils show 3, nextsteps talk --pupil 3. A name on a command line can be seen by other users
             of the machine and is kept in the shell's history; a number is not the pupil's name.
             """,
-        subcommands: [Add.self, List.self, Show.self, Rename.self, Remove.self, Erase.self, Retention.self, Speech.self, Leave.self],
+        subcommands: [Add.self, List.self, Show.self, Details.self, Rename.self, Remove.self, Erase.self, Retention.self, Speech.self, Leave.self],
         defaultSubcommand: List.self
     )
 
@@ -135,8 +135,9 @@ struct PupilsCommand: ParsableCommand {
             let store = try places.openStore(content: loaded.content, forWriting: false)
             let pupil = try PupilFinder.find(name, in: store)
             guard let id = pupil.id else { throw ExitStatus.software }
+            let answers = try store.answers(pupilId: id)
             for line in PupilSummary.lines(pupil: pupil, adults: try store.adults(), sittings: try store.sittings(pupilId: id),
-                                           answers: try store.answers(pupilId: id),
+                                           answers: answers,
                                            progress: try store.allProgress(pupilId: id), content: loaded.content) {
                 Console.out(line)
             }
@@ -144,7 +145,8 @@ struct PupilsCommand: ParsableCommand {
             do {
                 let records = try store.careersRecords(pupils: [id])
                 if let left = records.pupils.first?.leftOn { Console.out("Left on \(left.long)") }
-                let lines = try CareersLines.lines(records, today: Day(Date()))
+                let lines = try CareersLines.lines(records, today: Day(Date()),
+                                                   reflections: CareersLines.reflections(answers, content: loaded.content))
                 if !lines.isEmpty { Console.out("Plan and careers record:") }
                 lines.forEach { Console.out("  " + $0) }
             } catch {

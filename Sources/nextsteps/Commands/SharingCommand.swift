@@ -40,8 +40,7 @@ struct SharingCommand: ParsableCommand {
                 let earlier = try LatestEntries.latestOfEachKind(try session.records([pupilId]).sharing)[body.kindKey]
                 return try session.store.add(SharingEntry(pupil: pupilId, adult: adultId, at: Date(), supersedes: earlier?.id, body: body))
             }
-            Console.out(session.words.say(.careersSaved, [.kind: "sharing choice (\(level.rawValue))", .id: saved.id.map(\.description) ?? "",
-                                                          .name: found.knownAs]))
+            Console.out(session.saved("sharing choice (\(level.rawValue))", id: saved.id, name: found.knownAs, use: .careersUseAgain))
         }
     }
 
@@ -73,8 +72,7 @@ struct SharingCommand: ParsableCommand {
             let saved = try session.saving {
                 try session.store.add(SharingEntry(pupil: pupilId, adult: adultId, at: Date(), body: body))
             }
-            Console.out(session.words.say(.careersSaved, [.kind: "left-early note", .id: saved.id.map(\.description) ?? "",
-                                                          .name: found.knownAs]))
+            Console.out(session.saved("left-early note", id: saved.id, name: found.knownAs, use: .careersUseKept))
         }
     }
 }

@@ -34,8 +34,14 @@ struct StartCommand: ParsableCommand {
         case .stop: return
         }
         let runner = TalkRunner(loaded: loaded, store: store, storePath: places.storePath, terminal: terminal,
-                                adult: adult, scribe: false, speech: speech)
-        guard let topic = runner.nextTopic(for: pupil) else { return }
-        _ = try runner.run(pupil: pupil, topic: topic)
+                                adult: adult, scribe: false, speech: speech, adultPart: true)
+        // At the topic list the adult may type /adult for the adult's part instead of a talk.
+        switch runner.nextTopicOrAdult(for: pupil, offeringAdultPart: true) {
+        case .topic(let topic)?: _ = try runner.run(pupil: pupil, topic: topic)
+        case .adultPart?:
+            guard let id = pupil.id else { throw ExitStatus.software }
+            runner.runAdultPart(pupilId: id)
+        case nil: return
+        }
     }
 }
