@@ -12,7 +12,14 @@ public enum StoreHealth {
     /// of every table and index, but not that each index agrees with its table; it is the check
     /// that fits in a start (figures in README), where `integrity_check` is several times slower.
     static func damage(in queue: DatabaseQueue) throws -> String? {
-        let findings = try queue.inDatabase { db in try String.fetchAll(db, sql: "PRAGMA quick_check(5)") }
+        let findings: [String]
+        do {
+            findings = try queue.inDatabase { db in try String.fetchAll(db, sql: "PRAGMA quick_check(5)") }
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CORRUPT {
+            // Damage the check itself stumbles on (a table's first page): still damage, and the
+            // tables it does not touch can still be read.
+            return "the check could not finish (\(error.message ?? "damaged"))"
+        }
         return findings == ["ok"] ? nil : findings.joined(separator: "; ")
     }
 

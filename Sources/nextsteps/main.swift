@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NextStepsRecords
 
 // Children's data: every file this process makes is 0600 and every folder 0700,
 // whatever umask it was started with.
@@ -16,7 +17,12 @@ if CommandLine.arguments.isEmpty {
 }
 UnknownCommand.refuse(Array(CommandLine.arguments.dropFirst()))
 FastStart.run(Array(CommandLine.arguments.dropFirst()))
-NextSteps.main()
+do {
+    var command = try NextSteps.parseAsRoot()
+    try command.run()
+} catch {
+    NextSteps.exitPlainly(error)
+}
 
 /// `talk`, `say` and `export`, the commands started most, are parsed on their own instead of through the
 /// whole tree of commands (which costs a few milliseconds at every start). Anything else (help, a
@@ -42,8 +48,21 @@ enum FastStart {
         do {
             try command.run()
         } catch {
-            NextSteps.exit(withError: error)
+            NextSteps.exitPlainly(error)
         }
         exit(0)
+    }
+}
+
+extension NextSteps {
+    /// Exits for an error that reached the top: a records error (a damaged row, a file that
+    /// cannot be read) is said in its own words with status 74, never as "Error: …" and status 1;
+    /// anything else as argument-parser says it (help, a mistake in the arguments).
+    static func exitPlainly(_ error: Error) -> Never {
+        if let error = error as? StoreError {
+            Console.error(error.message)
+            Foundation.exit(ExitStatus.ioError.rawValue)
+        }
+        exit(withError: error)
     }
 }

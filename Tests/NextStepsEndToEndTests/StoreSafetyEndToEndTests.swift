@@ -67,6 +67,35 @@ final class StoreSafetyEndToEndTests: XCTestCase {
         XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: sandbox.store)), before)
     }
 
+    // Damage SQLite's own check stumbles on (the first page of the answers' table): still opened
+    // read-only, the pupils listed, and the damaged answers refused in plain words with status 74,
+    // never "Error: …" and status 1; a write refused as for any damage.
+    func testDamageToATablesFirstPageStillOpensReadOnly() throws {
+        let sandbox = try Sandbox("damaged-table")
+        try sandbox.addPupil("Sam Smith")
+        try sandbox.addPupil("Ava Jones")
+        let talk = try sandbox.run(["talk", "--pupil", "1", "--topic", "about-me", "--no-adult-part", "--store", sandbox.store],
+                                   lines: ["", "1", "stop"])
+        XCTAssertEqual(talk.exitCode, 0, talk.transcript)
+        let page = try XCTUnwrap(Int(try sqlite(sandbox.store, "SELECT rootpage FROM sqlite_master WHERE name = 'answer'")))
+        let handle = try XCTUnwrap(FileHandle(forWritingAtPath: sandbox.store))
+        try handle.seek(toOffset: UInt64((page - 1) * 4096))
+        try handle.write(contentsOf: Data(repeating: 0xFF, count: 12))
+        try handle.close()
+        let before = try Data(contentsOf: URL(fileURLWithPath: sandbox.store))
+
+        let list = try sandbox.run(["pupils", "list", "--store", sandbox.store])
+        XCTAssertEqual(list.exitCode, 0, list.transcript)
+        XCTAssertEqual(list.out, "2  Ava Jones, known as Ava\n1  Sam Smith, known as Sam\n")
+        XCTAssertTrue(list.err.contains("is damaged"), list.transcript)
+        let show = try sandbox.run(["pupils", "show", "1", "--store", sandbox.store])
+        XCTAssertEqual(show.exitCode, 74, show.transcript)
+        XCTAssertFalse(show.err.contains("Error:"), show.transcript)
+        let add = try sandbox.run(["pupils", "add", "--store", sandbox.store], lines: ["Cy Three", ""])
+        XCTAssertEqual(add.exitCode, 65, add.transcript)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: sandbox.store)), before, "not one byte was written")
+    }
+
     func testARecordsFileCutToNothingIsNotUsedAsNew() throws {
         let sandbox = try Sandbox("cut")
         try sandbox.addPupil("Sam Smith")
