@@ -53,9 +53,9 @@ final class PupilsAdminTests: XCTestCase {
 
         let removed = try sandbox.run(["pupils", "remove", "Priya", "--confirm", "Priya Shah", "--store", sandbox.store])
         XCTAssertEqual(removed.exitCode, 0, removed.transcript)
-        XCTAssertTrue(removed.out.contains("This removes Priya Shah and all their records: 2 answers (with adult's notes), 1 sitting and their place in 1 topic."),
+        XCTAssertTrue(removed.out.contains("This removes Priya Shah and all their records: 2 answers (adults' notes counted with them), 1 sitting and their place in 1 topic."),
                       removed.transcript)
-        XCTAssertTrue(removed.out.contains("Removed Priya Shah: 2 answers (with adult's notes), 1 sitting and their place in 1 topic. Nothing of theirs is left in the records."),
+        XCTAssertTrue(removed.out.contains("Removed Priya Shah: 2 answers (adults' notes counted with them), 1 sitting and their place in 1 topic. Nothing of theirs is left in the records."),
                       removed.transcript)
         XCTAssertEqual(try rows(of: id, in: sandbox.store), ["pupil": 0, "sitting": 0, "answer": 0, "progress": 0])
         XCTAssertEqual(try sandbox.run(["pupils", "list", "--store", sandbox.store]).out, "1  Sam Smith, known as Sam\n")
@@ -78,7 +78,7 @@ final class PupilsAdminTests: XCTestCase {
         terminal = try TerminalSession(sandbox: sandbox, arguments: ["pupils", "remove", "Sam", "--store", sandbox.store])
         terminal.waitInOrder(["type their full name again", "> "], from: 0)
         terminal.typeLine("Sam Smith")
-        terminal.expect("Removed Sam Smith: 0 answers (with adult's notes), 0 sittings and their place in 0 topics.")
+        terminal.expect("Removed Sam Smith: 0 answers (adults' notes counted with them), 0 sittings and their place in 0 topics.")
         XCTAssertTrue(terminal.process.waitForExit(timeout: 5))
         XCTAssertEqual(terminal.process.exitCode, 0, terminal.process.endDescription)
         XCTAssertEqual(try sandbox.run(["pupils", "list", "--store", sandbox.store]).out, "No pupils yet. Add one with: nextsteps pupils add\n")

@@ -34,7 +34,7 @@ final class PupilsEraseEndToEndTests: XCTestCase {
         let erase = try sandbox.run(["pupils", "erase", "1", "--yes", "--store", sandbox.store])
 
         XCTAssertEqual(erase.exitCode, 0, erase.transcript)
-        XCTAssertTrue(erase.out.contains("Erased Zanzibar Quuxley: 2 answers (with adult's notes), 1 sitting and their place in 1 topic."),
+        XCTAssertTrue(erase.out.contains("Erased Zanzibar Quuxley: 2 answers (adults' notes counted with them), 1 sitting and their place in 1 topic."),
                       erase.transcript)
         let checked = try XCTUnwrap(erase.out.split(separator: "\n").first { $0.hasPrefix("Checked ") }, erase.transcript)
         XCTAssertTrue(checked.hasSuffix("pieces of their text: none found."), String(checked))

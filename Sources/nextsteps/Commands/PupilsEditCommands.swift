@@ -113,12 +113,12 @@ extension PupilsCommand {
             }
         }
 
-        /// "5 answers (with adult's notes), 2 sittings and their place in 1 topic", then ", and 3
+        /// "5 answers (adults' notes counted with them), 2 sittings and their place in 1 topic", then ", and 3
         /// careers entries" when there are any (advice, actions, encounters, destinations, sharing).
         static func describe(_ removal: PupilRemoval) -> String {
             func count(_ number: Int, _ one: String, _ many: String) -> String { "\(number) \(number == 1 ? one : many)" }
             let careers = removal.careersEntries > 0 ? ", and \(count(removal.careersEntries, "careers entry", "careers entries"))" : ""
-            return "\(count(removal.answers, "answer", "answers")) (with adult's notes), "
+            return "\(count(removal.answers, "answer", "answers")) (adults' notes counted with them), "
                 + "\(count(removal.sittings, "sitting", "sittings")) and their place in \(count(removal.topics, "topic", "topics"))"
                 + careers
         }
