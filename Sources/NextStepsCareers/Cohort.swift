@@ -88,4 +88,10 @@ public struct CareersRecords: Sendable, Equatable {
         self.pupils = pupils; self.adults = adults; self.plan = plan; self.encounters = encounters
         self.destinations = destinations; self.sharing = sharing
     }
+
+    /// The day the school began recording encounters: the earliest one recorded (corrected ones
+    /// included). School years before it are not checked, so a school that starts using NextSteps
+    /// is not told every older pupil missed years it never recorded (`CareersReportOptions.recordsSince`).
+    /// Only meaningful over the whole school's records, not one pupil's.
+    public var recordsBegan: Day? { encounters.map(\.body.on).min() }
 }

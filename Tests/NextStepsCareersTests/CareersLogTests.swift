@@ -64,13 +64,13 @@ final class CareersExportModelTests: XCTestCase {
         let first = try log.add(PlanEntry(pupil: sam, adult: khan, at: at, body: .advice("Look at colege")))
         _ = try log.add(PlanEntry(pupil: sam, adult: khan, at: at, supersedes: first.id, body: .advice("Look at college")))
         _ = try log.add(PlanEntry(pupil: sam, adult: khan, at: at, body: .parentView(words: "He loves trains", saidBy: "Dad")))
-        let fields = try CareersExportFields.forPupil(try log.careersRecords(pupils: [sam]), today: day("2026-12-01"))
+        let fields = try CareersExportFields.forPupil(try log.careersRecords(pupils: [sam]), today: day("2026-12-01"), recordsSince: nil)
         XCTAssertEqual(fields.advice.map(\.words), ["Look at college"])
         XCTAssertEqual(fields.advice.first?.recordedBy, "Ms Khan, careers adviser")
         XCTAssertEqual(fields.parentViews.map(\.about), ["Dad"])
         XCTAssertTrue(fields.hasParentViews)
         XCTAssertFalse(fields.hasActions)
-        XCTAssertEqual(try CareersExportFields.forPupil(CareersRecords(pupils: []), today: day("2026-12-01")), .none)
+        XCTAssertEqual(try CareersExportFields.forPupil(CareersRecords(pupils: []), today: day("2026-12-01"), recordsSince: nil), .none)
         for name in ["careers.advice.words", "careers.actions.isOverdue", "careers.parentViews.about", "careers.hasDifferences"] {
             XCTAssertTrue(ExportModel.fieldNames.contains(name), name)
         }

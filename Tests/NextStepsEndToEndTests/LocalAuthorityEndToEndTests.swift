@@ -51,6 +51,32 @@ final class LocalAuthorityEndToEndTests: XCTestCase {
         XCTAssertTrue(relisted.out.contains("(number 3; linked to answer \(answer))"), relisted.out)
     }
 
+    // An export's benchmark states are the careers report's: school years before the school
+    // began recording are not called missed in one and checked in the other (found by a tester:
+    // the export said "missed" where the report said "met").
+    func testAnExportsBenchmarkStatesAreTheReports() throws {
+        let sandbox = try Sandbox("la-states")
+        let store = ["--store", sandbox.store]
+        XCTAssertEqual(try sandbox.run(["pupils", "add", "Tom Reid", "--year", "10"] + store).exitCode, 0)
+        for arguments in [["--kind", "fe-college", "--on", "2026-11-20", "--provider", "Riverside College", "--year", "10"],
+                          ["--kind", "employer", "--on", "2026-11-21", "--provider", "Riverside Bakery", "--pupil", "1"]] {
+            let added = try sandbox.run(["encounter", "add"] + arguments + ["--role", "careers adviser"] + store, environment: adviser)
+            XCTAssertEqual(added.exitCode, 0, added.transcript)
+        }
+        let path = sandbox.work.appendingPathComponent("tom.json").path
+        let export = try sandbox.run(["export", "--pupil", "1", "-o", path] + store)
+        XCTAssertEqual(export.exitCode, 0, export.transcript)
+        let json = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any])
+        let views = try XCTUnwrap(json["views"] as? [String: Any], "\(json.keys)")
+        let careers = try XCTUnwrap(views["careers"] as? [String: Any], "\(views.keys)")
+        let states = try XCTUnwrap(careers["benchmarks"] as? [[String: Any]])
+        let employer = try XCTUnwrap(states.first { ($0["title"] as? String)?.contains("Benchmark 5") == true })
+        XCTAssertEqual(employer["state"] as? String, "met", "\(states)")
+        XCTAssertFalse(states.contains { $0["state"] as? String == "missed" }, "nothing was missed since recording began: \(states)")
+        let report = try sandbox.run(["careers", "report"] + store)
+        XCTAssertFalse(report.out.contains("missed 1"), report.out)
+    }
+
     func testTheLocalAuthorityExportHonoursEachSharingChoice() throws {
         let sandbox = try Sandbox("la-export")
         let store = ["--store", sandbox.store]

@@ -10,10 +10,12 @@ extension CareersExportFields {
         hasDifferences: false, hasServices: false, hasOptions: false, hasNextReview: false, hasDestinations: false)
 
     /// The fields of the one pupil in `records` (their careers record, as the store reads it
-    /// for that pupil), as on `today`; `none` when the records hold no pupil. Throws when a
-    /// stored correction points somewhere it cannot.
-    public static func forPupil(_ records: CareersRecords, today: Day) throws -> CareersExportFields {
-        let report = try CareersReport.make(records, options: CareersReportOptions(today: today))
+    /// for that pupil), as on `today`, with school years before `recordsSince` not checked (the
+    /// school's `CareersRecords.recordsBegan`, as the careers report takes it, so both say the
+    /// same); `none` when the records hold no pupil. Throws when a stored correction points
+    /// somewhere it cannot.
+    public static func forPupil(_ records: CareersRecords, today: Day, recordsSince: Day?) throws -> CareersExportFields {
+        let report = try CareersReport.make(records, options: CareersReportOptions(today: today, recordsSince: recordsSince))
         guard let summary = report.pupils.first else { return .none }
         return try build(summary, records: records, today: today)
     }

@@ -57,7 +57,7 @@ struct CareersCommand: ParsableCommand {
             let chosen = format ?? output.flatMap { Format(rawValue: $0.ending) } ?? .text
             let records = try session.records(nil)
             // Years before the school recorded anything are not reported as missed.
-            let since = recordsSince ?? records.encounters.map(\.body.on).min()
+            let since = recordsSince ?? records.recordsBegan
             let options = CareersReportOptions(today: today ?? Day(Date()), yearGroup: year, recordsSince: since)
             let report: CareersReport
             do { report = try CareersReport.make(records, options: options) } catch {

@@ -90,7 +90,8 @@ struct ExportCommand: ParsableCommand {
                 data = try ExportFormats.localAuthority(pupils, store: store, content: content)
                 summary = words.say(.exportWroteLA, [.pupils: "\(pupils.count)", .file: output.typed])
             } else if all {
-                let models = try store.pupils().map { try ExportFormats.model(of: $0, store: store, content: content) }
+                let since = try ExportFormats.recordsBegan(store)
+                let models = try store.pupils().map { try ExportFormats.model(of: $0, store: store, content: content, since: since) }
                 data = CSVExporter.document(models)
                 summary = words.say(.exportWroteAll, [.answers: "\(models.reduce(0) { $0 + $1.answers.count })",
                                                       .pupils: "\(models.count)", .file: output.typed])
@@ -98,7 +99,7 @@ struct ExportCommand: ParsableCommand {
                 let found = try PupilFinder.find(pupil ?? "", in: store)
                 let record = try RecordExport.gather(pupil: found, from: store, at: Date())
                 let model = try ExportFormats.withCareers(ExportModel.build(record: record, content: content, now: Date()),
-                                                          of: found, store: store)
+                                                          of: found, store: store, since: try ExportFormats.recordsBegan(store))
                 let resources = try ExportFormats.resources(for: exporter, model: model, template: template?.path, places: places,
                                                             content: content)
                 data = try exporter.export(model, record: record, resources: resources)

@@ -16,18 +16,25 @@ enum ExportFormats {
         ExporterRegistry(ExporterRegistry.standard.exporters + [SpokenViewsExporter(places: places)])
     }
 
-    /// A pupil's model, for the cohort CSV.
-    static func model(of pupil: Pupil, store: SQLiteRecordStore, content: Content) throws -> ExportModel {
+    /// A pupil's model, for the cohort CSV; `since` as `withCareers` takes it.
+    static func model(of pupil: Pupil, store: SQLiteRecordStore, content: Content, since: Day?) throws -> ExportModel {
         try withCareers(ExportModel.build(record: try RecordExport.gather(pupil: pupil, from: store, at: Date()), content: content, now: Date()),
-                    of: pupil, store: store)
+                    of: pupil, store: store, since: since)
+    }
+
+    /// The day the school began recording encounters (`CareersRecords.recordsBegan`), read once
+    /// for an export so its benchmark states are the careers report's.
+    static func recordsBegan(_ store: SQLiteRecordStore) throws -> Day? {
+        try store.careersRecords(pupils: nil).recordsBegan
     }
 
     /// The model with the pupil's careers record (advice, decisions, actions, views …) as on today.
-    static func withCareers(_ model: ExportModel, of pupil: Pupil, store: SQLiteRecordStore) throws -> ExportModel {
+    /// School years before `since` (`recordsBegan`) are not checked, as in the careers report.
+    static func withCareers(_ model: ExportModel, of pupil: Pupil, store: SQLiteRecordStore, since: Day?) throws -> ExportModel {
         guard let id = pupil.id else { return model }
         var copy = model
         do {
-            copy.careers = try CareersExportFields.forPupil(try store.careersRecords(pupils: [id]), today: Day(Date()))
+            copy.careers = try CareersExportFields.forPupil(try store.careersRecords(pupils: [id]), today: Day(Date()), recordsSince: since)
         } catch let problem as EntryProblem {
             throw ExportError("the careers record has a correction that points wrongly: \(problem)")
         }
@@ -38,6 +45,7 @@ enum ExportFormats {
     /// whole record is read only for a pupil whose choice is full.
     static func localAuthority(_ pupils: [Pupil], store: SQLiteRecordStore, content: Content) throws -> Data {
         let now = Date()
+        let since = try recordsBegan(store)
         let entries = try pupils.map { pupil -> LocalAuthorityExporter.Entry in
             guard let id = pupil.id else { throw ExportError("a pupil has no id in the records") }
             let facts: SharingFacts
@@ -50,7 +58,7 @@ enum ExportFormats {
                 return LocalAuthorityExporter.entry(model: ExportModel.build(record: bare, content: content, now: now), record: bare, facts: facts)
             }
             let record = try RecordExport.gather(pupil: pupil, from: store, at: now)
-            let model = try withCareers(ExportModel.build(record: record, content: content, now: now), of: pupil, store: store)
+            let model = try withCareers(ExportModel.build(record: record, content: content, now: now), of: pupil, store: store, since: since)
             return LocalAuthorityExporter.entry(model: model, record: record, facts: facts)
         }
         return try LocalAuthorityExporter.document(entries, exportedOn: Day(now))
