@@ -135,6 +135,7 @@ public final class AdultPart {
             guard let typed = read() else { throw Stop.ended }
             guard !typed.isEmpty else { throw Stop.cancelled }
             if AdultPartMenu.isYes(typed) { return day }
+            if AdultPartMenu.isNo(typed) { day = try self.day(.adultPartReview); continue }
             if let other = AdultPartMenu.day(typed) { day = other } else { say(.adultPartBadDay) }
         }
         return day

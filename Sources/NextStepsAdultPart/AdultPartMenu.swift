@@ -49,6 +49,11 @@ public enum AdultPartMenu {
         ["yes", "y", "keep", "keep it"].contains(typed.lowercased().trimmingCharacters(in: .whitespaces))
     }
 
+    /// Whether the adult typed no (to a day that has gone: then another is asked).
+    public static func isNo(_ typed: String) -> Bool {
+        ["no", "n", "nope"].contains(typed.lowercased().trimmingCharacters(in: .whitespaces))
+    }
+
     /// A day typed as 2027-03-15, 15/03/2027 or 15.3.2027 (day first, as schools in England write it).
     public static func day(_ typed: String) -> Day? {
         let text = typed.trimmingCharacters(in: .whitespaces)

@@ -79,6 +79,15 @@ final class AdultPartTests: XCTestCase {
         XCTAssertTrue(screen.contains(words.say(.adultPartNothing)), "Enter leaves the past day out:\n\(screen)")
     }
 
+    // A "no" to a day that has gone asks for the day again (not "not a day NextSteps can read").
+    func testNoToAPastReviewDayAsksForAnotherDay() throws {
+        let part = part(["6", "2020-03-01", "no", "2027-06-01", ""])
+        XCTAssertEqual(part.run(), .done)
+        XCTAssertEqual(try plan().map(\.body), [.nextReview(try XCTUnwrap(Day(iso: "2027-06-01")))])
+        XCTAssertFalse(screen.contains(words.say(.adultPartBadDay)), screen)
+        XCTAssertEqual(screen.components(separatedBy: words.say(.adultPartReview)).count - 1, 2, "the day is asked again:\n\(screen)")
+    }
+
     func testEnterAtTheOfferSkipsIt() throws {
         let part = part([""])
         XCTAssertEqual(part.run(), .done)

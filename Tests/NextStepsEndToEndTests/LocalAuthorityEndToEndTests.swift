@@ -87,6 +87,10 @@ final class LocalAuthorityEndToEndTests: XCTestCase {
         XCTAssertEqual(address.exitCode, 0, address.transcript)
         let parents = try sandbox.run(["pupils", "details", "Sam", "parents"] + store, lines: ["Jo Smith, 01234 567890"])
         XCTAssertEqual(parents.exitCode, 0, parents.transcript)
+        // Nothing read at all (an empty file) leaves the address as it was; only an empty line clears it.
+        let nothing = try sandbox.run(["pupils", "details", "Sam", "address"] + store, lines: [])
+        XCTAssertEqual(nothing.exitCode, 66, nothing.transcript)
+        XCTAssertTrue(nothing.err.contains("was left as it was"), nothing.transcript)
         for arguments in [["plan", "add", "advice", "--pupil", "Sam", "--role", "careers adviser", "--text", "advice \(marker)"],
                           ["sharing", "set", "--pupil", "Sam", "--level", "basic-only", "--chosen-by", "young-person"],
                           ["sharing", "left-early", "--pupil", "Sam", "--on", "2026-11-01", "--programme", "Catering", "--note", "n \(marker)"]] {

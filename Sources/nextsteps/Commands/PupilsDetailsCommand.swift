@@ -39,7 +39,11 @@ extension PupilsCommand {
             let pupil = try PupilFinder.find(name, in: store)
             guard let id = pupil.id else { throw ExitStatus.software }
             let what = field == .address ? "address" : "parents' or carers' details"
-            let text = Self.read(what: what)
+            // Nothing read at all (an empty file, input ended) changes nothing: only an empty line clears.
+            guard let text = Self.read(what: what) else {
+                Console.error("Nothing was read, so \(pupil.knownAs)'s \(what) was left as it was. To clear it, send an empty line.")
+                throw ExitStatus.noInput
+            }
             do {
                 _ = try store.updateDetails(pupilId: id, address: field == .address ? text : nil,
                                             parentContact: field == .parents ? text : nil)
@@ -50,15 +54,19 @@ extension PupilsCommand {
             Console.out(text.isEmpty ? "Cleared \(pupil.knownAs)'s \(what)." : "Saved \(pupil.knownAs)'s \(what).")
         }
 
-        /// The words from a prompt at a terminal, or everything piped in; trimmed, control characters taken out.
-        static func read(what: String) -> String {
+        /// The words from a prompt at a terminal, or everything piped in; trimmed, control
+        /// characters taken out; nil when nothing at all was read (not even an empty line).
+        static func read(what: String) -> String? {
             let text: String
             if isatty(STDIN_FILENO) == 1 {
                 Console.out("Type the \(what) on one line (or press Enter to clear it):")
                 try? FileHandle.standardOutput.write(contentsOf: Data("> ".utf8))
-                text = readLine(strippingNewline: true) ?? ""
+                guard let line = readLine(strippingNewline: true) else { return nil }
+                text = line
             } else {
-                text = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+                let data = FileHandle.standardInput.readDataToEndOfFile()
+                guard !data.isEmpty else { return nil }
+                text = String(decoding: data, as: UTF8.self)
             }
             // Lines of an address piped in become one line, joined with commas.
             let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
