@@ -81,6 +81,18 @@ struct MarkdownContentType: MustacheContentType {
             if "\\`*_[]<>#|{}".contains(character) { out.append("\\") }
             out.append(character)
         }
-        return out
+        return Self.escapingListStart(out)
+    }
+
+    /// A value that a template puts at the start of a line never starts a list there: a
+    /// leading "-" or "+" is escaped, and so is the "." or ")" after leading digits ("1. Sam"
+    /// is a name, not item 1; found by the export property).
+    static func escapingListStart(_ text: String) -> String {
+        if let first = text.first, first == "-" || first == "+" { return "\\" + text }
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, let next = text.dropFirst(digits.count).first, next == "." || next == ")" {
+            return digits + "\\" + text.dropFirst(digits.count)
+        }
+        return text
     }
 }
