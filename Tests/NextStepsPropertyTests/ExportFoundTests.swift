@@ -19,4 +19,17 @@ import Testing
         plain.pupil.name = "Sam Test"
         #expect(try shape(record) == shape(plain))
     }
+
+    /// swift-mustache's HTML escaping went by Character: "<" with a combining mark after it was
+    /// written raw, and the page no longer parsed as the words stored.
+    @Test(arguments: ["<\u{32E}script>alert(1)</script>", "&\u{301}amp;", "\"\u{301}quoted", "a <\u{20DD} b"])
+    func wordsWithCombiningMarksAreEscapedInHTML(_ words: String) throws {
+        let content = try Shipped.content()
+        let pupil = Pupil(id: 1, name: "Sam Test", knownAs: "Sam", createdAt: Date(timeIntervalSince1970: 1_780_000_000))
+        let answer = Answer(id: 1, pupilId: 1, sittingId: nil, topicId: "about-me", stepId: "important-words", kind: .words,
+                            words: words, mode: .typedByPupil, adultId: nil, at: Date(timeIntervalSince1970: 1_790_000_000))
+        let record = RecordExport(exportedAt: Date(timeIntervalSince1970: 1_790_000_000), pupil: pupil, sittings: [], answers: [answer], progress: [])
+        let html = try ExportReaders.htmlText(String(decoding: try ExportProperties.render(record, content: content).html, as: UTF8.self))
+        #expect(html.contains(words))
+    }
 }
