@@ -38,7 +38,7 @@ import Testing
         return Generator { rng in
             var meaning: Meaning = Bool.random(using: &rng) ? .positive : .negative
             var line = Lines.varied(seeds[meaning]!.randomElement(using: &rng)!, &rng)
-            switch Int.random(in: 0..<10, using: &rng) {
+            switch Int.random(in: 0..<11, using: &rng) {
             case 0...1 where meaning == .positive:
                 line = ["not ", "don't ", "i don't ", "never ", "do not ", "i do not "].randomElement(using: &rng)! + line
                 meaning = .negative
@@ -46,6 +46,11 @@ import Testing
                 line += [" because it is loud", " but only on fridays", " so much", " 😀", " really", " at all"].randomElement(using: &rng)!
             case 3:
                 line = ["um ", "erm ", "well ", "hmm ", "i think "].randomElement(using: &rng)! + line
+            case 5 where meaning == .positive:
+                // The space left out: "definitelynot", "notinteresting".
+                let glued = line.replacingOccurrences(of: " ", with: "")
+                line = Bool.random(using: &rng) ? glued + ["not", "no", "nah"].randomElement(using: &rng)! : "not" + glued
+                meaning = .negative
             case 4:
                 var characters = Array(line)
                 if characters.count > 2 {
