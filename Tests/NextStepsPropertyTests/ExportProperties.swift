@@ -87,7 +87,7 @@ import Testing
             let html = try ExportReaders.htmlText(String(decoding: hostile.html, as: UTF8.self))
             let plainHTML = try ExportReaders.htmlText(String(decoding: markers.html, as: UTF8.self))
             #expect(!plainHTML.contains("{{") && !plainHTML.contains("}}"), "a tag left unfilled in HTML")
-            for (marker, text) in words where plainHTML.contains(marker) {
+            for (marker, text) in words where !text.isEmpty && plainHTML.contains(marker) {
                 #expect(html.contains(text), "the HTML does not hold \(text.prefix(80).debugDescription) exactly")
             }
             #expect(html.contains(record.pupil.knownAs.replacingOccurrences(of: "\u{FEFF}", with: "")), "the HTML does not name the pupil as stored")
@@ -105,7 +105,7 @@ import Testing
                 if name == "word/document.xml" { plainText = text }
             }
             let document = try ExportReaders.xmlText(parts["word/document.xml"] ?? Data())
-            for (marker, text) in words where plainText.contains(marker) {
+            for (marker, text) in words where !text.isEmpty && plainText.contains(marker) {
                 #expect(document.contains(text), "the Word file does not hold \(text.prefix(80).debugDescription) exactly")
             }
         }

@@ -24,7 +24,7 @@ enum Lines {
         "{{pupil.name}}", "{{#answers}}x{{/answers}}", "{{{raw}}}", "</w:t><w:t>", "<script>alert(1)</script>", "&amp; &lt;",
         "]]>", "<![CDATA[x]]>", String(String.UnicodeScalarView([Unicode.Scalar(0xFFFE)!, Unicode.Scalar(0xFFFF)!, "x"])),
         String(String.UnicodeScalarView([Unicode.Scalar(0xFDD0)!, "y"])), "=SUM(A1)", "+44 7700", "-minus", "@at", "\"quoted\", cell", "'", "\\", "`code`", "# heading",
-        "* star", "| pipe |", "[link](http://x)",
+        "* star", "| pipe |", "[link](http://x)", "a <\u{338} b", "=\u{338} sign", "&\u{301}amp;", "#\u{301} tag",
     ]
     static let sentences = ["I like it because of the animals", "no because it is loud", "maybe if it is quiet",
                             "with my nan", "I want to work with animals", "not sure, ask my mum", "I hate the bus",
