@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         // MARK: The record model: pupils, adults, sittings, answers, progress, typed ids and the
@@ -143,6 +144,15 @@ let package = Package(
         .testTarget(name: "NextStepsSpeechTests", dependencies: ["NextStepsSpeech", "NextStepsCore", "NextStepsRecords"]),
         // Drives the built `nextsteps` binary through a pseudo-terminal and through pipes.
         .testTarget(name: "NextStepsEndToEndTests", dependencies: ["nextsteps", "NextStepsCore", "NextStepsRecords", "NextStepsStore"]),
+        // Properties (Swift Testing + swift-property-based): the engine stays consistent under any
+        // inputs, a resumed talk equals a straight one, every export is well-formed, and no line
+        // picks the opposite meaning on a scale.
+        .testTarget(
+            name: "NextStepsPropertyTests",
+            dependencies: ["NextStepsCore", "NextStepsRecords", "NextStepsReports", "NextStepsDocx", "NextStepsTestSupport",
+                           .product(name: "PropertyBased", package: "swift-property-based"),
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+        ),
     ]
 )
 

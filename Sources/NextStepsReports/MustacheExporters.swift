@@ -52,7 +52,8 @@ public struct HTMLExporter: Exporter {
             copy["answers"] = (topic["answers"] as? [Any])?.map(withPictures)
             return copy
         }
-        let text = try MustacheText.render(resources.template, pragma: "{{% CONTENT_TYPE: HTML}}", context: context)
+        HTMLScalarContentType.registerOnce
+        let text = try MustacheText.render(resources.template, pragma: "{{% CONTENT_TYPE: \(HTMLScalarContentType.name)}}", context: context)
         return Data(text.utf8)
     }
 }
@@ -76,11 +77,49 @@ struct MarkdownContentType: MustacheContentType {
     static let registerOnce: Void = MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
 
     func escapeText(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            if "\\`*_[]<>#|{}".contains(character) { out.append("\\") }
-            out.append(character)
+        // By scalar, not by Character: "#" or "*" followed by a combining mark is one Character
+        // and would not be escaped (found by the export property).
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if "\\`*_[]<>#|{}".unicodeScalars.contains(scalar) { out.append("\\") }
+            out.append(scalar)
         }
-        return out
+        return Self.escapingListStart(String(out))
+    }
+
+    /// A value that a template puts at the start of a line never starts a list there: a
+    /// leading "-" or "+" is escaped, and so is the "." or ")" after leading digits ("1. Sam"
+    /// is a name, not item 1; found by the export property).
+    static func escapingListStart(_ text: String) -> String {
+        if let first = text.first, first == "-" || first == "+" { return "\\" + text }
+        let digits = text.prefix { $0.isASCII && $0.isNumber }
+        if !digits.isEmpty, let next = text.dropFirst(digits.count).first, next == "." || next == ")" {
+            return digits + "\\" + text.dropFirst(digits.count)
+        }
+        return text
+    }
+}
+
+/// HTML escaping by Unicode scalar. swift-mustache's own HTML escaping goes by Character, so a
+/// "<", "&" or quote followed by a combining mark ("<\u{32E}", one Character) was written as it
+/// was, and the page was no longer well-formed (found by the export property). The same five
+/// characters are escaped the same way.
+struct HTMLScalarContentType: MustacheContentType {
+    static let name = "HTML_BY_SCALAR"
+    static let registerOnce: Void = MustacheContentTypes.register(HTMLScalarContentType(), named: name)
+
+    func escapeText(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "<": out.append(contentsOf: "&lt;".unicodeScalars)
+            case ">": out.append(contentsOf: "&gt;".unicodeScalars)
+            case "&": out.append(contentsOf: "&amp;".unicodeScalars)
+            case "\"": out.append(contentsOf: "&quot;".unicodeScalars)
+            case "'": out.append(contentsOf: "&#39;".unicodeScalars)
+            default: out.append(scalar)
+            }
+        }
+        return String(out)
     }
 }

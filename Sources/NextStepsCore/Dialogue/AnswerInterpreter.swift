@@ -180,7 +180,7 @@ public struct AnswerInterpreter: Sendable {
         if exact.count == 1 { return exact.first }
         if exact.count > 1 { return nil }
         guard isOneWord(key), !Polarity.isPolar(key) else { return nil }
-        let safe = candidates.filter { !Polarity.isPolar($0.text) }
+        let safe = candidates.filter { !Polarity.isPolar($0.text) && !Polarity.addsNegation(key, to: $0.text) }
         return Fuzzy.bestMatch(key, among: safe)
     }
 
@@ -208,4 +208,14 @@ enum Polarity {
     ]
 
     static func isPolar(_ word: String) -> Bool { words.contains(word) }
+
+    /// Pieces of a word that say no. A typed word holding one that an option's word lacks is
+    /// never taken for it: "definitelynot" is not a slip for "definitely" (found by the
+    /// opposite-meaning property: it chose "yes").
+    static let negations = ["not", "n't", "nt", "no", "nah", "nope", "never"]
+
+    /// Whether `typed` says no in a way `candidate` does not.
+    static func addsNegation(_ typed: String, to candidate: String) -> Bool {
+        negations.contains { typed.contains($0) && !candidate.contains($0) }
+    }
 }
