@@ -79,6 +79,12 @@ final class Sandbox {
     /// A clean environment: nothing of the test process's own leaks in.
     func environment(_ extra: [String: String] = [:]) -> [String: String] {
         var environment = ["PATH": "/usr/local/bin:/usr/bin:/bin", "HOME": home.path, "TMPDIR": tmp.path, "LANG": "C.UTF-8"]
+        if Sanitizer.current == .address {
+            // Leaks are still checked, apart from the ones .ci/lsan-suppressions names (not NextSteps code).
+            let suppressions = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+                .deletingLastPathComponent().appendingPathComponent(".ci/lsan-suppressions").path
+            environment["LSAN_OPTIONS"] = "suppressions=\(suppressions)"
+        }
         environment.merge(extra) { $1 }
         return environment
     }
