@@ -13,22 +13,35 @@ public struct ScryptCost: Equatable, Sendable {
     /// scrypt's parallelism, p.
     public let parallelism: Int
 
-    /// A cost; `unusableSettings` unless 10 ≤ log2Rounds ≤ 22, 1 ≤ r ≤ 32 and 1 ≤ p ≤ 16 (a damaged
-    /// setting must not make NextSteps ask for gigabytes or hours).
+    /// A cost; `unusableSettings` unless `isUsable` holds (a damaged setting must not make
+    /// NextSteps ask for gigabytes or hours).
     public init(log2Rounds: Int, blockSize: Int, parallelism: Int) throws {
-        guard (10...22).contains(log2Rounds), (1...32).contains(blockSize), (1...16).contains(parallelism),
-              128 * (blockSize << log2Rounds) * parallelism <= (1 << 30) else { throw SealingError.unusableSettings }
+        guard Self.isUsable(log2Rounds: log2Rounds, blockSize: blockSize, parallelism: parallelism) else {
+            throw SealingError.unusableSettings
+        }
+        self.init(checked: log2Rounds, blockSize, parallelism)
+    }
+
+    /// A cost known to be usable (the constants below; a test checks them against `isUsable`).
+    private init(checked log2Rounds: Int, _ blockSize: Int, _ parallelism: Int) {
         self.log2Rounds = log2Rounds
         self.blockSize = blockSize
         self.parallelism = parallelism
     }
 
+    /// Whether a cost is one NextSteps will run: 10 ≤ log2Rounds ≤ 22, 1 ≤ r ≤ 32, 1 ≤ p ≤ 16,
+    /// and at most 1 GiB of memory.
+    public static func isUsable(log2Rounds: Int, blockSize: Int, parallelism: Int) -> Bool {
+        (10...22).contains(log2Rounds) && (1...32).contains(blockSize) && (1...16).contains(parallelism)
+            && 128 * (blockSize << log2Rounds) * parallelism <= (1 << 30)
+    }
+
     /// The cost NextSteps uses for a new passphrase: N = 2^16, r = 8, p = 1 (64 MiB of memory;
     /// README gives the time it takes here).
-    public static let standard = try! ScryptCost(log2Rounds: 16, blockSize: 8, parallelism: 1)
+    public static let standard = ScryptCost(checked: 16, 8, 1)
 
     /// The cheapest cost allowed, for tests only: N = 2^10, r = 8, p = 1.
-    public static let cheapestForTests = try! ScryptCost(log2Rounds: 10, blockSize: 8, parallelism: 1)
+    public static let cheapestForTests = ScryptCost(checked: 10, 8, 1)
 }
 
 /// What the records keep so a passphrase can be turned into their key and checked: the random

@@ -114,4 +114,15 @@ final class FieldSealerTests: XCTestCase {
         XCTAssertLessThan(wrong, 1.0, "a wrong passphrase took \(wrong) s to tell")
         #endif
     }
+
+    // The two costs made without the check are ones the check accepts; its edges are refused.
+    func testTheBuiltInCostsAreUsableAndTheLimitsHold() throws {
+        for cost in [ScryptCost.standard, .cheapestForTests] {
+            XCTAssertTrue(ScryptCost.isUsable(log2Rounds: cost.log2Rounds, blockSize: cost.blockSize, parallelism: cost.parallelism))
+            XCTAssertEqual(try ScryptCost(log2Rounds: cost.log2Rounds, blockSize: cost.blockSize, parallelism: cost.parallelism), cost)
+        }
+        XCTAssertFalse(ScryptCost.isUsable(log2Rounds: 9, blockSize: 8, parallelism: 1))
+        XCTAssertFalse(ScryptCost.isUsable(log2Rounds: 22, blockSize: 32, parallelism: 16), "more than 1 GiB")
+        XCTAssertThrowsError(try ScryptCost(log2Rounds: 23, blockSize: 1, parallelism: 1))
+    }
 }
