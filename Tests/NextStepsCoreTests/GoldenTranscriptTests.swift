@@ -11,35 +11,6 @@ final class RecordingPresenter: Presenter {
     func present(_ presentation: Presentation) { presented.append(presentation) }
 }
 
-/// Counts answers saved, so a script can stop right after each one.
-final class CountingStore: TalkRecords {
-    let inner: InMemoryRecordStore
-    private(set) var answersSaved = 0
-    init(_ inner: InMemoryRecordStore) { self.inner = inner }
-    func addPupil(_ pupil: Pupil) throws -> Pupil { try inner.addPupil(pupil) }
-    func startSitting(_ sitting: Sitting) throws -> Sitting { try inner.startSitting(sitting) }
-    func save(_ answer: Answer?, progress: TopicProgress, opening sitting: Sitting?) throws -> SavedTurn {
-        let saved = try inner.save(answer, progress: progress, opening: sitting)
-        if saved.answer != nil { answersSaved += 1 }
-        return saved
-    }
-    func progress(pupilId: PupilID, topicId: String) throws -> TopicProgress? { try inner.progress(pupilId: pupilId, topicId: topicId) }
-    func answers(pupilId: PupilID) throws -> [Answer] { try inner.answers(pupilId: pupilId) }
-}
-
-/// Plays script lines until an answer has been saved, then ends input (the session stops, saved).
-final class StopAfterAnswerSource: LineSource {
-    let script: ScriptedLineSource
-    let store: CountingStore
-    let savedAtStart: Int
-    init(script: ScriptedLineSource, store: CountingStore) {
-        self.script = script; self.store = store; savedAtStart = store.answersSaved
-    }
-    func read(prompt: String) -> LineInput {
-        store.answersSaved > savedAtStart ? .end : script.read(prompt: prompt)
-    }
-}
-
 /// Each shipped topic, scripted: the exact screen text is kept in Tests/Golden and compared.
 /// Re-record with NEXTSTEPS_RECORD_GOLDEN=1 after a deliberate change, and read the diff.
 final class GoldenTranscriptTests: XCTestCase {

@@ -10,38 +10,10 @@ struct Talk: Sendable, CustomStringConvertible {
     var description: String { "\(topicId): \(lines.map { $0.count > 80 ? "<\($0.count) characters>" : $0 })" }
 }
 
-/// A talk store that counts the pupil's answers saved, so a script can stop right after each
-/// one. An adult's note is not an answer (`AnswerChain.isAnswer`) and is not counted: after
-/// "no" to "is that still right?" (not saved, the question is asked again) a talk stopped at a
-/// note would be asked "is that still right?" again on resuming, which a straight run is not.
-final class CountingStore: TalkRecords {
-    let inner: InMemoryRecordStore
-    private(set) var answersSaved = 0
-    init(_ inner: InMemoryRecordStore) { self.inner = inner }
-    func addPupil(_ pupil: Pupil) throws -> Pupil { try inner.addPupil(pupil) }
-    func startSitting(_ sitting: Sitting) throws -> Sitting { try inner.startSitting(sitting) }
-    func save(_ answer: Answer?, progress: TopicProgress, opening sitting: Sitting?) throws -> SavedTurn {
-        let saved = try inner.save(answer, progress: progress, opening: sitting)
-        if let answer = saved.answer, AnswerChain.isAnswer(answer) { answersSaved += 1 }
-        return saved
-    }
-    func progress(pupilId: PupilID, topicId: String) throws -> TopicProgress? { try inner.progress(pupilId: pupilId, topicId: topicId) }
-    func answers(pupilId: PupilID) throws -> [Answer] { try inner.answers(pupilId: pupilId) }
-}
-
-/// Plays script lines until one more answer has been saved, then ends input (the session stops, saved).
-final class StopAfterAnswerSource: LineSource {
-    let script: ScriptedLineSource
-    let store: CountingStore
-    let savedAtStart: Int
-    init(script: ScriptedLineSource, store: CountingStore) {
-        self.script = script; self.store = store; savedAtStart = store.answersSaved
-    }
-    func read(prompt: String) -> LineInput {
-        store.answersSaved > savedAtStart ? .end : script.read(prompt: prompt)
-    }
-}
-
+/// The pupil's answers only are counted (`CountingStore(…, counting: AnswerChain.isAnswer)`): an
+/// adult's note is not an answer, and after "no" to "is that still right?" (not saved, the
+/// question is asked again) a talk stopped at a note would be asked "is that still right?" again
+/// on resuming, which a straight run is not.
 /// Shows nothing: the properties look at the records, not the screen.
 final class SilentPresenter: Presenter {
     func present(_ presentation: Presentation) {}
@@ -50,7 +22,7 @@ final class SilentPresenter: Presenter {
 /// Talks through sittings with the real `TalkSession`, the in-memory store and a stepping clock.
 struct TalkDriver {
     let content: Content
-    let store = CountingStore(InMemoryRecordStore())
+    let store = CountingStore(InMemoryRecordStore(), counting: AnswerChain.isAnswer)
     let clock = SteppingClock()
     let pupilId: PupilID
     let adultId: AdultID?

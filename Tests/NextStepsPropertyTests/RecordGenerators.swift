@@ -56,7 +56,7 @@ enum Records {
                 ?? store.addAdult(Adult(name: "Ms Khan", role: nil, addedAt: created))
         }
         let clock = SteppingClock()
-        let records = CountingStore(store)
+        let records = CountingStore(store, counting: AnswerChain.isAnswer)
         for talk in recipe.talks {
             guard let topic = content.topic(talk.topicId) else { throw PropertyFailure("no topic \(talk.topicId)") }
             let conversation = Conversation(topic: topic, content: content, pupilId: pupil.id!, sittingId: nil, adultId: adult?.id,
