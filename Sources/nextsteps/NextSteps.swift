@@ -26,7 +26,8 @@ enum UnknownCommand {
     static var names: [String] { NextSteps.configuration.subcommands.map { $0._commandName } }
 
     /// The start screen's options that take a value, so `--store x frobnicate` is seen too.
-    static let optionsWithValues: Set<String> = ["--store", "--content", "--symbols", "--speech-to"]
+    /// argument-parser's own `--generate-completion-script SHELL` takes one too.
+    static let optionsWithValues: Set<String> = ["--store", "--content", "--symbols", "--speech-to", "--generate-completion-script"]
 
     /// Exits with status 64 and the list of commands when the first word of `arguments`
     /// (without the program's own name) that is neither an option nor an option's value is no command.

@@ -156,7 +156,7 @@ struct TalkRunner {
 }
 
 struct TalkCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.startedDirectly(
         commandName: "talk",
         abstract: "Talk with a pupil through a topic, one question at a time.",
         discussion: """

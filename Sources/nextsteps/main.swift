@@ -54,6 +54,20 @@ enum FastStart {
     }
 }
 
+extension CommandConfiguration {
+    /// The configuration of a command that `FastStart` parses as a root of its own.
+    ///
+    /// Parsed as a root, argument-parser first tries the arguments as two more commands of its
+    /// own, in case they ask for a shell completion script; building those two (by reflection,
+    /// each type's first use) was about a tenth of `talk`'s whole start. A command with a
+    /// "super-command" skips that try. FastStart never hands such a request to these commands
+    /// (it leaves `--generate-completion…` and help to the whole tree), and in the tree they
+    /// are never the root, so nothing else changes: help and usage still come from `NextSteps`.
+    static func startedDirectly(commandName: String, abstract: String, discussion: String) -> CommandConfiguration {
+        CommandConfiguration(commandName: commandName, _superCommandName: "nextsteps", abstract: abstract, discussion: discussion)
+    }
+}
+
 extension NextSteps {
     /// Exits for an error that reached the top: a records error (a damaged row, a file that
     /// cannot be read) is said in its own words with status 74, never as "Error: …" and status 1;

@@ -26,6 +26,24 @@ final class ContentCheckTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: sandbox.home.path + "/.local"), "help makes no store")
     }
 
+    // talk, say and export are parsed on their own at start (FastStart), skipping argument-parser's
+    // completion-script check; a completion script is still given, for the whole tree, with them too.
+    func testCompletionScriptsStillComeFromTheWholeTree() throws {
+        let sandbox = try Sandbox("completion")
+        for arguments in [["--generate-completion-script", "bash"], ["talk", "--generate-completion-script", "bash"],
+                          ["say", "--generate-completion-script", "zsh"], ["export", "--generate-completion-script", "bash"]] {
+            let result = try sandbox.run(arguments)
+            XCTAssertEqual(result.exitCode, 0, result.transcript)
+            XCTAssertTrue(result.out.contains("nextsteps"), "\(arguments): the script is for nextsteps\n\(result.transcript)")
+            XCTAssertTrue(result.out.contains("pupils") && result.out.contains("export"),
+                          "\(arguments): the script covers the whole tree\n\(result.out.prefix(400))")
+        }
+        // An argument mistake in a fast-started command is still said with the whole tree's usage.
+        let mistake = try sandbox.run(["talk", "--no-such-option"])
+        XCTAssertEqual(mistake.exitCode, 64, mistake.transcript)
+        XCTAssertTrue(mistake.err.contains("nextsteps talk"), mistake.transcript)
+    }
+
     // 9. The shipped content passes, found beside the binary, and the topics are the ones tested here.
     func testShippedContentChecksOK() throws {
         let sandbox = try Sandbox("content-ok")

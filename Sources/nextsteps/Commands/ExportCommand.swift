@@ -9,7 +9,7 @@ import NextStepsStore
 
 /// `nextsteps export`: a pupil's record into the school's format, or the cohort as CSV.
 struct ExportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.startedDirectly(
         commandName: "export",
         abstract: "Export a pupil's views and record: md, html, csv, json, wav, or la for the local authority.",
         discussion: """

@@ -5,7 +5,7 @@ import NextStepsRecords
 import NextStepsSpeech
 
 struct SayCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
+    static let configuration = CommandConfiguration.startedDirectly(
         commandName: "say",
         abstract: "Try a voice: speak some words, or write them to a WAV file.",
         discussion: "With --pupil, the pupil's own voice settings are used; the other options change them for this time only."
