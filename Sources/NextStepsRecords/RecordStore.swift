@@ -21,6 +21,8 @@ public protocol PupilDirectory: AnyObject {
     func pupils() throws -> [Pupil]
     /// The pupil with this name or known-as name (any case), if exactly one matches.
     func pupil(named: String) throws -> Pupil?
+    /// The pupil with this number (id), if there is one: read alone, not found among all pupils.
+    func pupil(id: PupilID) throws -> Pupil?
     /// Gives a pupil a new full name and, when `knownAs` is given, a new known-as name; a name
     /// another pupil already has is refused. Without `knownAs`, a known-as name that was only the
     /// old first name follows the new name; one chosen on purpose is kept.

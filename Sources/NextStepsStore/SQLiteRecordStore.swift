@@ -131,6 +131,11 @@ public final class SQLiteRecordStore: RecordStore {
         PupilLookup.match(name, in: try pupils())
     }
 
+    /// The pupil with this number, one row read (a school's other pupils are neither read nor opened).
+    public func pupil(id: PupilID) throws -> Pupil? {
+        try read { db in try PupilRow.one(db, PupilRow.filter(key: id))?.pupil }
+    }
+
     /// Gives a pupil a new name (and known-as name); a name another pupil has is refused.
     public func renamePupil(id: PupilID, to name: String, knownAs: String?) throws -> Pupil {
         try write { db in

@@ -38,6 +38,9 @@ public final class InMemoryRecordStore: RecordStore {
         PupilLookup.match(name, in: pupilList)
     }
 
+    /// The pupil with this id, if any.
+    public func pupil(id: PupilID) throws -> Pupil? { pupilList.first { $0.id == id } }
+
     /// Gives a pupil a new name (and known-as name); a name another pupil has is refused.
     public func renamePupil(id: PupilID, to name: String, knownAs: String?) throws -> Pupil {
         guard let index = pupilList.firstIndex(where: { $0.id == id }) else { throw StoreError("There is no such pupil.") }

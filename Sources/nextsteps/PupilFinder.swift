@@ -7,7 +7,7 @@ import NextStepsRecords
 enum PupilFinder {
     static func find(_ name: String, in store: PupilDirectory) throws -> Pupil {
         if let number = PupilNumber.parse(name) {
-            if let pupil = try store.pupils().first(where: { $0.id == number }) { return pupil }
+            if let pupil = try store.pupil(id: number) { return pupil }
             Console.error("There is no pupil number \(number). `nextsteps pupils list` shows each pupil's number.")
             throw ExitStatus.noInput
         }
