@@ -137,8 +137,10 @@ enum TagScanner {
         guard !body.isEmpty else { return nil }
         if body == "." { return (kind, ".") }
         let allowed = body.unicodeScalars.allSatisfy { scalar in
-            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "-"
-                || scalar == "."
+            // ASCII is answered without the Unicode property tables (its letters are A–Z and a–z).
+            let isLetter = scalar.isASCII ? (("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar))
+                : scalar.properties.isAlphabetic
+            return isLetter || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "-" || scalar == "."
         }
         guard allowed, !body.hasPrefix("."), !body.hasSuffix("."), !body.contains("..") else { return nil }
         return (kind, String(body))
@@ -146,6 +148,8 @@ enum TagScanner {
 
     /// Maps Word's curly quotes back to straight ones and no-break spaces to spaces.
     static func straightened(_ text: String) -> String {
+        // Almost every tag is plain ASCII, which has nothing to straighten.
+        guard !text.utf8.allSatisfy({ $0 < 0x80 }) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
             switch scalar {

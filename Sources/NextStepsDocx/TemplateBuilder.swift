@@ -56,7 +56,7 @@ struct TemplateBuilder {
 
     func location(paragraph text: [Unicode.Scalar], at position: Int) -> TemplateLocation {
         TemplateLocation(part: part, paragraph: paragraphCount, table: tablePath.last?.table,
-                         row: tablePath.last?.row, nearby: TagScanner.snippet(text, position))
+                         row: tablePath.last?.row, text: text, position: position)
     }
 
     mutating func problem(_ message: String, at location: TemplateLocation) {

@@ -9,15 +9,44 @@ public struct TemplateLocation: Sendable, Equatable, CustomStringConvertible {
     /// The row number within that table, counting from 1, when the place is in a table.
     public let row: Int?
     /// A short piece of the paragraph's text around the place.
-    public let nearby: String
+    public var nearby: String {
+        switch around {
+        case .words(let words): words
+        case .paragraph(let text, let position): TagScanner.snippet(text, position)
+        }
+    }
+
+    /// Where `nearby` comes from: words given, or the paragraph's text and a place in it, cut
+    /// only when asked for (a template has a location for every tag, and filling reads none).
+    private enum Around: Sendable {
+        case words(String)
+        case paragraph([Unicode.Scalar], Int)
+    }
+
+    private let around: Around
 
     /// Makes a location.
     public init(part: String, paragraph: Int, table: Int? = nil, row: Int? = nil, nearby: String) {
+        self.init(part: part, paragraph: paragraph, table: table, row: row, around: .words(nearby))
+    }
+
+    /// A location whose nearby words are cut from `text` around `position` when they are read.
+    init(part: String, paragraph: Int, table: Int?, row: Int?, text: [Unicode.Scalar], position: Int) {
+        self.init(part: part, paragraph: paragraph, table: table, row: row, around: .paragraph(text, position))
+    }
+
+    private init(part: String, paragraph: Int, table: Int?, row: Int?, around: Around) {
         self.part = part
         self.paragraph = paragraph
         self.table = table
         self.row = row
-        self.nearby = nearby
+        self.around = around
+    }
+
+    /// Equal when every field, `nearby` included, reads the same.
+    public static func == (left: TemplateLocation, right: TemplateLocation) -> Bool {
+        left.part == right.part && left.paragraph == right.paragraph && left.table == right.table && left.row == right.row
+            && left.nearby == right.nearby
     }
 
     /// Reads as "word/document.xml, paragraph 4, table 1 row 2, near “…”".

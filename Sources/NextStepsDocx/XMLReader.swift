@@ -19,7 +19,7 @@ struct XMLReader {
 
     /// Refuses a part that declares a DOCTYPE or entities, without parsing it.
     static func refuseDoctype(_ bytes: [UInt8], part: String) throws(DocxError) {
-        if containsCaseInsensitive(bytes, "<!DOCTYPE") || containsCaseInsensitive(bytes, "<!ENTITY") {
+        if containsCaseInsensitive(bytes, Literal.doctype) || containsCaseInsensitive(bytes, Literal.entity) {
             throw .doctypeRefused(part)
         }
     }
@@ -66,22 +66,22 @@ struct XMLReader {
                 append(.text(raw), to: &stack, top: &top)
                 continue
             }
-            if matches("<?") {
-                let end = try find("?>", from: index + 2)
+            if matches(Literal.processingInstruction) {
+                let end = try find(Literal.processingInstructionEnd, from: index + 2)
                 append(.markup(string(index, end + 2)), to: &stack, top: &top)
                 index = end + 2
-            } else if matches("<!--") {
-                let end = try find("-->", from: index + 4)
+            } else if matches(Literal.comment) {
+                let end = try find(Literal.commentEnd, from: index + 4)
                 append(.markup(string(index, end + 3)), to: &stack, top: &top)
                 index = end + 3
-            } else if matches("<![CDATA[") {
+            } else if matches(Literal.cdata) {
                 guard !stack.isEmpty else { throw fail("CDATA outside the root element") }
-                let end = try find("]]>", from: index + 9)
+                let end = try find(Literal.cdataEnd, from: index + 9)
                 append(.markup(string(index, end + 3)), to: &stack, top: &top)
                 index = end + 3
-            } else if matches("<!") {
+            } else if matches(Literal.declaration) {
                 throw DocxError.doctypeRefused(part)
-            } else if matches("</") {
+            } else if matches(Literal.endTag) {
                 index += 2
                 let name = try readName()
                 skipSpace()
@@ -114,7 +114,6 @@ struct XMLReader {
     private mutating func readStartTag() throws(DocxError) -> (element: XElement, selfClosing: Bool) {
         let name = try readName()
         var element = XElement(name: name)
-        var seen = Set<String>()
         while true {
             let hadSpace = skipSpace()
             guard index < bytes.count else { throw fail("unfinished start tag") }
@@ -122,13 +121,16 @@ struct XMLReader {
                 index += 1
                 return (element, false)
             }
-            if matches("/>") {
+            if matches(Literal.emptyElementEnd) {
                 index += 2
                 return (element, true)
             }
             guard hadSpace else { throw fail("missing space between attributes") }
             let attributeName = try readName()
-            guard seen.insert(attributeName).inserted else { throw fail("repeated attribute \(attributeName)") }
+            // An element has few attributes: the ones read so far are searched, with no set made per element.
+            guard !element.attributes.contains(where: { $0.name == attributeName }) else {
+                throw fail("repeated attribute \(attributeName)")
+            }
             skipSpace()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else { throw fail("attribute without value") }
             index += 1
@@ -170,7 +172,11 @@ struct XMLReader {
     @discardableResult
     private mutating func skipSpace() -> Bool {
         let start = index
-        while index < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[index]) { index += 1 }
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D else { break }
+            index += 1
+        }
         return index > start
     }
 
@@ -189,14 +195,21 @@ struct XMLReader {
         }
     }
 
-    private func matches(_ literal: String) -> Bool {
-        let utf8 = Array(literal.utf8)
+    /// The markup the reader looks for, as bytes made once (not at every `<`).
+    private enum Literal {
+        static let processingInstruction = Array("<?".utf8), processingInstructionEnd = Array("?>".utf8)
+        static let comment = Array("<!--".utf8), commentEnd = Array("-->".utf8)
+        static let cdata = Array("<![CDATA[".utf8), cdataEnd = Array("]]>".utf8)
+        static let declaration = Array("<!".utf8), endTag = Array("</".utf8), emptyElementEnd = Array("/>".utf8)
+        static let doctype = Array("<!DOCTYPE".utf8), entity = Array("<!ENTITY".utf8)
+    }
+
+    private func matches(_ utf8: [UInt8]) -> Bool {
         guard index + utf8.count <= bytes.count else { return false }
         return bytes[index..<(index + utf8.count)].elementsEqual(utf8)
     }
 
-    private func find(_ literal: String, from start: Int) throws(DocxError) -> Int {
-        let utf8 = Array(literal.utf8)
+    private func find(_ utf8: [UInt8], from start: Int) throws(DocxError) -> Int {
         var position = start
         while position + utf8.count <= bytes.count {
             if bytes[position] == utf8[0], bytes[position..<(position + utf8.count)].elementsEqual(utf8) {
@@ -204,15 +217,15 @@ struct XMLReader {
             }
             position += 1
         }
-        throw fail("unfinished \(literal)")
+        throw fail("unfinished \(String(decoding: utf8, as: UTF8.self))")
     }
 
     private func string(_ start: Int, _ end: Int) -> String {
         String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
-    private static func containsCaseInsensitive(_ bytes: [UInt8], _ needle: String) -> Bool {
-        let pattern = Array(needle.uppercased().utf8)
+    /// Whether `bytes` holds `pattern` (upper-case ASCII), in any case.
+    private static func containsCaseInsensitive(_ bytes: [UInt8], _ pattern: [UInt8]) -> Bool {
         guard bytes.count >= pattern.count else { return false }
         var position = 0
         let last = bytes.count - pattern.count
