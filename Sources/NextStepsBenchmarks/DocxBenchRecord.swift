@@ -1,4 +1,5 @@
 import Foundation
+import NextStepsCareers
 import NextStepsCore
 import NextStepsRecords
 import NextStepsStore
@@ -112,7 +113,47 @@ enum DocxBenchRecord {
             try store.save(answer, progress: TopicProgress(pupilId: id, topicId: old.topicId, runStartedAt: at,
                                                            stepId: old.stepId, finished: true, updatedAt: at))
         }
+        try addAdultsRecords(to: store, pupil: id, adults: (khan.id!, lee.id!))
         return pupil
+    }
+
+    /// What the adults recorded for the review, as a school would have it by the meeting: parents'
+    /// views, advice, a decision, actions, a difference of opinion, services, options for after 16
+    /// and 19, encounters, an intended destination and the next review (the default form has a place for each).
+    static func addAdultsRecords(to store: SQLiteRecordStore, pupil id: PupilID, adults: (khan: AdultID, lee: AdultID)) throws {
+        func on(_ text: String) throws -> Day {
+            guard let day = Day(iso: text) else { throw StoreError("The benchmark's day \(text) does not read.") }
+            return day
+        }
+        let items: [(AdultID, PlanItem)] = [
+            (adults.khan, .parentView(words: "Alex is happiest with animals and needs time to get used to new places.", saidBy: "Mum")),
+            (adults.khan, .parentView(words: "Worried about the bus to college on his own.", saidBy: "Dad")),
+            (adults.khan, .advice("Look at the land-based course at Riverside College; visit on an open day first.")),
+            (adults.khan, .advice("A supported internship could follow in Year 13.")),
+            (adults.khan, .decision("Alex will visit Riverside College with Mr Lee before Easter.")),
+            (adults.lee, .action(PlanAction(what: "Book the Riverside open-day visit", who: "Mr Lee", by: try on("2027-02-26")))),
+            (adults.khan, .action(PlanAction(what: "Travel training: bus to town and back", who: "Travel team", by: try on("2027-05-28")))),
+            (adults.khan, .difference("Dad would rather Alex stayed in the sixth form for one more year.")),
+            (adults.khan, .service(name: "Speech and language therapy", contact: "SALT team, 01234 567890")),
+            (adults.khan, .service(name: "Social care: short breaks", contact: "")),
+            (adults.khan, .option(stage: .post16, words: "Land-based studies at Riverside College, with support")),
+            (adults.khan, .option(stage: .post19, words: "A supported internship with an animal charity")),
+            (adults.khan, .nextReview(try on("2027-06-15"))),
+        ]
+        for (offset, (adult, item)) in items.enumerated() {
+            _ = try store.add(PlanEntry(pupil: id, adult: adult, at: day(14) + 5000 + Double(offset), body: item))
+        }
+        let encounters = [
+            Encounter(on: try on("2026-10-14"), kind: .employer, provider: "Greenway Animal Rescue", notes: "A talk in school"),
+            Encounter(on: try on("2026-11-04"), kind: .college, provider: "Riverside College", notes: "Taster morning"),
+            Encounter(on: try on("2026-11-18"), kind: .guidanceInterview, provider: "Ms Khan"),
+        ]
+        _ = try store.add(encounters.enumerated().map { offset, encounter in
+            EncounterEntry(pupil: id, adult: adults.khan, at: day(14) + 6000 + Double(offset), body: encounter)
+        })
+        _ = try store.add(DestinationEntry(pupil: id, adult: adults.khan, at: day(14) + 7000,
+                                           body: Destination(checkpoint: .intended, kind: .education,
+                                                             detail: "Riverside College, land-based studies", agreedToBeContacted: true)))
     }
 
     /// Days after 5 October 2026, 10:00.

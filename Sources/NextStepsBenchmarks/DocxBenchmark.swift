@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import NextStepsCareers
 import NextStepsCore
 import NextStepsDocx
 import NextStepsRecords
@@ -48,8 +49,10 @@ enum DocxBenchmark {
         try? files.removeItem(atPath: storePath)
         let store = try SQLiteRecordStore(path: storePath)
         let pupil = try DocxBenchRecord.fill(store, content: loaded.content)
+        guard let pupilID = pupil.id else { return ["Word template benchmark: the made-up pupil was not saved"] }
         let record = try RecordExport.gather(pupil: pupil, from: store, at: Date())
-        let model = ExportModel.build(record: record, content: loaded.content, now: Date())
+        let model = try ExportModel.build(record: record, content: loaded.content, now: Date())
+            .withCareers(try store.careersRecords(pupils: [pupilID]), today: Day(Date()), since: nil)
         let dataPath = kept.appendingPathComponent("data.json")
         try JSONSerialization.data(withJSONObject: TemplateContext.of(model), options: [.sortedKeys])
             .write(to: dataPath)

@@ -41,3 +41,19 @@ extension CareersExportFields {
             hasDifferences: true, hasServices: true, hasOptions: true, hasNextReview: true, hasDestinations: true)
     }
 }
+
+extension ExportModel {
+    /// The model with the pupil's careers record (advice, decisions, actions, views, encounters …)
+    /// as on `today`, from `records` (which need hold only this pupil). School years before
+    /// `since` (when the school began recording) are not checked, as in the careers report.
+    /// A correction that points wrongly is an error, never left out quietly.
+    public func withCareers(_ records: CareersRecords, today: Day, since: Day?) throws -> ExportModel {
+        var copy = self
+        do {
+            copy.careers = try CareersExportFields.forPupil(records, today: today, recordsSince: since)
+        } catch let problem as EntryProblem {
+            throw ExportError("the careers record has a correction that points wrongly: \(problem)")
+        }
+        return copy
+    }
+}

@@ -32,13 +32,7 @@ enum ExportFormats {
     /// School years before `since` (`recordsBegan`) are not checked, as in the careers report.
     static func withCareers(_ model: ExportModel, of pupil: Pupil, store: SQLiteRecordStore, since: Day?) throws -> ExportModel {
         guard let id = pupil.id else { return model }
-        var copy = model
-        do {
-            copy.careers = try CareersExportFields.forPupil(try store.careersRecords(pupils: [id]), today: Day(Date()), recordsSince: since)
-        } catch let problem as EntryProblem {
-            throw ExportError("the careers record has a correction that points wrongly: \(problem)")
-        }
-        return copy
+        return try model.withCareers(try store.careersRecords(pupils: [id]), today: Day(Date()), since: since)
     }
 
     /// The local authority's export of these pupils, each as their sharing choice allows: the
