@@ -125,6 +125,14 @@ enum TagScanner {
 
     /// Parses what is between the braces: an optional `#`, `^` or `/`, then a name.
     static func parse(_ inner: String) -> (TagSpan.Kind, String)? {
+        // Almost every tag is plain ASCII: read on bytes. (A carriage return goes the long way,
+        // where "\r\n" is one character, so the two ways never disagree.)
+        if inner.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return parseASCII(Array(inner.utf8)) }
+        return parseAnyText(inner)
+    }
+
+    /// `parse` for any text: by characters, with Word's quotes straightened.
+    static func parseAnyText(_ inner: String) -> (TagSpan.Kind, String)? {
         var body = Substring(straightened(inner)).trimmingSpaces()
         var kind = TagSpan.Kind.variable
         switch body.first {
@@ -144,6 +152,40 @@ enum TagScanner {
         }
         guard allowed, !body.hasPrefix("."), !body.hasSuffix("."), !body.contains("..") else { return nil }
         return (kind, String(body))
+    }
+
+    /// `parse` for ASCII text without a carriage return, on bytes: the same rules, without
+    /// grapheme breaking, Unicode property tables or Foundation's substring search.
+    private static func parseASCII(_ bytes: [UInt8]) -> (TagSpan.Kind, String)? {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A }
+        var body = bytes[...]
+        func trim() {
+            while let first = body.first, isSpace(first) { body.removeFirst() }
+            while let last = body.last, isSpace(last) { body.removeLast() }
+        }
+        trim()
+        var kind = TagSpan.Kind.variable
+        switch body.first {
+        case UInt8(ascii: "#"): kind = .open
+        case UInt8(ascii: "^"): kind = .inverted
+        case UInt8(ascii: "/"): kind = .close
+        default: break
+        }
+        if kind != .variable {
+            body.removeFirst()
+            trim()
+        }
+        guard !body.isEmpty else { return nil }
+        let dot = UInt8(ascii: ".")
+        if body.count == 1, body.first == dot { return (kind, ".") }
+        let allowed = body.allSatisfy { byte in
+            (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
+                || byte == dot
+        }
+        guard allowed, body.first != dot, body.last != dot,
+              !zip(body, body.dropFirst()).contains(where: { $0 == dot && $1 == dot }) else { return nil }
+        return (kind, String(decoding: body, as: UTF8.self))
     }
 
     /// Maps Word's curly quotes back to straight ones and no-break spaces to spaces.
