@@ -17,7 +17,7 @@ public struct CSVExporter: Exporter {
     public var defaultTemplate: String? { nil }
 
     /// The column headings, in order.
-    public static let headings = ["Pupil", "Known as", "Year group", "Topic", "Question", "Answer", "Who is talking",
+    public static let headings = ["Pupil", "Known as", "Year group", "Topic", "Question", "Answer", "Words typed", "Who is talking",
                                   "How it was given", "Adult", "Adult's role", "Date", "Topic id", "Step id", "Card id"]
 
     /// One pupil's rows.
@@ -31,7 +31,7 @@ public struct CSVExporter: Exporter {
         for model in models {
             for item in model.answers {
                 lines.append(row([model.pupil.name, model.pupil.knownAs, model.pupil.yearGroup, item.topic, item.question,
-                                  item.answer, item.who, item.how, item.supporter, item.role, item.date, item.topicId,
+                                  item.answer, item.typed, item.who, item.how, item.supporter, item.role, item.date, item.topicId,
                                   item.stepId, item.cardId]))
             }
         }

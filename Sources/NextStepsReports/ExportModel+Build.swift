@@ -71,19 +71,35 @@ struct ItemBuilder {
         let heading = (step?.views ?? stepText) + (card.map { ": \($0.title)" } ?? "")
         let own = summary.isOwnWords(answer)
         let said = [.dontKnow, .notNow].contains(summary.substance(of: answer).kind)
-        let who: String, mine: String
+        let typed = summary.typedWords(for: answer)
+        var who: String, mine: String
         switch (own, answer.mode) {
         case (_, .adultNote): (who, mine) = ("an adult's note", "An adult wrote this.")
         case (false, .scribedByAdult) where said: (who, mine) = ("the pupil's answer, typed by the adult", "I said this. An adult typed it.")
         case (false, _) where said: (who, mine) = ("the pupil's answer", "I said this.")
+        case (true, .scribedByAdult) where ThirdPerson.looksThirdPerson(answer.words):
+            // "She said music": the adult's words about the pupil, never "I said this" on the pupil's page.
+            (who, mine) = ("the adult's words about what the pupil said, typed by the adult", "An adult wrote this about what I said.")
         case (true, .scribedByAdult): (who, mine) = ("the pupil's words, typed by the adult", "I said this. An adult typed it.")
         case (true, _): (who, mine) = ("the pupil's own words", "My own words.")
         case (false, .scribedByAdult): (who, mine) = ("the pupil's choice, typed by the adult", "I chose this. An adult typed it.")
         case (false, _): (who, mine) = ("the pupil's choice", "I chose this.")
         }
+        // Words typed and read as this answer are shown with it: "nah" is never "I chose this".
+        var how = answer.mode.inWords
+        if let typed, answer.mode != .adultNote {
+            let quoted = "\u{201C}\(typed)\u{201D}"
+            if answer.mode == .scribedByAdult {
+                (who, mine) = ("the pupil's words \(quoted), typed by the adult and read as this answer", "I said \(quoted). An adult typed it.")
+            } else {
+                (who, mine) = ("the pupil's words \(quoted), read as this answer", "I typed \(quoted).")
+                how = AnswerMode.typedByPupil.inWords
+            }
+        }
         return ExportModel.AnswerItem(
             topic: topic?.title ?? answer.topicId, question: question, heading: heading,
-            answer: summary.words(for: answer, quoted: false), how: answer.mode.inWords, who: who, whoMine: mine, isOwnWords: own,
+            answer: summary.words(for: answer, quoted: false), how: how, who: who, whoMine: mine, isOwnWords: own,
+            typed: typed ?? "", hasTyped: typed != nil,
             supporter: supporter(of: answer), role: role(of: answer), hasSupporter: !supporter(of: answer).isEmpty,
             hasRole: !role(of: answer).isEmpty, date: RecordDates.day(answer.at),
             symbol: symbol(answer, step: step, card: card), topicId: answer.topicId, stepId: answer.stepId,

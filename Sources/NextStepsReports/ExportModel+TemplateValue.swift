@@ -49,6 +49,8 @@ extension ExportModel.AnswerItem {
             "who": .text(who),
             "whoMine": .text(whoMine),
             "isOwnWords": .bool(isOwnWords),
+            "typed": .text(typed),
+            "hasTyped": .bool(hasTyped),
             "supporter": .text(supporter),
             "role": .text(role),
             "hasSupporter": .bool(hasSupporter),

@@ -66,6 +66,12 @@ public struct ExportModel: Codable, Sendable, Equatable {
         public var whoMine: String
         /// True when `answer` is the pupil's own words (not an option's label).
         public var isOwnWords: Bool
+        /// What was typed, exactly, when it was read as `answer` but is other words ("nah" read
+        /// as "I don't like this"); empty otherwise (own words, option numbers). `who` and
+        /// `whoMine` say it too, so no template shows a typed word as a choice from the list.
+        public var typed: String = ""
+        /// Whether `typed` has words.
+        public var hasTyped: Bool = false
         /// The supporting adult, or empty.
         public var supporter: String
         /// The adult's role, or empty.

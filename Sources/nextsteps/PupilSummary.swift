@@ -105,10 +105,12 @@ enum PupilSummary {
     private static func said(_ answer: Answer, summary: AnswerSummary) -> String {
         let meaning = summary.words(for: answer)
         if answer.kind == .words || answer.kind == .note { return meaning }
-        let prefix = answer.kind == .confirmed ? "still right: " : ""
-        let typed = answer.words
-        let same = AnswerInterpreter.normalise(typed) == AnswerInterpreter.normalise(meaning)
-        return prefix + meaning + (same || typed.isEmpty ? "" : " (typed \u{201C}\(typed)\u{201D})")
+        if answer.kind == .confirmed {
+            // The words answered "is that still right?", not the question itself.
+            let typed = answer.words, same = AnswerInterpreter.normalise(typed) == AnswerInterpreter.normalise(meaning)
+            return "still right: " + meaning + (same || typed.isEmpty ? "" : " (typed \u{201C}\(typed)\u{201D})")
+        }
+        return meaning + (summary.typedWords(for: answer, includingNumbers: true).map { " (typed \u{201C}\($0)\u{201D})" } ?? "")
     }
 
     /// How it was given, in words.

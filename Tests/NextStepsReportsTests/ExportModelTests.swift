@@ -72,6 +72,48 @@ final class ExportModelTests: XCTestCase {
         XCTAssertEqual(model.answers.first { $0.stepId == "home" }?.who, "the pupil's words, typed by the adult")
     }
 
+    // A tester found "nah" and "I hate this" on a card shown as "I chose this" in every export:
+    // the pupil typed those words, and the review paperwork must say so.
+    func testWordsTypedAndReadAsAnOptionAreShownWithItNeverAsAChoice() throws {
+        let model = try ReportFixtures.model()
+        let hated = try XCTUnwrap(model.answers.first { $0.cardId == "fe-college" })
+        XCTAssertEqual(hated.answer, "I don't like this")
+        XCTAssertEqual(hated.typed, "I hate this", "exactly as typed")
+        XCTAssertTrue(hated.hasTyped)
+        XCTAssertEqual(hated.whoMine, "I typed \u{201C}I hate this\u{201D}.")
+        XCTAssertEqual(hated.who, "the pupil's words \u{201C}I hate this\u{201D}, read as this answer")
+        XCTAssertEqual(hated.how, AnswerMode.typedByPupil.inWords, "typed, not chosen from the options")
+        let numbers = try XCTUnwrap(model.answers.first { $0.stepId == "important" })
+        XCTAssertEqual(numbers.typed, "", "option numbers are a choice from the list")
+        XCTAssertFalse(numbers.hasTyped)
+        XCTAssertEqual(numbers.whoMine, "I chose this.")
+        XCTAssertEqual(numbers.how, AnswerMode.chosenFromOptions.inWords)
+        XCTAssertEqual(model.answers.first { $0.stepId == "visit" }?.typed, "", "words that say the meaning itself are not repeated")
+        let csv = String(decoding: CSVExporter.document([model]), as: UTF8.self)
+        XCTAssertTrue(csv.contains("I don't like this,I hate this,"), csv)
+        let page = String(decoding: try HTMLExporter().export(model, record: ReportFixtures.record(),
+                                                              resources: ExportResources(template: try htmlTemplate())), as: UTF8.self)
+        XCTAssertTrue(page.contains("I typed \u{201C}I hate this\u{201D}."), "the Easy Read page says what was typed")
+    }
+
+    // Scribed words that read as about the pupil ("She said music") are kept exactly, but the
+    // Easy Read page does not put "I said this" under them.
+    func testScribedWordsAboutThePupilAreNotShownAsThePupilSpeaking() throws {
+        var record = ReportFixtures.record()
+        record.answers.append(ReportFixtures.answer(11, "about-me", "important-words", .words, words: "She said music and her routine",
+                                                    mode: .scribedByAdult, at: 11, supersedes: 3))
+        let model = ExportModel.build(record: record, content: try ReportFixtures.content(), now: Date(timeIntervalSince1970: 1_790_100_000))
+        let item = try XCTUnwrap(model.answers.first { $0.stepId == "important-words" })
+        XCTAssertEqual(item.answer, "She said music and her routine", "kept exactly")
+        XCTAssertEqual(item.whoMine, "An adult wrote this about what I said.")
+        XCTAssertFalse(item.who.contains("the pupil's words,"), item.who)
+        XCTAssertEqual(model.answers.first { $0.stepId == "home" }?.whoMine, "I said this. An adult typed it.", "first-person scribing is the pupil's")
+    }
+
+    func htmlTemplate() throws -> Data {
+        try Data(contentsOf: ReportFixtures.root.appendingPathComponent("Content/templates/my-views.html.mustache"))
+    }
+
     func testNotesAreApartSortedCardsAreGroupedAndAreasFilled() throws {
         let model = try ReportFixtures.model()
         XCTAssertEqual(model.notes.map(\.note), ["Smiled a lot"])

@@ -59,6 +59,21 @@ public struct AnswerSummary: Sendable {
         }
     }
 
+    /// What was typed for an answer that was read as an option, "I don't know" or "not now",
+    /// exactly as typed, when it is other words than the meaning it was read as: "nah" for
+    /// "I don't like this", "dunno" for "I don't know". Nil for the pupil's own words (those are
+    /// the answer itself), for "is that still right?", for words that say the meaning itself
+    /// and, unless `includingNumbers`, for option numbers. A document that says "I chose this"
+    /// must show these words too: the pupil typed them, they did not pick from the list.
+    public func typedWords(for answer: Answer, includingNumbers: Bool = false) -> String? {
+        guard ![.words, .note, .confirmed].contains(answer.kind) else { return nil }
+        let typed = answer.words
+        guard !typed.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        let key = AnswerInterpreter.normalise(typed)
+        if !includingNumbers, AnswerInterpreter.numbers(in: key) != nil { return nil }
+        return key == AnswerInterpreter.normalise(words(for: answer, quoted: false)) ? nil : typed
+    }
+
     /// Sorted cards grouped on the scale, a line a point ("I like this: College, Work."), then
     /// every other answer given on a card, so that nothing the pupil said is left out:
     /// their own words about a card, "I don't know" and "Not now".
