@@ -166,6 +166,7 @@ extension ByteWriter {
         list(words.terms) { $0.string($1.use); $0.strings($1.avoid) }
         string(words.contentVersion)
         strings(words.hardWords); strings(words.negativeWords); strings(words.joiningWords)
+        strings(words.asksToStop); strings(words.asksForBreak)
     }
 }
 
@@ -241,6 +242,7 @@ extension ByteReader {
         var words = Words(commands: commands, phrases: phrases, scale: scale, demandWords: demandWords, idioms: idioms, terms: terms)
         words.contentVersion = try string()
         words.hardWords = try strings(); words.negativeWords = try strings(); words.joiningWords = try strings()
+        words.asksToStop = try strings(); words.asksForBreak = try strings()
         return words
     }
 }

@@ -11,7 +11,8 @@ public struct CompiledContent: Codable, Sendable, Equatable {
     /// 4: school layers in the header, a symbol's own folder, the lint's hard, negative and joining words.
     /// 5: the wellbeing phrases.
     /// 6: a step's `if-no` (asked only after a no to another step).
-    public static let currentFormat = 6
+    /// 7: the words that ask to stop or for a break (`asks-to-stop`, `asks-for-break`).
+    public static let currentFormat = 7
 
     /// The layout of this file.
     public var format: Int

@@ -95,7 +95,8 @@ struct ContentReaders {
         guard let top = YAMLFields(root, file: file, problems: problems, what: "the words file") else { return nil }
         format(top)
         top.refuseUnknownKeys(["format", "content-version", "commands", "phrases", "adult", "scale", "demand-words", "idioms",
-                               "terms", "hard-words", "negative-words", "joining-words"])
+                               "terms", "hard-words", "negative-words", "joining-words",
+                               "asks-to-stop", "asks-for-break"])
         var commands: [Command: [String]] = [:]
         if let node = top.node("commands"), let fields = YAMLFields(node, file: file, problems: problems, what: "`commands`") {
             fields.refuseUnknownKeys(Set(Command.allCases.map(\.rawValue)))
@@ -141,6 +142,8 @@ struct ContentReaders {
         words.hardWords = top.strings("hard-words", required: false).map(\.0)
         words.negativeWords = top.strings("negative-words", required: false).map { $0.0.lowercased() }
         words.joiningWords = top.strings("joining-words", required: false).map { $0.0.lowercased() }
+        words.asksToStop = top.strings("asks-to-stop", required: false).map { AnswerInterpreter.normalise($0.0) }
+        words.asksForBreak = top.strings("asks-for-break", required: false).map { AnswerInterpreter.normalise($0.0) }
         if let version = top.string("content-version", required: false) { words.contentVersion = version }
         return words
     }

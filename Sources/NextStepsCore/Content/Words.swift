@@ -38,6 +38,10 @@ public enum PhraseKey: String, Sendable, CaseIterable, Codable, CodingKeyReprese
     case pauseEnd = "break-end"
     /// The end of a session for today.
     case stopped
+    /// "Do you want to stop for now?", after a short reply that asks to stop.
+    case offerStop = "offer-stop"
+    /// "Do you want a break?", after a short reply that asks for one.
+    case offerBreak = "offer-break"
     /// The end of a session by a signal (Ctrl-C, a closed terminal): what was sent is saved;
     /// words typed but not yet sent are not claimed.
     case stoppedBySignal = "stopped-by-signal"
@@ -342,6 +346,11 @@ public struct Words: Sendable, Equatable, Codable {
     public var negativeWords: [String] = []
     /// Words that join a second idea onto a sentence ("because", ", and" …): one idea a sentence.
     public var joiningWords: [String] = []
+    /// Words in a short reply that ask to stop ("can we stop"): the pupil is asked "Do you want to
+    /// stop for now?" before anything is saved. Lower case; matched as whole words.
+    public var asksToStop: [String] = []
+    /// Words in a short reply that ask for a break ("can I have a break"), the same way.
+    public var asksForBreak: [String] = []
 
     /// Makes the words.
     public init(commands: [Command: [String]], phrases: [PhraseKey: String], scale: [ScalePoint],
@@ -362,6 +371,8 @@ public struct Words: Sendable, Equatable, Codable {
         out.terms += layer.terms
         out.hardWords += layer.hardWords
         out.negativeWords += layer.negativeWords
+        out.asksToStop += layer.asksToStop
+        out.asksForBreak += layer.asksForBreak
         out.joiningWords += layer.joiningWords
         if layer.contentVersion != Words.unversioned { out.contentVersion = layer.contentVersion }
         return out
@@ -378,5 +389,29 @@ public struct Words: Sendable, Equatable, Codable {
             text = text.replacingOccurrences(of: "{\(name.rawValue)}", with: value)
         }
         return text
+    }
+}
+
+extension Words {
+    /// The most words a reply may have and still be read as asking to stop or for a break: a
+    /// longer one is a view that mentions stopping ("I want to work at the bus stop near …").
+    public static let offerReplyMostWords = 8
+
+    /// What a short reply asks for, by `asksToStop` and `asksForBreak` (whole words, any case),
+    /// or nil: "can we stop" asks to stop; "I like trains" asks for nothing.
+    public func offer(in reply: String) -> ConversationState.Offer? {
+        func words(_ text: String) -> [String] {
+            AnswerInterpreter.normalise(text).split(whereSeparator: { !($0.isLetter || $0.isNumber || $0 == "'") }).map(String.init)
+        }
+        let replyWords = words(reply)
+        guard !replyWords.isEmpty, replyWords.count <= Self.offerReplyMostWords else { return nil }
+        func contains(_ phrase: String) -> Bool {
+            let wanted = words(phrase)
+            guard !wanted.isEmpty, wanted.count <= replyWords.count else { return false }
+            return (0...(replyWords.count - wanted.count)).contains { Array(replyWords[$0..<($0 + wanted.count)]) == wanted }
+        }
+        if asksToStop.contains(where: contains) { return .stop }
+        if asksForBreak.contains(where: contains) { return .pause }
+        return nil
     }
 }

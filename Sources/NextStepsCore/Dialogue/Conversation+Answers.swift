@@ -6,7 +6,7 @@ extension Conversation {
     /// own words as well as its options.
     var shape: PromptShape {
         switch phase {
-        case .confirming: return .options(withGlyphs(yesNoOptions), several: false)
+        case .confirming, .offering: return .options(withGlyphs(yesNoOptions), several: false)
         case .followUp: return .words
         case .paused, .finished: return .reading
         case .asking: break
@@ -157,8 +157,13 @@ extension Conversation {
 
     /// The pupil's own words, kept exactly as typed. At "is that still right?" they are the
     /// new answer: an option's words choose that option, anything else is kept as said.
-    mutating func ownWords(_ text: String, at now: Date) -> Turn {
+    mutating func ownWords(_ text: String, at now: Date, offering: Bool = true) -> Turn {
         if isReading && phase == .asking { return advance(after: nil, at: now) }
+        // "can we stop", "I need a break": asked first; nothing is saved until the pupil says.
+        if offering, phase == .asking || phase == .followUp || phase == .confirming, let offer = content.words.offer(in: text) {
+            phase = .offering(offer, reply: text, then: phase)
+            return Turn(presentations: [prompt()])
+        }
         if phase == .confirming {
             phase = .asking
             if case .options(let options, let several, _) = shape,

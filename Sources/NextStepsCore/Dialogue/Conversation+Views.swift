@@ -69,6 +69,9 @@ extension Conversation {
             return view(text, yesNoOptions, [words.say(.chooseOne), words.say(.orNewAnswer)], card: context)
         case .followUp:
             return view(words.say(.whatNow), [], [words.say(.ownWords)])
+        case .offering(let offer, _, _):
+            let context = CardView(title: step.text, symbol: symbol(step.symbol), sentences: [])
+            return view(words.say(offer == .stop ? .offerStop : .offerBreak), yesNoOptions, [words.say(.chooseOne)], extras: nil, card: context)
         default:
             break
         }

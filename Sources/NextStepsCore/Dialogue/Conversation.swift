@@ -119,6 +119,10 @@ public struct Conversation: Sendable {
             return Turn(presentations: [prompt()])
         }
         if phase == .finished { return Turn(ending: .finished) }
+        if case .offering(let offer, let reply, let before) = phase {
+            phase = before
+            return answerOffer(offer, reply: reply, with: text, at: now)
+        }
         var turn = interpretAndAnswer(text, at: now)
         if cut, turn.answer != nil {
             turn.notices.append(content.words.say(.answerCut, [.count: "\(InputCleaner.maxCharacters)"]))
@@ -129,6 +133,22 @@ public struct Conversation: Sendable {
             turn.notices.append(content.words.say(.scribeThirdPerson))
         }
         return turn
+    }
+
+    /// The answer to "Do you want to stop for now?" (or a break): yes stops (or pauses) and saves
+    /// nothing; no saves the reply as the pupil's words, exactly as typed; anything else is an
+    /// answer to the question itself, which is still in view.
+    private mutating func answerOffer(_ offer: ConversationState.Offer, reply: String, with text: String, at now: Date) -> Turn {
+        switch interpreter.interpret(text, at: .options(withGlyphs(yesNoOptions), several: false)) {
+        case .chosen([0]), .command(.yes):
+            return command(offer == .stop ? .stop : .pause, typed: text, at: now)
+        case .command(.stop):
+            return command(.stop, typed: text, at: now)
+        case .chosen([1]), .command(.no):
+            return ownWords(reply, at: now, offering: false)
+        default:
+            return interpretAndAnswer(text, at: now)
+        }
     }
 
     private mutating func interpretAndAnswer(_ text: String, at now: Date) -> Turn {

@@ -18,8 +18,19 @@ public struct ConversationState: Sendable, Equatable, Codable {
         case followUp
         /// The break screen; the phase to return to.
         case paused(Phase)
+        /// "Do you want to stop for now?" (or a break), after a short reply that asked for it;
+        /// the reply, kept to save exactly as typed if the answer is no; the phase to return to.
+        case offering(Offer, reply: String, then: Phase)
         /// The topic is over.
         case finished
+    }
+
+    /// What a reply asked for, offered before anything is saved.
+    public enum Offer: String, Sendable, Equatable, Codable {
+        /// To stop for today.
+        case stop
+        /// A break.
+        case pause
     }
 
     /// The version this state was written in.

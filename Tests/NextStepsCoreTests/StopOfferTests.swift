@@ -1,0 +1,84 @@
+import Foundation
+import NextStepsCore
+import NextStepsRecords
+import XCTest
+
+/// "can we stop" typed at a card was saved as the pupil's view of that card (a fresh-eye tester
+/// found it in the Word form). A short reply that asks to stop, or for a break, is asked about
+/// first; nothing is saved until the pupil says, and "no" keeps the reply exactly as typed.
+final class StopOfferTests: ConversationTestCase {
+    func atFirstQuestion() throws -> (Content, Conversation) {
+        let content = try Fixtures.petsContent()
+        var conversation = try makeConversation(content)
+        _ = conversation.begin(at: start)
+        _ = conversation.respond(to: "", at: start)
+        return (content, conversation)
+    }
+
+    func questionText(_ turn: Turn) -> String? {
+        for case .question(let view) in turn.presentations { return view.text }
+        return nil
+    }
+
+    func testCanWeStopIsAskedAboutAndYesStopsWithNothingSaved() throws {
+        var (content, conversation) = try atFirstQuestion()
+        let step = conversation.currentStepId
+        let offer = conversation.respond(to: "can we stop", at: start)
+        XCTAssertNil(offer.answer, "a request is not an answer")
+        XCTAssertEqual(questionText(offer), content.words.say(.offerStop))
+        let yes = conversation.respond(to: "yes", at: start)
+        XCTAssertNil(yes.answer)
+        XCTAssertEqual(yes.ending, .stopped)
+        XCTAssertFalse(conversation.history.contains { $0.words == "can we stop" })
+        XCTAssertEqual(conversation.currentStepId, step, "a resume comes back to the same question")
+    }
+
+    func testNoKeepsTheReplyExactlyAsTheAnswer() throws {
+        var (content, conversation) = try atFirstQuestion()
+        _ = conversation.respond(to: "Can we STOP?!", at: start)
+        let no = try XCTUnwrap(conversation.respond(to: "no", at: start).answer)
+        XCTAssertEqual(no.kind, .words)
+        XCTAssertEqual(no.words, "Can we STOP?!", "the pupil's words, never changed")
+        XCTAssertNotEqual(questionText(conversation.respond(to: "again", at: start)), content.words.say(.offerStop), "asked once")
+    }
+
+    func testABreakIsOfferedAndYesGivesTheBreakScreen() throws {
+        var (content, conversation) = try atFirstQuestion()
+        XCTAssertEqual(questionText(conversation.respond(to: "can I have a break please", at: start)), content.words.say(.offerBreak))
+        let yes = conversation.respond(to: "y", at: start)
+        XCTAssertNil(yes.answer)
+        XCTAssertTrue(yes.presentations.contains { if case .pause = $0 { true } else { false } }, "\(yes.presentations)")
+    }
+
+    func testAnythingElseAtTheOfferAnswersTheQuestionStillInView() throws {
+        var (_, conversation) = try atFirstQuestion()
+        _ = conversation.respond(to: "i'm done", at: start)
+        let answer = try XCTUnwrap(conversation.respond(to: "puppy", at: start).answer)
+        XCTAssertEqual(answer.kind, .choice)
+        XCTAssertEqual(answer.optionIds, ["dog"])
+        XCTAssertEqual(answer.words, "puppy")
+        // (A number there answers the offer itself: its options are 1 Yes and 2 No.)
+    }
+
+    func testALongerReplyThatMentionsStoppingIsAViewAndStopAloneIsTheCommand() throws {
+        var (_, conversation) = try atFirstQuestion()
+        let long = "I would like to work at the bus stop near my house"
+        XCTAssertEqual(conversation.respond(to: long, at: start).answer?.words, long, "more than 8 words: a view")
+        var (_, other) = try atFirstQuestion()
+        XCTAssertEqual(other.respond(to: "stop", at: start).ending, .stopped, "the command itself is not asked about")
+        var (_, third) = try atFirstQuestion()
+        XCTAssertEqual(third.respond(to: "trains and buses", at: start).answer?.words, "trains and buses", "nothing to ask about")
+    }
+
+    func testTheWordsComeFromContentAndMatchWholeWords() throws {
+        let words = try Fixtures.petsContent().words
+        XCTAssertEqual(words.offer(in: "can we stop now"), .stop)
+        XCTAssertEqual(words.offer(in: "I NEED A BREAK!"), .pause)
+        XCTAssertNil(words.offer(in: "breakfast and stopwatches"), "whole words only")
+        XCTAssertNil(words.offer(in: ""))
+        var none = words
+        none.asksToStop = []
+        none.asksForBreak = []
+        XCTAssertNil(none.offer(in: "can we stop"), "a school that lists none is never asked")
+    }
+}
