@@ -50,6 +50,9 @@ public struct ScryptCost: Equatable, Sendable {
 public struct SealingLock: Equatable, Sendable {
     /// The fewest characters a new passphrase may have.
     public static let minimumLength = 10
+
+    /// Whether a new passphrase is long enough (`minimumLength` characters or more).
+    public static func isLongEnough(_ passphrase: String) -> Bool { passphrase.count >= minimumLength }
     /// The salt's length in bytes.
     public static let saltLength = 16
     /// Made at each use, not kept in a static `Data`: Data's storage pointer is kept tagged in
@@ -77,7 +80,7 @@ public struct SealingLock: Equatable, Sendable {
     /// A new lock for `passphrase` with a new random salt, and the sealer for its key. A
     /// passphrase shorter than `minimumLength` characters is refused.
     public static func make(passphrase: String, cost: ScryptCost = .standard) throws -> (lock: SealingLock, sealer: FieldSealer) {
-        guard passphrase.count >= minimumLength else { throw SealingError.passphraseTooShort(minimum: minimumLength) }
+        guard isLongEnough(passphrase) else { throw SealingError.passphraseTooShort(minimum: minimumLength) }
         let salt = SymmetricKey(size: .bits128).withUnsafeBytes { Data($0) }
         let sealer = try derive(passphrase, salt: salt, cost: cost)
         let check = try sealer.seal(checkText, authenticating: checkLabel(salt: salt, cost: cost))

@@ -34,7 +34,12 @@ enum StorePassphrase {
         let environment = ProcessInfo.processInfo.environment
         if let given = environment[PassphrasePrompt.newVariable], !given.isEmpty { return given }
         do {
-            let first = try PassphrasePrompt.ask("New passphrase (at least \(SealingLock.minimumLength) characters): ")
+            var first = try PassphrasePrompt.ask("New passphrase (at least \(SealingLock.minimumLength) characters): ")
+            // A short one is said at once, before it is typed a second time (three tries).
+            for _ in 0..<2 where !SealingLock.isLongEnough(first) {
+                Console.error("That has \(first.count) characters; a passphrase needs at least \(SealingLock.minimumLength). Try a longer one.")
+                first = try PassphrasePrompt.ask("New passphrase (at least \(SealingLock.minimumLength) characters): ")
+            }
             let again = try PassphrasePrompt.ask("The new passphrase again: ")
             guard first == again else {
                 Console.error("The two passphrases were not the same. Nothing was changed.")

@@ -114,6 +114,26 @@ final class SealedRecordsEndToEndTests: XCTestCase {
         XCTAssertEqual(stopped.changedSettings, [], "Ctrl-C puts the terminal back too")
     }
 
+    /// A new passphrase that is too short is said at once, before it is typed a second time.
+    func testATooShortNewPassphraseIsSaidBeforeItIsTypedAgain() throws {
+        let sandbox = try Sandbox("sealed-short")
+        try sandbox.addPupil("Sam Smith", knownAs: "Sam")
+        let terminal = try TerminalSession(sandbox: sandbox, arguments: ["store", "passphrase", "--store", sandbox.store])
+        terminal.expect("New passphrase", timeout: 15)
+        terminal.settle()
+        terminal.typeLine("short")
+        terminal.expect("a passphrase needs at least 10", timeout: 10)
+        terminal.settle()
+        terminal.typeLine(passphrase)
+        terminal.expect("again", timeout: 10)
+        terminal.settle()
+        terminal.typeLine(passphrase)
+        XCTAssertTrue(terminal.process.waitForExit(timeout: 60))
+        XCTAssertEqual(terminal.process.exitCode, 0, terminal.screen.text)
+        XCTAssertTrue(terminal.screen.text.contains("now have a passphrase"), terminal.screen.text)
+        XCTAssertFalse(terminal.screen.text.contains("elephant"), "the passphrase is never on the screen")
+    }
+
     /// A talk already running when the passphrase is set saves nothing more, says so, and never
     /// writes the pupil's words in the clear among the sealed ones.
     func testATalkRunningWhenThePassphraseIsSetSavesNoWordsInTheClear() throws {
