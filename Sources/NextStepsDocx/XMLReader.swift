@@ -19,9 +19,7 @@ struct XMLReader {
 
     /// Refuses a part that declares a DOCTYPE or entities, without parsing it.
     static func refuseDoctype(_ bytes: [UInt8], part: String) throws(DocxError) {
-        if containsCaseInsensitive(bytes, Literal.doctype) || containsCaseInsensitive(bytes, Literal.entity) {
-            throw .doctypeRefused(part)
-        }
+        if declaresDoctypeOrEntity(bytes) { throw .doctypeRefused(part) }
     }
 
     /// Reads a whole part: prolog, one root element, and trailing comments.
@@ -224,24 +222,29 @@ struct XMLReader {
         String(decoding: bytes[start..<end], as: UTF8.self)
     }
 
-    /// Whether `bytes` holds `pattern` (upper-case ASCII), in any case.
-    private static func containsCaseInsensitive(_ bytes: [UInt8], _ pattern: [UInt8]) -> Bool {
-        guard bytes.count >= pattern.count else { return false }
-        var position = 0
-        let last = bytes.count - pattern.count
-        while position <= last {
-            if bytes[position] == pattern[0] {
-                var offset = 1
-                while offset < pattern.count {
-                    var byte = bytes[position + offset]
-                    if byte >= 0x61 && byte <= 0x7A { byte -= 0x20 }
-                    if byte != pattern[offset] { break }
-                    offset += 1
+    /// Whether `bytes` hold `<!DOCTYPE` or `<!ENTITY`, in any case: one pass, looking only
+    /// after each `<!` (rare in a Word part) rather than at every `<`.
+    private static func declaresDoctypeOrEntity(_ bytes: [UInt8]) -> Bool {
+        let bang = UInt8(ascii: "!"), open = UInt8(ascii: "<")
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard buffer.count >= 2 else { return false }
+            var position = 0
+            while position < buffer.count - 1 {
+                if buffer[position] == open, buffer[position + 1] == bang {
+                    for pattern in [Literal.doctype, Literal.entity] where position + pattern.count <= buffer.count {
+                        var offset = 2
+                        while offset < pattern.count {
+                            var byte = buffer[position + offset]
+                            if byte >= 0x61 && byte <= 0x7A { byte -= 0x20 }
+                            if byte != pattern[offset] { break }
+                            offset += 1
+                        }
+                        if offset == pattern.count { return true }
+                    }
                 }
-                if offset == pattern.count { return true }
+                position += 1
             }
-            position += 1
+            return false
         }
-        return false
     }
 }
