@@ -121,6 +121,10 @@ public enum PhraseKey: String, Sendable, CaseIterable, Codable, CodingKeyReprese
     case adultRole = "adult-role"
     /// The start screen: a role number that is not in the list.
     case adultRoleAgain = "adult-role-again"
+    /// The adult's name asked again: what was typed is a menu word or a number.
+    case adultNotAName = "adult-not-a-name"
+    /// `talk` going on with a topic and no adult given: last time's adult is kept.
+    case adultAsLastTime = "adult-as-last-time"
     /// For the adult, on /scribe: type the pupil's exact words.
     case scribeExactly = "scribe-exactly"
     /// For the adult: the pupil is already in a talk in another window.
@@ -259,6 +263,8 @@ public enum PhraseKey: String, Sendable, CaseIterable, Codable, CodingKeyReprese
     // MARK: For the adult at the command line: the adults' side (plan, encounter, destination,
     // sharing, pupils leave, careers report).
 
+    /// The adult's part left before its menu: no adult was named, so nothing can be recorded.
+    case adultPartNeedsAdult = "adult-part-needs-adult"
     /// No adult given for an entry (no --adult, no NEXTSTEPS_SUPPORTER).
     case careersNoAdult = "careers-no-adult"
     /// The prompt for an entry's words: {kind}.
