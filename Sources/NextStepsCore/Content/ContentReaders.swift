@@ -274,6 +274,7 @@ extension PhraseKey {
         case .viewsTitle: return [.name]
         case .exportNoFormat: return [.format, .list]
         case .exportFormatUnknown: return [.file, .list]
+        case .exportTemplateKind: return [.file, .format]
         case .exportWroteAll: return [.answers, .pupils, .file]
         case .exportWrote: return [.name, .format, .answers, .file]
         case .exportNotMade, .exportNotWritten, .templateProblem: return [.reason]

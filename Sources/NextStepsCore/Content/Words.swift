@@ -169,6 +169,8 @@ public enum PhraseKey: String, Sendable, CaseIterable, Codable, CodingKeyReprese
     case exportNotMade = "export-not-made"
     /// The export could not be written: {reason}.
     case exportNotWritten = "export-not-written"
+    /// Export: the `--template` file is not the kind this format takes.
+    case exportTemplateKind = "export-template-kind"
     /// `template check`: {file} could not be read.
     case templateUnreadable = "template-unreadable"
     /// `template check`: {file} is not a template that can be read: {reason}.
