@@ -281,6 +281,8 @@ extension PhraseKey {
         case .templateUnreadable: return [.file]
         case .templateDamaged: return [.file, .reason]
         case .templateSummary: return [.tags, .problems, .file]
+        case .templateNoTags: return [.file, .tags]
+        case .templateSingleBraces: return [.tags]
         case .installFailed: return [.folder, .reason]
         case .installProgram: return [.file]
         case .installContent, .installSymbols, .installOnPath, .installNotOnPath, .installPathLine: return [.folder]

@@ -179,6 +179,10 @@ public enum PhraseKey: String, Sendable, CaseIterable, Codable, CodingKeyReprese
     case templateProblem = "template-problem"
     /// `template check`: {tags} tags and {problems} problems in {file}.
     case templateSummary = "template-summary"
+    /// `template check`: the template has no NextSteps tag at all ({file}; {tags}: an example tag).
+    case templateNoTags = "template-no-tags"
+    /// `template check`: the template has `{name}`-like pieces ({tags}: a few of them).
+    case templateSingleBraces = "template-single-braces"
     /// `install`: the program's own file cannot be found.
     case installNoProgram = "install-no-program"
     /// `install` failed in {folder}: {reason}.
@@ -259,14 +263,14 @@ public enum PhraseKey: String, Sendable, CaseIterable, Codable, CodingKeyReprese
     case adultPartNothing = "adult-part-nothing"
     /// The adult's part: no adult was named, so the entry was not saved.
     case adultPartNoAdult = "adult-part-no-adult"
+    /// The adult's part left before its menu: no adult was named, so nothing can be recorded.
+    case adultPartNeedsAdult = "adult-part-needs-adult"
     /// The adult's part: finished, with {count} entries saved.
     case adultPartDone = "adult-part-done"
 
     // MARK: For the adult at the command line: the adults' side (plan, encounter, destination,
     // sharing, pupils leave, careers report).
 
-    /// The adult's part left before its menu: no adult was named, so nothing can be recorded.
-    case adultPartNeedsAdult = "adult-part-needs-adult"
     /// No adult given for an entry (no --adult, no NEXTSTEPS_SUPPORTER).
     case careersNoAdult = "careers-no-adult"
     /// The prompt for an entry's words: {kind}.
