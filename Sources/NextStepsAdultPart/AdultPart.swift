@@ -33,16 +33,24 @@ public final class AdultPart {
     public private(set) var saved = 0
 
     /// Makes the part for one pupil. `adult` is the sitting's adult; when it is nil, `identify`
-    /// asks who is recording before the first entry (nil: nobody, and nothing is saved).
+    /// asks who is recording once, before the menu (nil: nobody, and the part ends unrecorded).
     public init(log: CareersLog, pupil: PupilID, adult: AdultID?, lines: LineSource, words: Words,
                 write: @escaping (String) -> Void, now: @escaping () -> Date = Date.init, identify: @escaping () -> AdultID? = { nil }) {
         self.log = log; self.pupil = pupil; self.adult = adult; self.lines = lines; self.words = words
         self.write = write; self.now = now; self.identify = identify
     }
 
-    /// Offers the part; Enter skips it. Then the menu until Enter, "done" or the end of input.
+    /// Offers the part; Enter skips it. With no adult yet, asks who is recording first (never in
+    /// the middle of an entry). Then the menu until Enter, "done" or the end of input.
     public func run() -> Outcome {
         say(.adultPartOffer)
+        if adult == nil {
+            adult = identify()
+            guard adult != nil else {
+                say(.adultPartNeedsAdult)
+                return .done
+            }
+        }
         while true {
             showMenu()
             guard let typed = read() else { return .endOfInput }
@@ -154,7 +162,6 @@ public final class AdultPart {
     // MARK: Saving
 
     private func save(_ item: PlanItem) {
-        if adult == nil { adult = identify() }
         guard let adult else {
             say(.adultPartNoAdult)
             return

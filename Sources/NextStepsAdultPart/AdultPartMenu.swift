@@ -41,7 +41,15 @@ public enum AdultPartMenu {
 
     /// Whether the adult typed "done" (or another word for leaving).
     public static func isDone(_ typed: String) -> Bool {
-        ["done", "finish", "finished", "exit", "quit", "stop", "no", "skip"].contains(typed.lowercased())
+        doneWords.contains(typed.lowercased())
+    }
+
+    private static let doneWords: Set<String> = ["done", "finish", "finished", "exit", "quit", "stop", "no", "skip"]
+
+    /// Every word the menu itself reads (the entries' words and the words for leaving), lowercased:
+    /// none of these is taken as a new adult's name.
+    public static var menuWords: Set<String> {
+        doneWords.union(Entry.allCases.flatMap(\.names))
     }
 
     /// Whether the adult typed yes (to keep a day that has gone).

@@ -25,6 +25,12 @@ public struct DocxTemplate: Sendable {
     public let partNames: [String]
     /// Whether the file is a Word template (`.dotx`), written out as a document.
     public let isWordTemplate: Bool
+    /// A few `{name}`-like single-brace pieces (another engine's tags), for saying why a
+    /// template has no NextSteps tags; empty when there are none.
+    public let singleBraceTags: [String]
+
+    /// Whether the template has any NextSteps tag (`{{…}}`) at all; one with none fills nothing.
+    public var hasTags: Bool { !tagFindings.isEmpty }
 
     /// Reads a template from the bytes of a `.docx` or `.dotx` file, within `limits`.
     public init(data: Data, limits: DocxLimits = DocxLimits()) throws(DocxError) {
@@ -51,6 +57,7 @@ public struct DocxTemplate: Sendable {
         var tags: [TemplateFinding] = []
         var problems: [TemplateFinding] = []
         var nextTagID = 0
+        var singleBraced: [String] = []
         var maximumDrawingID = 0
         for name in names {
             guard let bytes = package.data(name) else { continue }
@@ -61,6 +68,7 @@ public struct DocxTemplate: Sendable {
             maximumDrawingID = max(maximumDrawingID, builder.maximumDrawingID)
             tags += builder.tags
             problems += builder.problems
+            singleBraced += builder.singleBraced.prefix(3 - singleBraced.count)
             if !builder.tags.isEmpty { fillable.append(FillablePart(name: name, nodes: nodes, sizeHint: bytes.count + bytes.count / 2 + 4096)) }
         }
         self.package = package
@@ -70,6 +78,7 @@ public struct DocxTemplate: Sendable {
         self.firstFreeDrawingID = maximumDrawingID + 1
         self.mainPartName = main.target
         self.partNames = names
+        self.singleBraceTags = singleBraced
         self.isWordTemplate = Self.contains(Array(contentTypes), Array(Self.templateContentType.utf8))
     }
 

@@ -123,6 +123,31 @@ enum TagScanner {
         return (tags, issues)
     }
 
+    /// Single-brace pieces such as `{name}` (another engine's tags, not NextSteps's), as they
+    /// read with line breaks and tabs taken out; outside any `{{…}}`, at most `limit`.
+    static func singleBraced(_ text: [Unicode.Scalar], limit: Int = 3) -> [String] {
+        var found: [String] = []
+        var index = 0
+        while index < text.count, found.count < limit {
+            guard text[index] == "{" else { index += 1; continue }
+            if index + 1 < text.count, text[index + 1] == "{" {
+                // A double brace is NextSteps's own (or its problem, reported elsewhere): skip past it.
+                index += 2
+                while index < text.count, text[index] == "{" { index += 1 }
+                continue
+            }
+            var probe = index + 1
+            while probe < text.count, probe - index <= 60, text[probe] != "{", text[probe] != "}" { probe += 1 }
+            guard probe < text.count, text[probe] == "}", probe > index + 1 else { index = probe; continue }
+            let inner = text[(index + 1)..<probe].filter { $0 != "\n" && $0 != "\t" }
+            if inner.contains(where: { $0.properties.isAlphabetic }) {
+                found.append("{" + String(String.UnicodeScalarView(inner)) + "}")
+            }
+            index = probe + 1
+        }
+        return found
+    }
+
     /// Parses what is between the braces: an optional `#`, `^` or `/`, then a name.
     static func parse(_ inner: String) -> (TagSpan.Kind, String)? {
         // Almost every tag is plain ASCII: read on bytes. (A carriage return goes the long way,

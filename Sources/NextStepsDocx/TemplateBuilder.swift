@@ -16,6 +16,8 @@ struct TemplateBuilder {
     var tablePath: [(table: Int, row: Int)] = []
     var tags: [TemplateFinding] = []
     var problems: [TemplateFinding] = []
+    /// A few `{name}`-like pieces from paragraphs with no NextSteps tag (another engine's tags).
+    var singleBraced: [String] = []
     /// The largest drawing id (`wp:docPr/@id`) seen, so that renumbered copies never collide.
     var maximumDrawingID = 0
 
@@ -204,7 +206,10 @@ struct TemplateBuilder {
         }
         let (spans, issues) = TagScanner.scan(text)
         for issue in issues { problem(issue.message, at: location(paragraph: text, at: issue.position)) }
-        guard !spans.isEmpty else { return (processNested(.element(paragraph)), [], []) }
+        guard !spans.isEmpty else {
+            if singleBraced.count < 3 { singleBraced += TagScanner.singleBraced(text, limit: 3 - singleBraced.count) }
+            return (processNested(.element(paragraph)), [], [])
+        }
         var tagNodes: [TagNode] = []
         for span in spans {
             let place = location(paragraph: text, at: span.start)

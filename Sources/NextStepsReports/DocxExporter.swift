@@ -18,19 +18,44 @@ public struct DocxExporter: Exporter {
     /// Fills the template; a template with mistakes is refused with its first problem.
     public func export(_ model: ExportModel, record: RecordExport, resources: ExportResources) throws -> Data {
         guard let data = resources.template else { throw ExportError("There is no Word template to fill.") }
-        do {
-            let template = try DocxTemplate(data: data)
-            return try template.render(model.templateValue)
-        } catch {
+        let template: DocxTemplate
+        do { template = try DocxTemplate(data: data) } catch {
+            throw ExportError("The Word template cannot be filled: \(error.description)")
+        }
+        guard template.hasTags else { throw ExportError(Self.noTags(template.singleBraceTags)) }
+        do { return try template.render(model.templateValue) } catch {
             throw ExportError("The Word template cannot be filled: \(error.description)")
         }
     }
 
+    /// Why a template with no NextSteps tag is refused: nothing in it would be filled.
+    static func noTags(_ singleBraced: [String]) -> String {
+        "The Word template has no NextSteps tags, so nothing would be filled in; a tag has two braces on each side, such as {{pupil.name}}"
+            + (singleBraced.isEmpty ? "." : " (its \(singleBraced.joined(separator: ", ")) are another program's tags).")
+    }
+
     /// Every finding of `template check`: each tag with where it is, and each problem, at once.
     public static func check(_ data: Data) throws -> [TemplateFindingLine] {
+        try inspect(data).lines
+    }
+
+    /// What `template check` says of a template: every finding, and whether it has any tag.
+    public struct Inspection: Sendable, Equatable {
+        /// Each tag with where it is, and each problem.
+        public var lines: [TemplateFindingLine]
+        /// Whether it has any NextSteps tag (`{{…}}`); a template with none fills nothing.
+        public var hasTags: Bool
+        /// A few `{name}`-like pieces (another program's tags), when it has them.
+        public var singleBraceTags: [String]
+    }
+
+    /// Reads the template once for `template check`: its findings, and whether it has tags.
+    public static func inspect(_ data: Data) throws -> Inspection {
         do {
-            return try DocxTemplate(data: data).check(knownNames: ExportModel.fieldNames)
+            let template = try DocxTemplate(data: data)
+            let lines = template.check(knownNames: ExportModel.fieldNames)
                 .map { TemplateFindingLine(text: $0.description, isProblem: $0.kind == .problem) }
+            return Inspection(lines: lines, hasTags: template.hasTags, singleBraceTags: template.singleBraceTags)
         } catch {
             throw ExportError(error.description)
         }

@@ -18,12 +18,17 @@ public struct AdultChooser {
     let store: AdultDirectory
     let terminal: TalkTerminal
     let words: Words
+    /// Words (lowercased) that are never a new adult's name, such as a menu's own words; a
+    /// number is never one either. Typed as a name, the name is asked again.
+    let notNames: Set<String>
 
-    /// A chooser that reads from `terminal` and finds or adds adults in `store`.
-    public init(store: AdultDirectory, terminal: TalkTerminal, words: Words) {
+    /// A chooser that reads from `terminal` and finds or adds adults in `store`; `notNames` are
+    /// words that are not taken as a new adult's name.
+    public init(store: AdultDirectory, terminal: TalkTerminal, words: Words, notNames: Set<String> = []) {
         self.store = store
         self.terminal = terminal
         self.words = words
+        self.notNames = notNames
     }
 
     /// Asks who is supporting; the last sitting's adult is offered to keep with Enter.
@@ -43,6 +48,10 @@ public struct AdultChooser {
     /// reason shown) when the new one cannot be added.
     private func named(_ name: String, among adults: [Adult]) -> Choice? {
         if let known = AdultNames.same(name, in: adults) { return withRole(known) }
+        if !isAName(name) {
+            terminal.output.write(words.say(.adultNotAName, [.name: name]) + "\n")
+            return nil
+        }
         guard let role = chooseRole(for: name) else { return .stop }
         do {
             return .adult(try store.addAdult(Adult(name: name, role: role, addedAt: Date())))
@@ -73,6 +82,12 @@ public struct AdultChooser {
             if let known = AdultRole(words: typed) { return known }
             output.write(words.say(.adultRoleAgain, [.count: "\(roles.count)"]) + "\n")
         }
+    }
+
+    /// False for a number, a menu word, or anything with no letter in it.
+    private func isAName(_ text: String) -> Bool {
+        guard text.contains(where: \.isLetter) else { return false }
+        return !notNames.contains(text.lowercased())
     }
 
     private func isStop(_ text: String) -> Bool {

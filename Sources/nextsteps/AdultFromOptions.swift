@@ -1,4 +1,5 @@
 import Foundation
+import NextStepsCore
 import NextStepsRecords
 
 /// The adult named on a command line (`--supporter`, `--role`), found on record or added once.
@@ -30,5 +31,13 @@ enum AdultFromOptions {
             Console.error(error.message)
             throw ExitStatus.dataError
         }
+    }
+
+    /// Last time's adult, when `topic` is one the pupil stopped in (going on with it) and their
+    /// last sitting named an adult still on record; nil otherwise (a new topic asks afresh).
+    static func lastTime(pupil: Pupil, goingOnWith topic: Topic, store: RecordStore) -> Adult? {
+        guard let id = pupil.id, let progress = try? store.progress(pupilId: id, topicId: topic.id), !progress.finished,
+              let adultId = (try? store.sittings(pupilId: id))?.last?.adultId else { return nil }
+        return (try? store.adults())?.first { $0.id == adultId }
     }
 }

@@ -17,7 +17,7 @@ struct TalkRunner {
     let storePath: String
     let terminal: TalkTerminal
     /// The supporting adult, on record; nil when none was named.
-    let adult: Adult?
+    var adult: Adult?
     let scribe: Bool
     let speech: SpeechOptions
     /// Whether to offer the adult's part when the pupil's part ends: `talk` does (not with
@@ -126,7 +126,8 @@ struct TalkRunner {
         output.write("\n")
         let part = AdultPart(log: log, pupil: pupilId, adult: adult?.id, lines: terminal.lines, words: words,
                              write: { output.write($0) }, identify: {
-                                 guard case .adult(let chosen) = AdultChooser(store: store, terminal: terminal, words: words).choose(last: nil)
+                                 guard case .adult(let chosen) = AdultChooser(store: store, terminal: terminal, words: words,
+                                                                        notNames: AdultPartMenu.menuWords).choose(last: nil)
                                  else { return nil }
                                  return chosen.id
                              })
@@ -196,7 +197,7 @@ struct TalkCommand: ParsableCommand {
         let store = try places.openStore(content: loaded.content)
         let found = try PupilFinder.find(pupil, in: store)
         let terminal = TalkTerminal(forcePlain: plain, stoppedMessage: loaded.content.words.say(.stoppedBySignal))
-        let runner = TalkRunner(loaded: loaded, store: store, storePath: places.storePath, terminal: terminal,
+        var runner = TalkRunner(loaded: loaded, store: store, storePath: places.storePath, terminal: terminal,
                                 adult: try AdultFromOptions.resolve(
                                     name: supporter ?? ProcessInfo.processInfo.environment["NEXTSTEPS_SUPPORTER"], role: role, store: store),
                                 scribe: scribe, speech: speech, adultPart: !noAdultPart)
@@ -210,6 +211,11 @@ struct TalkCommand: ParsableCommand {
         } else {
             guard let next = runner.nextTopic(for: found) else { return }
             chosen = next
+        }
+        // Going on with a stopped topic and no adult given: last time's adult is kept, and said.
+        if runner.adult == nil, let kept = AdultFromOptions.lastTime(pupil: found, goingOnWith: chosen, store: store) {
+            runner.adult = kept
+            terminal.output.write(loaded.content.words.say(.adultAsLastTime, [.adult: kept.nameAndRole]) + "\n")
         }
         _ = try runner.run(pupil: found, topic: chosen)
     }

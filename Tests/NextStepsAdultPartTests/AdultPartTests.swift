@@ -119,18 +119,45 @@ final class AdultPartTests: XCTestCase {
                        "the reason is the store's, not the adult's words")
     }
 
-    func testWithNoAdultNamedTheAdultIsAskedOnceBeforeTheFirstSave() throws {
+    // With no adult named, who is recording is asked once, after the offer and before the menu:
+    // never in the middle of an entry, after its words were typed.
+    func testWithNoAdultNamedTheAdultIsAskedOnceBeforeTheMenu() throws {
         var asked = 0
+        var screenWhenAsked = ""
         let known = adult
-        let part = part(["1", "First", "1", "Second", ""], adult: .some(nil), identify: { asked += 1; return known })
+        let part = part(["1", "First", "1", "Second", ""], adult: .some(nil), identify: {
+            asked += 1
+            screenWhenAsked = self.screen
+            return known
+        })
         XCTAssertEqual(part.run(), .done)
         XCTAssertEqual(asked, 1)
+        XCTAssertTrue(screenWhenAsked.contains(words.say(.adultPartOffer)), screenWhenAsked)
+        XCTAssertFalse(screenWhenAsked.contains(words.say(.adultPartMenu)), "asked before the menu:\n\(screenWhenAsked)")
+        XCTAssertFalse(screenWhenAsked.contains("First"), "asked before any entry was typed:\n\(screenWhenAsked)")
         XCTAssertEqual(try plan().map(\.adult), [adult, adult])
+    }
 
-        let nobody = self.part(["1", "Third", ""], adult: .some(nil), identify: { nil })
+    // Nobody named: the part says nothing can be recorded and ends, without a menu whose entries
+    // would each be typed and then refused.
+    func testWithNobodyNamedThePartEndsBeforeTheMenu() throws {
+        let nobody = part(["1", "Third", ""], adult: .some(nil), identify: { nil })
         XCTAssertEqual(nobody.run(), .done)
-        XCTAssertEqual(try plan().count, 2, "no adult, nothing saved")
-        XCTAssertTrue(screen.contains(words.say(.adultPartNoAdult)), screen)
+        XCTAssertEqual(try plan().count, 0, "no adult, nothing saved")
+        XCTAssertTrue(screen.contains(words.say(.adultPartNeedsAdult)), screen)
+        XCTAssertFalse(screen.contains(words.say(.adultPartMenu)), screen)
+        XCTAssertFalse(screen.contains("Third"), "no entry was asked for:\n\(screen)")
+    }
+
+    func testTheMenusOwnWordsAreKnown() {
+        let menu = AdultPartMenu.menuWords
+        for word in ["advice", "decision", "action", "parent", "option", "review", "done", "skip"] {
+            XCTAssertTrue(menu.contains(word), word)
+        }
+        XCTAssertFalse(menu.contains("ms khan"))
+        for word in menu where AdultPartMenu.Entry(typed: word) == nil {
+            XCTAssertTrue(AdultPartMenu.isDone(word), "\(word) is neither an entry nor a word for leaving")
+        }
     }
 
     func testDaysAndStagesAsStaffTypeThem() {

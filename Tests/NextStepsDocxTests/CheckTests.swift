@@ -22,6 +22,26 @@ final class CheckTests: XCTestCase {
         XCTAssertTrue(findings[3].description.contains("table 1 row 1"), findings[3].description)
     }
 
+    // A template written for another engine (`{name}` tags) has no NextSteps tag: it says so,
+    // with a few of its single-brace pieces; `{{…}}` and plain braces in words are not those.
+    func testATemplateWithOnlySingleBraceTagsHasNoTagsAndNamesThem() throws {
+        let body = S.p("Name: {first name}") + S.p("{#rows}{שם}{/rows}") + S.p("{@page}") + S.p("{ } {1} {x")
+        let other = try DocxTemplate(data: try S.docx(body: body))
+        XCTAssertFalse(other.hasTags)
+        XCTAssertEqual(other.check(knownNames: ["pupil.name"]), [])
+        XCTAssertEqual(other.singleBraceTags, ["{first name}", "{#rows}", "{שם}"])
+
+        let plain = try DocxTemplate(data: try S.docx(body: S.p("No tags here at all.")))
+        XCTAssertFalse(plain.hasTags)
+        XCTAssertEqual(plain.singleBraceTags, [])
+
+        let ours = try DocxTemplate(data: try S.docx(body: S.p("Hello {{pupil.knownAs}}") + S.p("{{#a}}{b}{{/a}}")))
+        XCTAssertTrue(ours.hasTags)
+        XCTAssertEqual(ours.singleBraceTags, [], "a paragraph with NextSteps tags is not searched for others")
+        XCTAssertEqual(TagScanner.singleBraced(Array("{{name}} {{{raw}}} and {other}".unicodeScalars)), ["{other}"])
+        XCTAssertEqual(TagScanner.singleBraced(Array("{l1\nl2\tl3}".unicodeScalars)), ["{l1l2l3}"], "line breaks are taken out")
+    }
+
     func testUnknownNamesAreReportedAndSectionRelativeNamesAccepted() throws {
         let body = S.p("{{pupil.knownAs}} {{pupil.nickname}} {{nope}}") + S.p("{{#actions}}")
             + S.p("{{text}} {{pupil.knownAs}} {{bogus}} {{.}}") + S.p("{{/actions}}") + S.p("{{#pupil}}{{knownAs}}{{/pupil}}")

@@ -90,4 +90,61 @@ final class AdultPartEndToEndTests: XCTestCase {
         let list = try sandbox.run(["plan", "list", "--pupil", "Sam", "--store", sandbox.store])
         XCTAssertTrue(list.out.contains("Visit the college open day"), list.transcript)
     }
+
+    // A talk stopped with an adult and gone on with later without --supporter keeps last time's
+    // adult (said once): the sitting and the adult's entries are theirs, not "no adult named".
+    func testGoingOnWithAStoppedTopicKeepsLastTimesAdult() throws {
+        let sandbox = try Sandbox("adult-resume")
+        try sandbox.addPupil("Sam Smith", knownAs: "Sam")
+        let first = try sandbox.run(["talk", "--pupil", "Sam", "--store", sandbox.store, "--topic", "about-me",
+                                     "--supporter", "Ms Khan", "--role", "careers adviser", "--no-adult-part"], lines: ["", "music", "stop"])
+        XCTAssertEqual(first.exitCode, 0, first.transcript)
+        let kept = adult("adult-as-last-time").replacingOccurrences(of: "{adult}", with: "Ms Khan, careers adviser")
+        XCTAssertFalse(first.out.contains(kept), first.transcript)
+
+        let again = try sandbox.run(["talk", "--pupil", "1", "--store", sandbox.store],
+                                    lines: ["I like cats", "stop", "1", "Visit the open day", "done"])
+        XCTAssertEqual(again.exitCode, 0, again.transcript)
+        XCTAssertNil(Text.inOrder([kept, Phrases.stopped, adult("adult-part-offer"), adult("adult-part-saved")], in: again.out), again.transcript)
+        XCTAssertFalse(again.out.contains(adult("adult-name")), "the adult is not asked again:\n\(again.transcript)")
+
+        let show = try sandbox.run(["pupils", "show", "1", "--store", sandbox.store])
+        XCTAssertEqual(show.exitCode, 0, show.transcript)
+        XCTAssertFalse(show.out.contains("no adult named"), show.out)
+        XCTAssertTrue(show.out.contains("\u{201C}I like cats\u{201D} \u{2014} typed by the pupil, ") && show.out.contains("with Ms Khan"), show.out)
+        let list = try sandbox.run(["plan", "list", "--pupil", "Sam", "--store", sandbox.store])
+        XCTAssertTrue(list.out.contains("Visit the open day (#1, Ms Khan, careers adviser"), list.transcript)
+
+        // A new topic is not a going-on: no adult is carried over to it.
+        let other = try sandbox.run(["talk", "--pupil", "1", "--store", sandbox.store, "--topic", "my-future", "--no-adult-part"],
+                                    lines: ["", "stop"])
+        XCTAssertEqual(other.exitCode, 0, other.transcript)
+        XCTAssertFalse(other.out.contains(kept), other.transcript)
+    }
+
+    // With no adult named, the adult's part asks who is recording before its menu, never after
+    // an entry's words; a menu word or a number typed there is not taken as a new adult.
+    func testTheAdultIsAskedBeforeTheMenuAndAMenuWordIsNotAName() throws {
+        let sandbox = try Sandbox("adult-before-menu")
+        try sandbox.addPupil("Sam Smith", knownAs: "Sam")
+        let result = try sandbox.run(["talk", "--pupil", "Sam", "--store", sandbox.store, "--topic", "about-me"],
+                                     lines: ["", "stop", "decision", "2", "Ms Khan", "1", "1", "Visit the open day", "done"])
+        XCTAssertEqual(result.exitCode, 0, result.transcript)
+        let refused = adult("adult-not-a-name")
+        XCTAssertNil(Text.inOrder([adult("adult-part-offer"), adult("adult-name"), refused.replacingOccurrences(of: "{name}", with: "decision"),
+                                   refused.replacingOccurrences(of: "{name}", with: "2"), adult("adult-role").replacingOccurrences(of: "{name}", with: "Ms Khan"),
+                                   adult("adult-part-menu"), adult("adult-part-advice"), adult("adult-part-saved")], in: result.out),
+                     result.transcript)
+        XCTAssertFalse(result.out.contains(adult("adult-role").replacingOccurrences(of: "{name}", with: "decision")), result.transcript)
+        let list = try sandbox.run(["plan", "list", "--pupil", "Sam", "--store", sandbox.store])
+        XCTAssertTrue(list.out.contains("Visit the open day (#1, Ms Khan, careers adviser"), list.transcript)
+        XCTAssertFalse(list.out.contains("decision,"), list.transcript)
+
+        let nobody = try sandbox.run(["talk", "--pupil", "Sam", "--store", sandbox.store, "--topic", "my-future"],
+                                     lines: ["", "stop", "", "1", "Never asked"])
+        XCTAssertEqual(nobody.exitCode, 0, nobody.transcript)
+        XCTAssertNil(Text.inOrder([adult("adult-part-offer"), adult("adult-name"), adult("adult-part-needs-adult")], in: nobody.out),
+                     nobody.transcript)
+        XCTAssertFalse(nobody.out.contains(adult("adult-part-menu")), nobody.transcript)
+    }
 }

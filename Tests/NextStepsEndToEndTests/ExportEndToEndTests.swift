@@ -61,6 +61,58 @@ final class ExportEndToEndTests: XCTestCase {
         XCTAssertEqual(unknown.exitCode, 64, unknown.transcript)
     }
 
+    // A template of the wrong kind for the format (a Word file for html or md, a text template
+    // for docx) is refused in one line, and nothing is written.
+    func testATemplateOfTheWrongKindIsRefused() throws {
+        let sandbox = try session()
+        let word = Binary.contentFolder.appendingPathComponent("templates/annual-review.docx").path
+        let text = sandbox.root.appendingPathComponent("form.md.mustache")
+        try "Views of {{pupil.name}}\n".write(to: text, atomically: true, encoding: .utf8)
+        for (output, template) in [("sam.html", word), ("sam.md", word), ("sam.docx", text.path), ("sam.csv", text.path)] {
+            let path = sandbox.root.appendingPathComponent(output).path
+            let result = try sandbox.run(["export", "--pupil", "Sam", "-o", path, "--template", template, "--store", sandbox.store])
+            XCTAssertEqual(result.exitCode, 64, result.transcript)
+            XCTAssertEqual(result.err.split(separator: "\n").count, 1, "one clear line: \(result.err)")
+            XCTAssertTrue(result.err.contains("html and md take a Mustache text template") && result.err.contains("docx takes a Word file"),
+                          result.transcript)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: path), "nothing written for \(output)")
+        }
+        let fits = sandbox.root.appendingPathComponent("fits.md").path
+        let good = try sandbox.run(["export", "--pupil", "Sam", "-o", fits, "--template", text.path, "--store", sandbox.store])
+        XCTAssertEqual(good.exitCode, 0, good.transcript)
+        XCTAssertTrue(try String(contentsOfFile: fits, encoding: .utf8).contains("Views of Sam Smith"), good.transcript)
+    }
+
+    // A Word template with no NextSteps tags (another engine's `{name}` tags) fails `template
+    // check` with a plain reason, and `export` refuses it; the shipped template still passes.
+    func testAWordTemplateWithNoNextStepsTagsIsRefused() throws {
+        let wild = "/work/shared/fixtures/docx-wild/"
+        let names = ["easytemplatex__real_life_-_he.docx", "docxtemplater__tag-splitted-multiline.docx"]
+        guard names.allSatisfy({ FileManager.default.isReadableFile(atPath: wild + $0) }) else {
+            throw XCTSkip("the wild templates are not on this machine")
+        }
+        let sandbox = try session()
+        for name in names {
+            let copy = sandbox.root.appendingPathComponent(name).path
+            try FileManager.default.copyItem(atPath: wild + name, toPath: copy)
+            let check = try sandbox.run(["template", "check", copy])
+            XCTAssertEqual(check.exitCode, 65, check.transcript)
+            XCTAssertTrue(check.out.contains("No NextSteps tags were found") && check.out.contains("{{pupil.name}}"), check.transcript)
+            // The Hebrew form's `{שם התלמיד}` pieces are named; the other's one tag crosses paragraphs.
+            XCTAssertEqual(check.out.contains("one brace on each side, such as {#תלמידים}"), name.hasPrefix("easytemplatex"), check.transcript)
+
+            let path = sandbox.root.appendingPathComponent("x.docx").path
+            let export = try sandbox.run(["export", "--pupil", "Sam", "-o", path, "--template", copy, "--store", sandbox.store])
+            XCTAssertEqual(export.exitCode, 65, export.transcript)
+            XCTAssertEqual(export.err.split(separator: "\n").count, 1, "one calm line: \(export.err)")
+            XCTAssertTrue(export.err.contains("no NextSteps tags"), export.transcript)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: path), "nothing written")
+        }
+        let shipped = try sandbox.run(["template", "check", Binary.contentFolder.appendingPathComponent("templates/annual-review.docx").path])
+        XCTAssertEqual(shipped.exitCode, 0, shipped.transcript)
+        XCTAssertFalse(shipped.out.contains("No NextSteps tags"), shipped.transcript)
+    }
+
     func testTheCohortIsOneSpreadsheet() throws {
         let sandbox = try session()
         try sandbox.addPupil("Alex Green", knownAs: "Alex")

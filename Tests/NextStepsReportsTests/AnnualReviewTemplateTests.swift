@@ -38,6 +38,25 @@ final class AnnualReviewTemplateTests: XCTestCase {
         let findings = try DocxExporter.check(try Data(contentsOf: templates.appendingPathComponent("annual-review.docx")))
         XCTAssertEqual(findings.filter(\.isProblem).map(\.text), [])
         XCTAssertGreaterThan(findings.count, 40)
+        let inspection = try DocxExporter.inspect(try Data(contentsOf: templates.appendingPathComponent("annual-review.docx")))
+        XCTAssertTrue(inspection.hasTags)
+        XCTAssertEqual(inspection.lines, findings)
+    }
+
+    // A template for another engine (`{name}` tags, no `{{…}}`) fills nothing: refused, not written empty.
+    func testATemplateWithNoNextStepsTagsIsRefused() throws {
+        let fixture = URL(fileURLWithPath: "/work/shared/fixtures/docx-wild/easytemplatex__real_life_-_he.docx")
+        guard let template = try? Data(contentsOf: fixture) else { throw XCTSkip("the wild templates are not on this machine") }
+        let inspection = try DocxExporter.inspect(template)
+        XCTAssertFalse(inspection.hasTags)
+        XCTAssertFalse(inspection.singleBraceTags.isEmpty)
+        XCTAssertThrowsError(try DocxExporter().export(try ReportFixtures.model(), record: ReportFixtures.record(),
+                                                       resources: ExportResources(template: template))) { error in
+            let line = "\(error)"
+            XCTAssertTrue(line.contains("no NextSteps tags") && line.contains("{{pupil.name}}"), line)
+            XCTAssertTrue(line.contains(inspection.singleBraceTags[0]), line)
+            XCTAssertFalse(line.contains("\n"), "one line: \(line)")
+        }
     }
 
     func testFilledItHoldsThePupilsWordsExactlyAndIsWellFormed() throws {

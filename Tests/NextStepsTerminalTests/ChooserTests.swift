@@ -97,6 +97,24 @@ final class ChooserTests: XCTestCase {
         XCTAssertEqual(try store.adults().count, 1, "nobody else was added")
     }
 
+    // A menu word (the adult's part's own words, given as `notNames`) or a number is never
+    // taken as a new adult's name: it is said plainly and the name asked again.
+    func testAMenuWordOrANumberIsNotANewAdultsName() throws {
+        let words = try shipped().words
+        let store = InMemoryRecordStore()
+        let (term, out) = terminal(["decision", "1", "Jo Patel", ""])
+        guard case .adult(let jo) = AdultChooser(store: store, terminal: term, words: words, notNames: ["decision", "advice"])
+            .choose(last: nil) else {
+            return XCTFail("an adult should be chosen")
+        }
+        XCTAssertEqual(jo.name, "Jo Patel")
+        XCTAssertEqual(try store.adults().map(\.name), ["Jo Patel"], "neither the menu word nor the number became an adult")
+        XCTAssertTrue(out.text.contains(words.say(.adultNotAName, [.name: "decision"])), out.text)
+        XCTAssertTrue(out.text.contains(words.say(.adultNotAName, [.name: "1"])), out.text)
+        XCTAssertFalse(out.text.contains(words.say(.adultRole, [.name: "decision"])), "no role is asked for a menu word")
+        XCTAssertEqual(out.text.components(separatedBy: words.say(.adultName)).count - 1, 3, "the name is asked again each time")
+    }
+
     // The topic menu shows 6 topics a page; `more` shows the next page; a number from a later
     // page or a topic's own word chooses it; a sentence is not a topic.
     func testTopicMenuPagesAndChooses() throws {

@@ -247,7 +247,7 @@ extension PhraseKey {
         rawValue.hasPrefix("export-") || rawValue.hasPrefix("template-") || rawValue.hasPrefix("install-")
             || rawValue.hasPrefix("careers-") || rawValue.hasPrefix("adult-part-")
             || [.noteSaved, .adultHelp, .answerCut, .startWho, .startHowTo, .startTooLong, .startDidYouMean, .startSeveral, .startAdd,
-         .startNobodyAdded, .startAdded, .startNotSaved, .adultKeep, .adultName, .adultRole, .adultRoleAgain, .talkBusy, .scribeExactly,
+         .startNobodyAdded, .startAdded, .startNotSaved, .adultKeep, .adultName, .adultRole, .adultRoleAgain, .adultNotAName, .adultAsLastTime, .talkBusy, .scribeExactly,
          .flagsHeading, .planNotRight, .planChange, .scribeThirdPerson, .startWhat].contains(self)
     }
 
@@ -263,13 +263,13 @@ extension PhraseKey {
         case .numbersHere, .numbersOnly, .oneNumber, .answerCut: return [.count]
         case .aloneOption: return [.option]
         case .startTooLong, .startSeveral, .adultRoleAgain: return [.count]
-        case .startDidYouMean, .startAdd, .adultRole, .talkBusy: return [.name]
+        case .startDidYouMean, .startAdd, .adultRole, .adultNotAName, .talkBusy: return [.name]
         case .adultPartUnknown, .adultPartDone: return [.count]
         case .adultPartNotSaved: return [.reason]
         case .planAdvice, .planDecision: return [.words]
         case .planAction: return [.who, .day, .words]
         case .startAdded: return [.name, .knownAs]
-        case .adultKeep: return [.adult]
+        case .adultKeep, .adultAsLastTime: return [.adult]
         case .topicSize: return [.steps]
         case .topicSizeCards: return [.step, .cards]
         case .lastTime, .youSaid: return [.answer]
@@ -277,12 +277,15 @@ extension PhraseKey {
         case .viewsTitle: return [.name]
         case .exportNoFormat: return [.format, .list]
         case .exportFormatUnknown: return [.file, .list]
+        case .exportTemplateKind: return [.file, .format]
         case .exportWroteAll: return [.answers, .pupils, .file]
         case .exportWrote: return [.name, .format, .answers, .file]
         case .exportNotMade, .exportNotWritten, .templateProblem: return [.reason]
         case .templateUnreadable: return [.file]
         case .templateDamaged: return [.file, .reason]
         case .templateSummary: return [.tags, .problems, .file]
+        case .templateNoTags: return [.file, .tags]
+        case .templateSingleBraces: return [.tags]
         case .installFailed: return [.folder, .reason]
         case .installProgram: return [.file]
         case .installContent, .installSymbols, .installOnPath, .installNotOnPath, .installPathLine: return [.folder]

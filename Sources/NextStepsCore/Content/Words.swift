@@ -125,6 +125,10 @@ public enum PhraseKey: String, Sendable, CaseIterable, Codable, CodingKeyReprese
     case adultRole = "adult-role"
     /// The start screen: a role number that is not in the list.
     case adultRoleAgain = "adult-role-again"
+    /// The adult's name asked again: what was typed is a menu word or a number.
+    case adultNotAName = "adult-not-a-name"
+    /// `talk` going on with a topic and no adult given: last time's adult is kept.
+    case adultAsLastTime = "adult-as-last-time"
     /// For the adult, on /scribe: type the pupil's exact words.
     case scribeExactly = "scribe-exactly"
     /// For the adult: the pupil is already in a talk in another window.
@@ -169,6 +173,8 @@ public enum PhraseKey: String, Sendable, CaseIterable, Codable, CodingKeyReprese
     case exportNotMade = "export-not-made"
     /// The export could not be written: {reason}.
     case exportNotWritten = "export-not-written"
+    /// Export: the `--template` file is not the kind this format takes.
+    case exportTemplateKind = "export-template-kind"
     /// `template check`: {file} could not be read.
     case templateUnreadable = "template-unreadable"
     /// `template check`: {file} is not a template that can be read: {reason}.
@@ -177,6 +183,10 @@ public enum PhraseKey: String, Sendable, CaseIterable, Codable, CodingKeyReprese
     case templateProblem = "template-problem"
     /// `template check`: {tags} tags and {problems} problems in {file}.
     case templateSummary = "template-summary"
+    /// `template check`: the template has no NextSteps tag at all ({file}; {tags}: an example tag).
+    case templateNoTags = "template-no-tags"
+    /// `template check`: the template has `{name}`-like pieces ({tags}: a few of them).
+    case templateSingleBraces = "template-single-braces"
     /// `install`: the program's own file cannot be found.
     case installNoProgram = "install-no-program"
     /// `install` failed in {folder}: {reason}.
@@ -257,6 +267,8 @@ public enum PhraseKey: String, Sendable, CaseIterable, Codable, CodingKeyReprese
     case adultPartNothing = "adult-part-nothing"
     /// The adult's part: no adult was named, so the entry was not saved.
     case adultPartNoAdult = "adult-part-no-adult"
+    /// The adult's part left before its menu: no adult was named, so nothing can be recorded.
+    case adultPartNeedsAdult = "adult-part-needs-adult"
     /// The adult's part: finished, with {count} entries saved.
     case adultPartDone = "adult-part-done"
 

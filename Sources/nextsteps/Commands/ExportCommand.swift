@@ -80,6 +80,10 @@ struct ExportCommand: ParsableCommand {
             Console.error(words.say(.exportAllIsCSV))
             throw ExitStatus.usage
         }
+        if let template, !ExportFormats.templateFits(template.path, exporter: exporter) {
+            Console.error(words.say(.exportTemplateKind, [.file: template.typed, .format: exporter.name]))
+            throw ExitStatus.usage
+        }
         let existing = try output.existingPolicy(force: force)
         let store = try places.openStore(content: content, forWriting: false)
         let data: Data

@@ -58,6 +58,23 @@ enum ExportFormats {
         return try LocalAuthorityExporter.document(entries, exportedOn: Day(now))
     }
 
+    /// Whether the school's template at `path` is the kind `exporter` fills: a Word file (.docx,
+    /// .dotx, or a zip package) for docx, a text template for md and html; other formats take none.
+    static func templateFits(_ path: String, exporter: Exporter) -> Bool {
+        let ending = (path as NSString).pathExtension.lowercased()
+        let zipStart = Data([0x50, 0x4B, 0x03, 0x04])
+        let startsAsZip = FileHandle(forReadingAtPath: path).map { handle in
+            defer { try? handle.close() }
+            return (try? handle.read(upToCount: 4)) == zipStart
+        } ?? false
+        let isWord = ["docx", "dotx"].contains(ending) || startsAsZip
+        switch exporter.name {
+        case "docx": return isWord
+        case "md", "html": return !isWord
+        default: return false
+        }
+    }
+
     /// The template (the school's, or the built-in one) and the pictures the model shows.
     static func resources(for exporter: Exporter, model: ExportModel, template: String?, places: PlaceOptions,
                           content: Content) throws -> ExportResources {

@@ -14,7 +14,7 @@ struct TemplateCommand: ParsableCommand {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List every tag of a Word template (.docx or .dotx) with where it is, and every problem at once.",
-            discussion: "Names are those in docs/export-fields.md. Exit status 65 when there are problems."
+            discussion: "Names are those in docs/export-fields.md. Exit status 65 when there are problems, or no tags at all."
         )
 
         @Argument(help: ArgumentHelp("The template.", valueName: "file"))
@@ -28,18 +28,26 @@ struct TemplateCommand: ParsableCommand {
                 Console.error(words.say(.templateUnreadable, [.file: file.typed]))
                 throw ExitStatus.noInput
             }
-            let findings: [TemplateFindingLine]
+            let inspection: DocxExporter.Inspection
             do {
-                findings = try DocxExporter.check(data)
+                inspection = try DocxExporter.inspect(data)
             } catch {
                 Console.error(words.say(.templateDamaged, [.file: file.typed, .reason: "\(error)"]))
                 throw ExitStatus.dataError
             }
+            let findings = inspection.lines
             let tags = findings.filter { !$0.isProblem }, problems = findings.filter(\.isProblem)
             tags.forEach { Console.out($0.text) }
             problems.forEach { Console.out(words.say(.templateProblem, [.reason: $0.text])) }
             Console.out(words.say(.templateSummary, [.tags: "\(tags.count)", .problems: "\(problems.count)", .file: file.typed]))
-            if !problems.isEmpty { throw ExitStatus.dataError }
+            // A template with no NextSteps tag would fill nothing: said plainly, and not a pass.
+            if !inspection.hasTags {
+                Console.out(words.say(.templateNoTags, [.file: file.typed, .tags: "{{pupil.name}}"]))
+                if !inspection.singleBraceTags.isEmpty {
+                    Console.out(words.say(.templateSingleBraces, [.tags: inspection.singleBraceTags.joined(separator: ", ")]))
+                }
+            }
+            if !problems.isEmpty || !inspection.hasTags { throw ExitStatus.dataError }
         }
     }
 }
