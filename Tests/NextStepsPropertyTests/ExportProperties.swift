@@ -72,7 +72,7 @@ import Testing
             #expect(hostile.csv.prefix(3) == Data([0xEF, 0xBB, 0xBF]))
             let rows = try ExportReaders.csv(String(decoding: hostile.csv.dropFirst(3), as: UTF8.self))
             let expected = [CSVExporter.headings] + model.answers.map { item in
-                [model.pupil.name, model.pupil.knownAs, model.pupil.yearGroup, item.topic, item.question, item.answer, item.who,
+                [model.pupil.name, model.pupil.knownAs, model.pupil.yearGroup, item.topic, item.question, item.answer, item.typed, item.who,
                  item.how, item.supporter, item.role, item.date, item.topicId, item.stepId, item.cardId].map(Self.neutralised)
             }
             #expect(rows == expected, "\(recipe)")
@@ -87,7 +87,15 @@ import Testing
             let html = try ExportReaders.htmlText(String(decoding: hostile.html, as: UTF8.self))
             let plainHTML = try ExportReaders.htmlText(String(decoding: markers.html, as: UTF8.self))
             #expect(!plainHTML.contains("{{") && !plainHTML.contains("}}"), "a tag left unfilled in HTML")
-            for (marker, text) in words where !text.isEmpty && plainHTML.contains(marker) {
+            // Words typed for an option are shown beside it only when they are other words than
+            // its meaning ("nah" for "I don't like this"); a marker always is, so those are not looked for.
+            // (Nor are option numbers: "3" is a choice from the list.)
+            let meanings = Set(model.answers.map { AnswerInterpreter.normalise($0.answer) })
+            func shownWhenTyped(_ text: String) -> Bool {
+                let key = AnswerInterpreter.normalise(text)
+                return !meanings.contains(key) && AnswerInterpreter.numbers(in: key) == nil
+            }
+            for (marker, text) in words where !text.isEmpty && plainHTML.contains(marker) && shownWhenTyped(text) {
                 #expect(html.contains(text), "the HTML does not hold \(text.prefix(80).debugDescription) exactly")
             }
             #expect(html.contains(record.pupil.knownAs.replacingOccurrences(of: "\u{FEFF}", with: "")), "the HTML does not name the pupil as stored")
@@ -105,7 +113,7 @@ import Testing
                 if name == "word/document.xml" { plainText = text }
             }
             let document = try ExportReaders.xmlText(parts["word/document.xml"] ?? Data())
-            for (marker, text) in words where !text.isEmpty && plainText.contains(marker) {
+            for (marker, text) in words where !text.isEmpty && plainText.contains(marker) && shownWhenTyped(text) {
                 #expect(document.contains(text), "the Word file does not hold \(text.prefix(80).debugDescription) exactly")
             }
         }

@@ -135,8 +135,9 @@ public struct AnswerInterpreter: Sendable {
         }
     }
 
-    /// Whole numbers separated by spaces, commas or "and"; nil if anything else is there.
-    static func numbers(in key: String) -> [Int]? {
+    /// Whole numbers separated by spaces, commas, "and" or "&" in a normalised line ("1 and 3"):
+    /// option numbers; nil if anything else is there.
+    public static func numbers(in key: String) -> [Int]? {
         let tokens = key.replacingOccurrences(of: ",", with: " ").split(separator: " ").filter { $0 != "and" && $0 != "&" }
         guard !tokens.isEmpty else { return nil }
         var out: [Int] = []
