@@ -86,14 +86,13 @@ struct ItemBuilder {
         case (false, _): (who, mine) = ("the pupil's choice", "I chose this.")
         }
         // Words typed and read as this answer are shown with it: "nah" is never "I chose this".
-        var how = answer.mode.inWords
+        let how = summary.howGiven(answer)
         if let typed, answer.mode != .adultNote {
             let quoted = "\u{201C}\(typed)\u{201D}"
             if answer.mode == .scribedByAdult {
                 (who, mine) = ("the pupil's words \(quoted), typed by the adult and read as this answer", "I said \(quoted). An adult typed it.")
             } else {
                 (who, mine) = ("the pupil's words \(quoted), read as this answer", "I typed \(quoted).")
-                how = AnswerMode.typedByPupil.inWords
             }
         }
         return ExportModel.AnswerItem(

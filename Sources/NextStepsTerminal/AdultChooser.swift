@@ -85,9 +85,13 @@ public struct AdultChooser {
     }
 
     /// False for a number, a menu word, or anything with no letter in it.
-    private func isAName(_ text: String) -> Bool {
+    private func isAName(_ text: String) -> Bool { Self.isAName(text, notNames: notNames) }
+
+    /// Whether `text` can be a new adult's name: it has a letter and is none of `notNames`
+    /// (a menu's own words, any case). The one rule for every place an adult is named.
+    public static func isAName(_ text: String, notNames: Set<String>) -> Bool {
         guard text.contains(where: \.isLetter) else { return false }
-        return !notNames.contains(text.lowercased())
+        return !notNames.contains(text.trimmingCharacters(in: .whitespaces).lowercased())
     }
 
     private func isStop(_ text: String) -> Bool {

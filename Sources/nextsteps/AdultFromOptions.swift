@@ -1,6 +1,8 @@
 import Foundation
+import NextStepsAdultPart
 import NextStepsCore
 import NextStepsRecords
+import NextStepsTerminal
 
 /// The adult named on a command line (`--supporter`, `--role`), found on record or added once.
 enum AdultFromOptions {
@@ -8,6 +10,10 @@ enum AdultFromOptions {
     /// that name, else a new one. A role that is not one of the roles is refused.
     static func resolve(name: String?, role: String?, store: AdultDirectory) throws -> Adult? {
         guard let name, !name.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
+        if AdultNames.same(name, in: (try? store.adults()) ?? []) == nil, !AdultChooser.isAName(name, notNames: AdultPartMenu.menuWords) {
+            Console.error("\u{201C}\(name)\u{201D} is a menu word or a number, not a name. Give the adult's name with --supporter, or leave it out.")
+            throw ExitStatus.usage
+        }
         var chosenRole: AdultRole?
         if let role {
             guard let known = AdultRole(words: role) else {

@@ -77,7 +77,7 @@ enum PupilSummary {
             for question in questions {
                 out.append("  " + heading(question, content: content))
                 for answer in answers where answer.question == question {
-                    var line = "    \(said(answer, summary: summary)) \u{2014} \(how(answer.mode)), \(day(answer.at)), "
+                    var line = "    \(said(answer, summary: summary)) \u{2014} \(summary.howGiven(answer)), \(day(answer.at)), "
                     line += adult(answer.adultId.flatMap { adults[$0] })
                     if let id = answer.id, let when = replacedOn[id] { line += "; replaced on \(day(when))" }
                     // The number an encounter is linked to this reflection by (`encounter link … --answer N`).
@@ -113,8 +113,6 @@ enum PupilSummary {
         return meaning + (summary.typedWords(for: answer, includingNumbers: true).map { " (typed \u{201C}\($0)\u{201D})" } ?? "")
     }
 
-    /// How it was given, in words.
-    static func how(_ mode: AnswerMode) -> String { mode.inWords }
 
     private static func adult(_ adult: Adult?) -> String {
         adult.map { "with \($0.nameAndRole)" } ?? "no adult named"

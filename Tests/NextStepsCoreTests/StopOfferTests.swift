@@ -5,7 +5,8 @@ import XCTest
 
 /// "can we stop" typed at a card was saved as the pupil's view of that card (a fresh-eye tester
 /// found it in the Word form). A short reply that asks to stop, or for a break, is asked about
-/// first; nothing is saved until the pupil says, and "no" keeps the reply exactly as typed.
+/// first; it is never saved as an answer: "no" shows the question again, and the same words
+/// typed again there are the answer, exactly as typed.
 final class StopOfferTests: ConversationTestCase {
     func atFirstQuestion() throws -> (Content, Conversation) {
         let content = try Fixtures.petsContent()
@@ -33,13 +34,24 @@ final class StopOfferTests: ConversationTestCase {
         XCTAssertEqual(conversation.currentStepId, step, "a resume comes back to the same question")
     }
 
-    func testNoKeepsTheReplyExactlyAsTheAnswer() throws {
+    func testNoShowsTheQuestionAgainAndTheSameWordsTypedAgainAreTheAnswer() throws {
         var (content, conversation) = try atFirstQuestion()
+        let step = conversation.currentStepId
         _ = conversation.respond(to: "Can we STOP?!", at: start)
-        let no = try XCTUnwrap(conversation.respond(to: "no", at: start).answer)
-        XCTAssertEqual(no.kind, .words)
-        XCTAssertEqual(no.words, "Can we STOP?!", "the pupil's words, never changed")
-        XCTAssertNotEqual(questionText(conversation.respond(to: "again", at: start)), content.words.say(.offerStop), "asked once")
+        let no = conversation.respond(to: "no", at: start)
+        XCTAssertNil(no.answer, "a request to stop is never saved as the pupil's view")
+        XCTAssertEqual(no.presentations.first, .message([content.words.say(.gentle)]))
+        XCTAssertEqual(conversation.currentStepId, step)
+        XCTAssertNotEqual(questionText(no), content.words.say(.offerStop), "the question itself is shown again")
+        let again = try XCTUnwrap(conversation.respond(to: "Can we STOP?!", at: start).answer, "not asked about twice")
+        XCTAssertEqual(again.kind, .words)
+        XCTAssertEqual(again.words, "Can we STOP?!", "the pupil's words, never changed")
+    }
+
+    func testImDoneAtABreakStops() throws {
+        var (_, conversation) = try atFirstQuestion()
+        _ = conversation.respond(to: "break", at: start)
+        XCTAssertEqual(conversation.respond(to: "I'm done", at: start).ending, .stopped)
     }
 
     func testABreakIsOfferedAndYesGivesTheBreakScreen() throws {
@@ -62,8 +74,11 @@ final class StopOfferTests: ConversationTestCase {
 
     func testALongerReplyThatMentionsStoppingIsAViewAndStopAloneIsTheCommand() throws {
         var (_, conversation) = try atFirstQuestion()
-        let long = "I would like to work at the bus stop near my house"
-        XCTAssertEqual(conversation.respond(to: long, at: start).answer?.words, long, "more than 8 words: a view")
+        let long = "I want to work at the bus stop"
+        XCTAssertEqual(conversation.respond(to: long, at: start).answer?.words, long, "more than 6 words: a view")
+        var (_, breakTime) = try atFirstQuestion()
+        let friends = "I like break time with my friends"
+        XCTAssertEqual(breakTime.respond(to: friends, at: start).answer?.words, friends)
         var (_, other) = try atFirstQuestion()
         XCTAssertEqual(other.respond(to: "stop", at: start).ending, .stopped, "the command itself is not asked about")
         var (_, third) = try atFirstQuestion()

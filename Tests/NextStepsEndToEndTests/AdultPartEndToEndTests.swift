@@ -147,4 +147,22 @@ final class AdultPartEndToEndTests: XCTestCase {
                      nobody.transcript)
         XCTAssertFalse(nobody.out.contains(adult("adult-part-menu")), nobody.transcript)
     }
+    /// A menu word is not a name on the start screen either, nor given with --supporter (a tester
+    /// found "advice" taken as an adult there, and `--supporter 3` taken silently).
+    func testAMenuWordIsNotANameOnTheStartScreenOrWithSupporter() throws {
+        let sandbox = try Sandbox("adult-start-menu-word")
+        try sandbox.addPupil("Bea Jones", knownAs: "Bea")
+        let start = try sandbox.run(["--store", sandbox.store], lines: ["Bea Jones", "advice", "Mr Patel", "3", "", "stop", ""])
+        XCTAssertEqual(start.exitCode, 0, start.transcript)
+        XCTAssertTrue(start.out.contains(adult("adult-not-a-name").replacingOccurrences(of: "{name}", with: "advice")), start.transcript)
+        XCTAssertFalse(start.out.contains(adult("adult-role").replacingOccurrences(of: "{name}", with: "advice")), start.transcript)
+        for word in ["3", "done", "advice"] {
+            let talk = try sandbox.run(["talk", "--pupil", "Bea", "--store", sandbox.store, "--topic", "about-me", "--supporter", word],
+                                       lines: ["", "stop"])
+            XCTAssertEqual(talk.exitCode, 64, talk.transcript)
+            XCTAssertTrue(talk.err.contains("not a name"), talk.transcript)
+        }
+        let shown = try sandbox.run(["pupils", "show", "Bea Jones", "--store", sandbox.store])
+        XCTAssertFalse(shown.out.contains("with advice") || shown.out.contains("with 3") || shown.out.contains("with done"), shown.transcript)
+    }
 }

@@ -406,8 +406,9 @@ public struct Words: Sendable, Equatable, Codable {
 
 extension Words {
     /// The most words a reply may have and still be read as asking to stop or for a break: a
-    /// longer one is a view that mentions stopping ("I want to work at the bus stop near …").
-    public static let offerReplyMostWords = 8
+    /// longer one is a view that mentions stopping ("I want to work at the bus stop", "I like
+    /// break time with my friends").
+    public static let offerReplyMostWords = 6
 
     /// What a short reply asks for, by `asksToStop` and `asksForBreak` (whole words, any case),
     /// or nil: "can we stop" asks to stop; "I like trains" asks for nothing.

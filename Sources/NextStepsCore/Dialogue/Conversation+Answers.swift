@@ -157,10 +157,11 @@ extension Conversation {
 
     /// The pupil's own words, kept exactly as typed. At "is that still right?" they are the
     /// new answer: an option's words choose that option, anything else is kept as said.
-    mutating func ownWords(_ text: String, at now: Date, offering: Bool = true) -> Turn {
+    mutating func ownWords(_ text: String, at now: Date) -> Turn {
         if isReading && phase == .asking { return advance(after: nil, at: now) }
         // "can we stop", "I need a break": asked first; nothing is saved until the pupil says.
-        if offering, phase == .asking || phase == .followUp || phase == .confirming, let offer = content.words.offer(in: text) {
+        if phase == .asking || phase == .followUp || phase == .confirming,
+           declinedOffer != AnswerInterpreter.normalise(text), let offer = content.words.offer(in: text) {
             phase = .offering(offer, reply: text, then: phase)
             return Turn(presentations: [prompt()])
         }
@@ -219,6 +220,7 @@ extension Conversation {
         }
         let answer = makeAnswer(kind, options: options, words: words, mode: mode, at: now)
         history.append(answer)
+        declinedOffer = nil
         return advance(after: answer, at: now)
     }
 

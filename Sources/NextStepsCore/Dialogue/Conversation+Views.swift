@@ -70,8 +70,8 @@ extension Conversation {
         case .followUp:
             return view(words.say(.whatNow), [], [words.say(.ownWords)])
         case .offering(let offer, _, _):
-            let context = CardView(title: step.text, symbol: symbol(step.symbol), sentences: [])
-            return view(words.say(offer == .stop ? .offerStop : .offerBreak), yesNoOptions, [words.say(.chooseOne)], extras: nil, card: context)
+            // Only the offer, not the card's question too: a "1" must not look like an answer to both.
+            return view(words.say(offer == .stop ? .offerStop : .offerBreak), yesNoOptions, [words.say(.chooseOne)], extras: nil, card: nil)
         default:
             break
         }

@@ -30,6 +30,7 @@ public struct Conversation: Sendable {
     var stepIndex: Int { get { state.stepIndex } set { state.stepIndex = newValue } }
     var cardIndex: Int { get { state.cardIndex } set { state.cardIndex = newValue } }
     var phase: ConversationState.Phase { get { state.phase } set { state.phase = newValue } }
+    var declinedOffer: String? { get { state.declinedOffer } set { state.declinedOffer = newValue } }
     /// How many parts of the card were shown at each question, so `more` shows the next
     /// part and is not offered once all are shown.
     var moreShown: [QuestionKey: Int] { get { state.moreShown } set { state.moreShown = newValue } }
@@ -115,7 +116,10 @@ public struct Conversation: Sendable {
             // Anything typed at a break ends it and shows the question again: what is typed
             // there is never an answer to a question the pupil cannot see. Stop still stops.
             phase = before
-            if interpreter.interpret(text, at: .words) == .command(.stop) { return command(.stop, typed: text, at: now) }
+            // "I'm done" at a break is as clear as stop (a short reply that asks to stop).
+            if interpreter.interpret(text, at: .words) == .command(.stop) || content.words.offer(in: text) == .stop {
+                return command(.stop, typed: text, at: now)
+            }
             return Turn(presentations: [prompt()])
         }
         if phase == .finished { return Turn(ending: .finished) }
@@ -135,9 +139,9 @@ public struct Conversation: Sendable {
         return turn
     }
 
-    /// The answer to "Do you want to stop for now?" (or a break): yes stops (or pauses) and saves
-    /// nothing; no saves the reply as the pupil's words, exactly as typed; anything else is an
-    /// answer to the question itself, which is still in view.
+    /// The answer to "Do you want to stop for now?" (or a break): yes stops (or pauses); no shows
+    /// the question again (the reply was a request, never saved as an answer; typed again
+    /// there, it is the answer); anything else is an answer to the question itself.
     private mutating func answerOffer(_ offer: ConversationState.Offer, reply: String, with text: String, at now: Date) -> Turn {
         switch interpreter.interpret(text, at: .options(withGlyphs(yesNoOptions), several: false)) {
         case .chosen([0]), .command(.yes):
@@ -145,7 +149,8 @@ public struct Conversation: Sendable {
         case .command(.stop):
             return command(.stop, typed: text, at: now)
         case .chosen([1]), .command(.no):
-            return ownWords(reply, at: now, offering: false)
+            declinedOffer = AnswerInterpreter.normalise(reply)
+            return Turn(presentations: [.message([content.words.say(.gentle)]), prompt()])
         default:
             return interpretAndAnswer(text, at: now)
         }

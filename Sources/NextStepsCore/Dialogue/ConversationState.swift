@@ -51,6 +51,9 @@ public struct ConversationState: Sendable, Equatable, Codable {
     public var lastSaveFailed = false
     /// How typed words are recorded: by the pupil, or scribed by the adult.
     public var typingMode: AnswerMode
+    /// A reply the pupil said "no" to stopping (or a break) for: typed again at the same
+    /// question, it is their answer, not asked about twice.
+    public var declinedOffer: String?
 
     /// Makes a state at a step.
     public init(runStartedAt: Date, isResuming: Bool, stepIndex: Int, cardIndex: Int, typingMode: AnswerMode) {

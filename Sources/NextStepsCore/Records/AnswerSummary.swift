@@ -74,6 +74,12 @@ public struct AnswerSummary: Sendable {
         return key == AnswerInterpreter.normalise(words(for: answer, quoted: false)) ? nil : typed
     }
 
+    /// How an answer was given, in words: "typed by the pupil" for words typed and read as an
+    /// option (never "chosen from the options", which option numbers are), else its mode's words.
+    public func howGiven(_ answer: Answer) -> String {
+        answer.mode == .chosenFromOptions && typedWords(for: answer) != nil ? AnswerMode.typedByPupil.inWords : answer.mode.inWords
+    }
+
     /// Sorted cards grouped on the scale, a line a point ("I like this: College, Work."), then
     /// every other answer given on a card, so that nothing the pupil said is left out:
     /// their own words about a card, "I don't know" and "Not now".

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NextStepsAdultPart
 import NextStepsCore
 import NextStepsRecords
 import NextStepsStore
@@ -28,7 +29,7 @@ struct StartCommand: ParsableCommand {
         // The adult of the pupil's last sitting is offered, so nobody retypes it every time.
         let last = pupil.id.flatMap { try? store.sittings(pupilId: $0).last }
         let adult: Adult?
-        switch AdultChooser(store: store, terminal: terminal, words: words).choose(last: last) {
+        switch AdultChooser(store: store, terminal: terminal, words: words, notNames: AdultPartMenu.menuWords).choose(last: last) {
         case .adult(let chosen): adult = chosen
         case .nobody: adult = nil
         case .stop: return
