@@ -10,10 +10,6 @@ enum AdultFromOptions {
     /// that name, else a new one. A role that is not one of the roles is refused.
     static func resolve(name: String?, role: String?, store: AdultDirectory) throws -> Adult? {
         guard let name, !name.trimmingCharacters(in: .whitespaces).isEmpty else { return nil }
-        if AdultNames.same(name, in: (try? store.adults()) ?? []) == nil, !AdultChooser.isAName(name, notNames: AdultPartMenu.menuWords) {
-            Console.error("\u{201C}\(name)\u{201D} is a menu word or a number, not a name. Give the adult's name with --supporter, or leave it out.")
-            throw ExitStatus.usage
-        }
         var chosenRole: AdultRole?
         if let role {
             guard let known = AdultRole(words: role) else {
@@ -24,6 +20,11 @@ enum AdultFromOptions {
         }
         do {
             guard let known = AdultNames.same(name, in: try store.adults()) else {
+                // A new adult's name is never a menu word or a number (`--supporter 3`).
+                guard AdultChooser.isAName(name, notNames: AdultPartMenu.menuWords) else {
+                    Console.error("\u{201C}\(name)\u{201D} is a menu word or a number, not a name. Give the adult's name with --supporter, or leave it out.")
+                    throw ExitStatus.usage
+                }
                 return try store.addAdult(Adult(name: name, role: chosenRole, addedAt: Date()))
             }
             guard let chosenRole, let id = known.id, known.role == nil else {
