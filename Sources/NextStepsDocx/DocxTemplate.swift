@@ -122,16 +122,10 @@ public struct DocxTemplate: Sendable {
             throw .templateProblems(count: problems.count, first: first.description)
         }
         var replaced: [String: Data] = [:]
-        var repair = StructuralRepair(firstFreeDrawingID: firstFreeDrawingID)
+        var ids = UniqueIDs(firstFreeDrawingID: firstFreeDrawingID)
         let context = ContextStack(root: data)
         for part in fillable {
-            var expanded: [XNode] = []
-            expanded.reserveCapacity(part.nodes.count)
-            SectionExpander.expand(part.nodes, context, copy: false, into: &expanded)
-            let repaired = repair.repair(expanded)
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(part.sizeHint)
-            XMLWriter.write(repaired, into: &bytes)
+            let bytes = PartFiller.fill(part.nodes, context, ids: &ids, sizeHint: part.sizeHint)
             try WellFormedness.check(bytes, part: part.name)
             replaced[part.name] = Data(bytes)
         }

@@ -18,7 +18,7 @@ enum Freezer {
 
     private static func frozen(_ node: XNode) -> XNode {
         guard case .element(let element) = node else { return node }
-        return .frozen(XMLWriter.bytes(node), name: element.name)
+        return .frozen(XMLWriter.bytes(node), name: element.name, role: element.role)
     }
 
     /// Returns the node with its static children frozen, and whether the node itself is static.

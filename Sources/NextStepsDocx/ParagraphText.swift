@@ -92,8 +92,12 @@ struct RunRebuilder {
 
     private mutating func rebuildRun(_ run: XElement) -> [XNode] {
         let start = cursor
-        var length = 0
-        for case .element(let child) in run.children { length += ParagraphText.scalars(of: child).count }
+        // Each child element's text, decoded once.
+        let pieces = run.children.compactMap { node -> [Unicode.Scalar]? in
+            guard case .element(let child) = node else { return nil }
+            return ParagraphText.scalars(of: child)
+        }
+        let length = pieces.reduce(0) { $0 + $1.count }
         _ = spanIndex(containing: start)
         guard nextSpan < spans.count, spans[nextSpan].start < start + length else {
             cursor += length
@@ -109,13 +113,15 @@ struct RunRebuilder {
             out.append(.element(piece))
             segment = []
         }
+        var pieceIndex = 0
         for child in run.children {
             guard case .element(let element) = child else {
                 segment.append(child)
                 continue
             }
+            let scalars = pieces[pieceIndex]
+            pieceIndex += 1
             if element.name == "w:rPr" { continue }
-            let scalars = ParagraphText.scalars(of: element)
             guard element.name == "w:t" else {
                 // Tabs and breaks inside a tag were reported by the scanner; keep everything else.
                 if scalars.isEmpty || spanIndex(containing: cursor) == nil { segment.append(child) }
@@ -135,7 +141,7 @@ struct RunRebuilder {
                     offset = min(spans[index].end - cursor, scalars.count)
                 } else {
                     let end = min(nextStart(after: position) - cursor, scalars.count)
-                    let text = String(String.UnicodeScalarView(scalars[offset..<end]))
+                    let text = String(scalars: scalars[offset..<end])
                     segment.append(XMLText.textElement(text, attributes: element.attributes))
                     offset = end
                 }
@@ -144,5 +150,22 @@ struct RunRebuilder {
         }
         flush()
         return out
+    }
+}
+
+extension String {
+    /// A string of these scalars, made through their UTF-8 bytes (a scalar view grows one
+    /// scalar at a time, which costs more than the rest of reading a tag).
+    init<Scalars: Collection<Unicode.Scalar>>(scalars: Scalars) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(scalars.count)
+        for scalar in scalars {
+            if scalar.isASCII {
+                bytes.append(UInt8(truncatingIfNeeded: scalar.value))
+            } else {
+                UTF8.encode(scalar) { bytes.append($0) }
+            }
+        }
+        self.init(decoding: bytes, as: UTF8.self)
     }
 }

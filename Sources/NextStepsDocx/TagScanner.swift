@@ -19,10 +19,22 @@ struct TagSpan: Sendable, Equatable {
 struct TagNode: Sendable {
     var id: Int
     var kind: TagSpan.Kind
-    var name: String
+    let name: String
+    /// The name split at its dots, for looking it up.
+    let path: TagPath
     var typed: String
     var runProperties: XElement?
     var location: TemplateLocation
+
+    init(id: Int, kind: TagSpan.Kind, name: String, typed: String, runProperties: XElement?, location: TemplateLocation) {
+        self.id = id
+        self.kind = kind
+        self.name = name
+        self.path = TagPath(name)
+        self.typed = typed
+        self.runProperties = runProperties
+        self.location = location
+    }
 }
 
 /// A section, paired and grouped: its children repeat per item.
@@ -102,7 +114,7 @@ enum TagScanner {
                     position: index))
                 return (tags, issues)
             }
-            var inner = String(String.UnicodeScalarView(text[(index + 2)..<close]))
+            var inner = String(scalars: text[(index + 2)..<close])
             // `{{{name}}}` (Mustache's unescaped form) is filled like `{{name}}`: values are always escaped.
             if inner.hasPrefix("{"), close + 2 < text.count, text[close + 2] == "}" {
                 inner.removeFirst()
@@ -141,7 +153,7 @@ enum TagScanner {
             guard probe < text.count, text[probe] == "}", probe > index + 1 else { index = probe; continue }
             let inner = text[(index + 1)..<probe].filter { $0 != "\n" && $0 != "\t" }
             if inner.contains(where: { $0.properties.isAlphabetic }) {
-                found.append("{" + String(String.UnicodeScalarView(inner)) + "}")
+                found.append("{" + String(scalars: inner) + "}")
             }
             index = probe + 1
         }

@@ -76,24 +76,37 @@ struct ContextStack {
     /// Looks a name up as Mustache does: `.` is the current item; for `a.b.c` the first
     /// context (innermost outward) that has `a` is used, then `b` and `c` are looked up inside it.
     func lookup(_ name: String) -> TemplateValue {
-        if name == "." { return frames.last ?? .null }
-        if !name.utf8.contains(UInt8(ascii: ".")) {
-            for case .object(let fields) in frames.reversed() {
-                if let value = fields[name] { return value }
-            }
-            return .null
-        }
-        let parts = name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
-        guard let first = parts.first else { return .null }
-        for frame in frames.reversed() {
-            guard case .object(let fields) = frame, let start = fields[first] else { continue }
-            var value = start
-            for key in parts.dropFirst() {
+        lookup(TagPath(name))
+    }
+
+    /// Looks up a name already split into its keys.
+    func lookup(_ path: TagPath) -> TemplateValue {
+        guard let first = path.keys.first else { return frames.last ?? .null }
+        for case .object(let fields) in frames.reversed() {
+            guard var value = fields[first] else { continue }
+            for key in path.keys.dropFirst() {
                 guard case .object(let inner) = value, let next = inner[key] else { return .null }
                 value = next
             }
             return value
         }
         return .null
+    }
+}
+
+/// A tag's name split at its dots, once, when the template is read: `.` (the current item)
+/// has no keys.
+struct TagPath: Sendable, Equatable {
+    let keys: [String]
+
+    init(_ name: String) {
+        if name == "." {
+            keys = []
+        } else if !name.utf8.contains(UInt8(ascii: ".")) {
+            keys = [name]
+        } else {
+            keys = name.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
+                .map { String(decoding: $0, as: UTF8.self) }
+        }
     }
 }

@@ -5,7 +5,8 @@
 /// entities or character references, no DOCTYPE, exactly one root. (The tests re-read every
 /// output part with libxml2 as well.)
 struct WellFormedness {
-    private let bytes: [UInt8]
+    /// The bytes being checked, valid only while `check` runs.
+    private let bytes: UnsafeBufferPointer<UInt8>
     private let part: String
     private var index = 0
     /// Attribute names of the start tag being read (kept to avoid an allocation per element).
@@ -13,14 +14,40 @@ struct WellFormedness {
 
     /// Throws `outputNotWellFormed` when `bytes` is not a well-formed XML document.
     static func check(_ bytes: [UInt8], part: String) throws(DocxError) {
-        guard String(validating: bytes, as: UTF8.self) != nil else {
-            throw .outputNotWellFormed(part: part, detail: "not UTF-8")
+        let failure: DocxError? = bytes.withUnsafeBufferPointer { buffer in
+            guard isUTF8(buffer) else { return .outputNotWellFormed(part: part, detail: "not UTF-8") }
+            var checker = WellFormedness(bytes: buffer, part: part)
+            do throws(DocxError) {
+                try checker.run()
+                return nil
+            } catch {
+                return error
+            }
         }
-        var checker = WellFormedness(bytes: bytes, part: part)
-        try checker.run()
+        if let failure { throw failure }
     }
 
-    private init(bytes: [UInt8], part: String) {
+    /// Whether `buffer` is UTF-8. An ASCII byte is never part of a longer sequence, so each run
+    /// of non-ASCII bytes between them must be UTF-8 on its own; only those runs are decoded.
+    static func isUTF8(_ buffer: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        let count = buffer.count
+        while index < count {
+            if buffer[index] < 0x80 {
+                index += 1
+                continue
+            }
+            var end = index + 1
+            while end < count, buffer[end] >= 0x80 { end += 1 }
+            guard String(validating: UnsafeBufferPointer(rebasing: buffer[index..<end]), as: UTF8.self) != nil else {
+                return false
+            }
+            index = end
+        }
+        return true
+    }
+
+    private init(bytes: UnsafeBufferPointer<UInt8>, part: String) {
         self.bytes = bytes
         self.part = part
     }
@@ -78,6 +105,11 @@ struct WellFormedness {
         let count = bytes.count
         while index < count {
             let byte = bytes[index]
+            // Above '>' only U+FFFE and U+FFFF (EF BF BE/BF) need a look: most text goes by here.
+            if byte > UInt8(ascii: ">") && byte != 0xEF && !outsideRoot {
+                index += 1
+                continue
+            }
             switch byte {
             case UInt8(ascii: "<"):
                 return
@@ -130,6 +162,10 @@ struct WellFormedness {
             index += 1
             while index < bytes.count, bytes[index] != quote {
                 let byte = bytes[index]
+                if byte > UInt8(ascii: ">") && byte != 0xEF {
+                    index += 1
+                    continue
+                }
                 if byte == UInt8(ascii: "<") { throw fail("'<' in an attribute") }
                 if byte == UInt8(ascii: "&") {
                     try reference()
@@ -165,6 +201,10 @@ struct WellFormedness {
         let start = index
         while index < bytes.count {
             let byte = bytes[index]
+            if byte > UInt8(ascii: ">") {   // every byte that ends a name is at or below '>'
+                index += 1
+                continue
+            }
             if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == UInt8(ascii: "/")
                 || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "=") || byte == UInt8(ascii: "<")
                 || byte == UInt8(ascii: "&") || byte == 0x22 || byte == 0x27 { break }

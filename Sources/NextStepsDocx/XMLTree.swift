@@ -5,14 +5,58 @@ struct XAttribute: Sendable {
     var quote: Character = "\""
 }
 
+/// What filling and repair need to know of an element, worked out once from its name.
+enum ElementRole: UInt8, Sendable {
+    case other, paragraph, table, row, cell
+    /// `w:sdt` or `w:customXml`: may stand where rows or cells do.
+    case rowOrCellHolder
+    /// `w:hdr`, `w:ftr` or `w:txbxContent`: must hold a paragraph.
+    case story
+    /// `wp:docPr`, whose `id` must be unique.
+    case drawingProperties
+    /// A content control's `w:id`, whose `w:val` must be unique.
+    case controlID
+    case bookmarkStart, bookmarkEnd, commentRangeStart, commentRangeEnd, commentReference
+
+    init(name: String) {
+        switch name {
+        case "w:p": self = .paragraph
+        case "w:tbl": self = .table
+        case "w:tr": self = .row
+        case "w:tc": self = .cell
+        case "w:sdt", "w:customXml": self = .rowOrCellHolder
+        case "w:hdr", "w:ftr", "w:txbxContent": self = .story
+        case "wp:docPr": self = .drawingProperties
+        case "w:id": self = .controlID
+        case "w:bookmarkStart": self = .bookmarkStart
+        case "w:bookmarkEnd": self = .bookmarkEnd
+        case "w:commentRangeStart": self = .commentRangeStart
+        case "w:commentRangeEnd": self = .commentRangeEnd
+        case "w:commentReference": self = .commentReference
+        default: self = .other
+        }
+    }
+
+    /// Bookmarks and comment ranges: left out of second and later copies, never duplicated.
+    var isRangeMark: Bool {
+        switch self {
+        case .bookmarkStart, .bookmarkEnd, .commentRangeStart, .commentRangeEnd, .commentReference: return true
+        default: return false
+        }
+    }
+}
+
 /// An element of the light XML tree that keeps what it read byte for byte where it can.
 struct XElement: Sendable {
-    var name: String
+    let name: String
+    /// The role its name gives it.
+    let role: ElementRole
     var attributes: [XAttribute]
     var children: [XNode]
 
     init(name: String, attributes: [XAttribute] = [], children: [XNode] = []) {
         self.name = name
+        self.role = ElementRole(name: name)
         self.attributes = attributes
         self.children = children
     }
@@ -48,7 +92,7 @@ indirect enum XNode: Sendable {
     /// A comment, processing instruction, CDATA section or XML declaration, verbatim.
     case markup(String)
     /// A subtree without tags, serialized once to UTF-8; `name` is its element name.
-    case frozen([UInt8], name: String)
+    case frozen([UInt8], name: String, role: ElementRole)
     /// A value tag (template only).
     case tag(TagNode)
     /// A section to expand (template only).
@@ -58,7 +102,7 @@ indirect enum XNode: Sendable {
     var elementName: String? {
         switch self {
         case .element(let element): return element.name
-        case .frozen(_, let name): return name
+        case .frozen(_, let name, _): return name
         default: return nil
         }
     }
@@ -74,35 +118,50 @@ enum XMLWriter {
     static func write(_ node: XNode, into out: inout [UInt8]) {
         switch node {
         case .element(let element):
-            out.append(UInt8(ascii: "<"))
-            out.append(contentsOf: element.name.utf8)
-            for attribute in element.attributes {
-                out.append(UInt8(ascii: " "))
-                out.append(contentsOf: attribute.name.utf8)
-                out.append(UInt8(ascii: "="))
-                let quote: UInt8 = attribute.quote == "'" ? 0x27 : 0x22
-                out.append(quote)
-                out.append(contentsOf: attribute.rawValue.utf8)
-                out.append(quote)
-            }
+            writeStartTag(element, into: &out)
             if element.children.isEmpty {
-                out.append(UInt8(ascii: "/"))
-                out.append(UInt8(ascii: ">"))
+                closeEmpty(&out)
             } else {
-                out.append(UInt8(ascii: ">"))
                 write(element.children, into: &out)
-                out.append(UInt8(ascii: "<"))
-                out.append(UInt8(ascii: "/"))
-                out.append(contentsOf: element.name.utf8)
-                out.append(UInt8(ascii: ">"))
+                writeEndTag(element.name, into: &out)
             }
         case .text(let raw), .markup(let raw):
             out.append(contentsOf: raw.utf8)
-        case .frozen(let bytes, _):
+        case .frozen(let bytes, _, _):
             out.append(contentsOf: bytes)
         case .tag, .section:
             break  // The renderer replaces these; a template node never reaches the writer.
         }
+    }
+
+    /// Writes `<name attributes>`; `closeEmpty` turns it into `<name attributes/>`.
+    static func writeStartTag(_ element: XElement, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "<"))
+        out.append(contentsOf: element.name.utf8)
+        for attribute in element.attributes {
+            out.append(UInt8(ascii: " "))
+            out.append(contentsOf: attribute.name.utf8)
+            out.append(UInt8(ascii: "="))
+            let quote: UInt8 = attribute.quote == "'" ? 0x27 : 0x22
+            out.append(quote)
+            out.append(contentsOf: attribute.rawValue.utf8)
+            out.append(quote)
+        }
+        out.append(UInt8(ascii: ">"))
+    }
+
+    /// Turns the start tag just written (ending in `>`) into an empty-element tag.
+    static func closeEmpty(_ out: inout [UInt8]) {
+        out[out.count - 1] = UInt8(ascii: "/")
+        out.append(UInt8(ascii: ">"))
+    }
+
+    /// Writes `</name>`.
+    static func writeEndTag(_ name: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "<"))
+        out.append(UInt8(ascii: "/"))
+        out.append(contentsOf: name.utf8)
+        out.append(UInt8(ascii: ">"))
     }
 
     /// Serializes one subtree to new bytes.

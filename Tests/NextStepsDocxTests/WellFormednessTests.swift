@@ -20,4 +20,22 @@ final class WellFormednessTests: XCTestCase {
         }
         XCTAssertThrowsError(try WellFormedness.check([0x3C, 0x61, 0xFF, 0x2F, 0x3E], part: "p"))
     }
+
+    func testUTF8IsCheckedRunByRun() {
+        func isUTF8(_ bytes: [UInt8]) -> Bool { bytes.withUnsafeBufferPointer { WellFormedness.isUTF8($0) } }
+        XCTAssertTrue(isUTF8(Array("a é b 😀 c \u{05E9}\u{05DC}".utf8)))
+        XCTAssertTrue(isUTF8([]))
+        XCTAssertFalse(isUTF8([0x61, 0xC3]))                 // cut at the end
+        XCTAssertFalse(isUTF8([0x61, 0xC3, 0x61]))           // cut by an ASCII byte
+        XCTAssertFalse(isUTF8([0x61, 0xA9, 0x61]))           // a continuation byte alone
+        XCTAssertFalse(isUTF8([0xC0, 0xAF]))                 // overlong
+        XCTAssertFalse(isUTF8([0xED, 0xA0, 0x80]))           // a surrogate
+        // The same answer as decoding the whole, on every byte pair after some text.
+        for first in UInt8(0x80)...0xFF {
+            for second: UInt8 in [0x41, 0x80, 0xA0, 0xBF, 0xC3] {
+                let bytes: [UInt8] = [0x3C, first, second]
+                XCTAssertEqual(isUTF8(bytes), String(validating: bytes, as: UTF8.self) != nil, "\(bytes)")
+            }
+        }
+    }
 }

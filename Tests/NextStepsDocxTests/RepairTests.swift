@@ -1,14 +1,12 @@
 import XCTest
 @testable import NextStepsDocx
 
-/// The repairs applied to every filled part, checked on hand-made trees.
-final class StructuralRepairTests: XCTestCase {
-    func repaired(_ xml: String, firstFreeDrawingID: Int = 100) throws -> String {
-        var repair = StructuralRepair(firstFreeDrawingID: firstFreeDrawingID)
-        let nodes = repair.repair(try XMLReader.parse(Array(xml.utf8), part: "test"))
-        var out: [UInt8] = []
-        XMLWriter.write(nodes, into: &out)
-        return String(decoding: out, as: UTF8.self)
+/// The repairs PartFiller makes to every filled part as it writes, checked on hand-made trees.
+final class RepairTests: XCTestCase {
+    func repaired(_ xml: String, firstFreeDrawingID: Int = 100, data: TemplateValue = .null) throws -> String {
+        var ids = UniqueIDs(firstFreeDrawingID: firstFreeDrawingID)
+        let nodes = try XMLReader.parse(Array(xml.utf8), part: "test")
+        return String(decoding: PartFiller.fill(nodes, ContextStack(root: data), ids: &ids), as: UTF8.self)
     }
 
     func testRowWithoutCellsAndTableWithoutRowsGo() throws {
@@ -37,5 +35,24 @@ final class StructuralRepairTests: XCTestCase {
         let xml = "<w:p><w:bookmarkStart w:id=\"1\" w:name=\"a\"/><w:bookmarkEnd w:id=\"2\"/><w:bookmarkStart w:id=\"3\" w:name=\"b\"/>"
             + "<w:bookmarkEnd w:id=\"3\"/><w:commentRangeStart w:id=\"9\"/></w:p>"
         XCTAssertEqual(try repaired(xml), "<w:p><w:bookmarkStart w:id=\"3\" w:name=\"b\"/><w:bookmarkEnd w:id=\"3\"/></w:p>")
+    }
+
+    func testARangeInsideATableThatGoesIsNotCountedAndItsPartnerGoes() throws {
+        let xml = "<w:body><w:bookmarkStart w:id=\"4\" w:name=\"x\"/><w:tbl><w:tblPr/><w:tr>"
+            + "<w:bookmarkEnd w:id=\"4\"/></w:tr></w:tbl><w:p><w:r><w:t>kept</w:t></w:r></w:p></w:body>"
+        XCTAssertEqual(try repaired(xml), "<w:body><w:p><w:r><w:t>kept</w:t></w:r></w:p></w:body>")
+    }
+
+    func testIdsStayUniqueAcrossParts() throws {
+        var ids = UniqueIDs(firstFreeDrawingID: 7)
+        let part = try XMLReader.parse(Array("<w:ftr><wp:docPr id=\"3\"/><w:p/></w:ftr>".utf8), part: "test")
+        let first = String(decoding: PartFiller.fill(part, ContextStack(root: .null), ids: &ids), as: UTF8.self)
+        let second = String(decoding: PartFiller.fill(part, ContextStack(root: .null), ids: &ids), as: UTF8.self)
+        XCTAssertEqual(first, "<w:ftr><wp:docPr id=\"3\"/><w:p/></w:ftr>")
+        XCTAssertEqual(second, "<w:ftr><wp:docPr id=\"7\"/><w:p/></w:ftr>")
+    }
+
+    func testAnElementLeftEmptyIsWrittenAsAnEmptyElement() throws {
+        XCTAssertEqual(try repaired("<w:body><w:p></w:p><w:tc></w:tc></w:body>"), "<w:body><w:p/><w:tc><w:p/></w:tc></w:body>")
     }
 }
