@@ -47,18 +47,20 @@ public struct WAVFile: Sendable, Equatable {
     /// The whole file: the RIFF header (PCM, 1 channel, 16 bits, `sampleRate`) then the samples, little-endian.
     public var data: Data {
         let dataLength = samples.count * 2
-        var out = [UInt8]()
-        out.reserveCapacity(Self.headerLength + dataLength)
-        func put(_ text: String) { out.append(contentsOf: text.utf8) }
-        func put16(_ value: Int) { out.append(UInt8(value & 0xFF)); out.append(UInt8(value >> 8 & 0xFF)) }
+        var header = [UInt8]()
+        header.reserveCapacity(Self.headerLength)
+        func put(_ text: String) { header.append(contentsOf: text.utf8) }
+        func put16(_ value: Int) { header.append(UInt8(value & 0xFF)); header.append(UInt8(value >> 8 & 0xFF)) }
         func put32(_ value: Int) { put16(value & 0xFFFF); put16(value >> 16 & 0xFFFF) }
         put("RIFF"); put32(36 + dataLength); put("WAVE")
         put("fmt "); put32(16); put16(1); put16(1)           // PCM, mono
         put32(sampleRate); put32(sampleRate * 2); put16(2); put16(16)
         put("data"); put32(dataLength)
-        // The samples in one pass, little-endian (one append per sample cost more than the speech itself).
-        out.append(contentsOf: repeatElement(0, count: dataLength))
-        out.withUnsafeMutableBufferPointer { buffer in
+        // Written straight into the Data, the samples in one pass, little-endian (one append per
+        // sample cost more than the speech itself; a byte array copied into a Data, a third of it).
+        var out = Data(count: Self.headerLength + dataLength)
+        out.withUnsafeMutableBytes { (buffer: UnsafeMutableRawBufferPointer) in
+            header.withUnsafeBytes { buffer.copyMemory(from: $0) }
             samples.withUnsafeBufferPointer { source in
                 var index = Self.headerLength
                 for sample in source {
@@ -69,7 +71,7 @@ public struct WAVFile: Sendable, Equatable {
                 }
             }
         }
-        return Data(out)
+        return out
     }
 
     /// How long the sound lasts, in seconds.

@@ -1,7 +1,7 @@
 import Foundation
 import GRDB
 import NextStepsRecords
-import NextStepsStore
+@testable import NextStepsStore
 import XCTest
 
 /// Moments are kept in GRDB's text form, read and written without ICU: the same text GRDB's own
@@ -50,5 +50,38 @@ final class StoredDateTests: XCTestCase {
         XCTAssertEqual(try store.pupils().first?.createdAt.timeIntervalSince1970 ?? 0, 1_709_251_198.25, accuracy: 0.0005)
         try queue.write { db in try db.execute(sql: "UPDATE pupil SET createdAt = 'yesterday'") }
         XCTAssertThrowsError(try store.pupils()) { error in XCTAssertTrue("\(error)".contains("damaged pupil"), "\(error)") }
+    }
+
+    // The moment worked out without Foundation's calendar is the calendar's own, to the bit: every
+    // millisecond fraction, days across 1900–2200 (leap days, days past a month's end as the
+    // calendar rolls them over), and the day before 1970 that timegm's -1 could hide.
+    func testMomentsWithoutTheCalendarAreTheCalendarsToTheBit() {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        var generator = SystemRandomNumberGenerator()
+        var cases: [DateComponents] = [
+            DateComponents(year: 1969, month: 12, day: 31, hour: 23, minute: 59, second: 59),
+            DateComponents(year: 1970, month: 1, day: 1), DateComponents(year: 2000, month: 2, day: 29, nanosecond: 999_000_000),
+            DateComponents(year: 2023, month: 2, day: 30, hour: 12), DateComponents(year: 2001, month: 1, day: 1),
+            DateComponents(year: 1900, month: 1, day: 1, hour: 0, minute: 0, second: 0, nanosecond: 1_000_000),
+        ]
+        for millisecond in 0..<1000 {
+            cases.append(DateComponents(year: 2026, month: 12, day: 1, hour: 17, minute: 31, second: 0, nanosecond: millisecond * 1_000_000))
+        }
+        for _ in 0..<20_000 {
+            cases.append(DateComponents(year: Int.random(in: 1900...2200, using: &generator), month: Int.random(in: 1...12, using: &generator),
+                                        day: Int.random(in: 1...31, using: &generator), hour: Int.random(in: 0...23, using: &generator),
+                                        minute: Int.random(in: 0...59, using: &generator), second: Int.random(in: 0...59, using: &generator),
+                                        nanosecond: Int.random(in: 0...999, using: &generator) * 1_000_000))
+        }
+        for parts in cases {
+            guard let ours = StoredDate.utcDate(parts) else { return XCTFail("no moment for \(parts)") }
+            XCTAssertEqual(ours.timeIntervalSinceReferenceDate.bitPattern, calendar.date(from: parts)?.timeIntervalSinceReferenceDate.bitPattern,
+                           "\(parts)")
+        }
+        var zoned = DateComponents(year: 2026, month: 6, day: 1)
+        zoned.timeZone = TimeZone(secondsFromGMT: 3600)
+        XCTAssertNil(StoredDate.utcDate(zoned), "a time zone is left to the calendar")
+        XCTAssertNil(StoredDate.utcDate(DateComponents(year: 2026, month: 13, day: 1)))
     }
 }
