@@ -199,21 +199,20 @@ struct UniqueIDs {
     mutating func renumbering(_ element: XElement) -> XElement? {
         switch element.role {
         case .drawingProperties:
-            guard let raw = element.attribute("id"), let id = Int(raw), !usedDrawingIDs.insert(id).inserted else { return nil }
-            while usedDrawingIDs.contains(nextDrawingID) { nextDrawingID += 1 }
-            usedDrawingIDs.insert(nextDrawingID)
-            var copy = element
-            copy.setAttribute("id", String(nextDrawingID))
-            return copy
+            return Self.renumbering(element, attribute: "id", used: &usedDrawingIDs, next: &nextDrawingID)
         case .controlID:
-            guard let raw = element.attribute("w:val"), let id = Int(raw), !usedControlIDs.insert(id).inserted else { return nil }
-            while usedControlIDs.contains(nextControlID) { nextControlID += 1 }
-            usedControlIDs.insert(nextControlID)
-            var copy = element
-            copy.setAttribute("w:val", String(nextControlID))
-            return copy
+            return Self.renumbering(element, attribute: "w:val", used: &usedControlIDs, next: &nextControlID)
         default:
             return nil
         }
+    }
+
+    private static func renumbering(_ element: XElement, attribute: String, used: inout Set<Int>, next: inout Int) -> XElement? {
+        guard let raw = element.attribute(attribute), let id = Int(raw), !used.insert(id).inserted else { return nil }
+        while used.contains(next) { next += 1 }
+        used.insert(next)
+        var copy = element
+        copy.setAttribute(attribute, String(next))
+        return copy
     }
 }
