@@ -7,7 +7,9 @@
               the page cache, whole process, wall time and peak RSS (wait4's ru_maxrss), started
               from the small peak_rss.py so that the figure is the command's own
 
-Usage: docxtpl_bench.py DATA.json [--runs 50] [--cold 20] [--compare OURS.docx] [--json]
+  --in-process-only: the in-process runs alone (nextsteps-bench's rounds side by side)
+
+Usage: docxtpl_bench.py DATA.json [--runs 50] [--cold 20] [--compare OURS.docx] [--in-process-only] [--json]
 DATA.json is the model's plain values (nextsteps-bench writes it). With --compare, the text of
 every paragraph of both filled documents (body and footer) is compared, to show the same fill.
 """
@@ -66,6 +68,7 @@ def main():
     parser.add_argument("--cold", type=int, default=20)
     parser.add_argument("--compare")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--in-process-only", action="store_true")
     args = parser.parse_args()
     with open(args.data, encoding="utf-8") as f:
         data = json.load(f)
@@ -74,11 +77,16 @@ def main():
         filled = fill(template_path, data)
         for _ in range(5):
             fill(template_path, data)
-        samples = []
+        samples, cpu = [], []
         for _ in range(args.runs):
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.thread_time()
             fill(template_path, data)
             samples.append(time.perf_counter() - started)
+            cpu.append(time.thread_time() - started_cpu)
+        if args.in_process_only:
+            print(json.dumps({"inProcess": {"median": quantile(samples, 0.5), "p90": quantile(samples, 0.9),
+                                            "min": min(samples), "n": len(samples), "cpuMedian": quantile(cpu, 0.5)}}))
+            return
         out_path = os.path.join(scratch, "out.docx")
         cold_runs, floor = cold(template_path, args.data, out_path, args.cold)
         result = {

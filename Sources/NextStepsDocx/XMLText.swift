@@ -58,15 +58,19 @@ enum XMLText {
 
     /// Appends `text` escaped as `escape` does, as UTF-8 bytes.
     static func appendEscaped(_ text: String, into out: inout [UInt8]) {
-        for byte in text.utf8 {
-            switch byte {
-            case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
-            case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
-            case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
-            case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
-            case 0x27: out.append(contentsOf: [0x26, 0x61, 0x70, 0x6F, 0x73, 0x3B])  // &apos;
-            default: out.append(byte)
-            }
+        for byte in text.utf8 { appendEscaped(byte, into: &out) }
+    }
+
+    /// Appends one byte of UTF-8 text, escaped.
+    @inline(__always)
+    static func appendEscaped(_ byte: UInt8, into out: inout [UInt8]) {
+        switch byte {
+        case 0x26: out.append(contentsOf: ampersand)
+        case 0x3C: out.append(contentsOf: lessThan)
+        case 0x3E: out.append(contentsOf: greaterThan)
+        case 0x22: out.append(contentsOf: quote)
+        case 0x27: out.append(contentsOf: apostrophe)
+        default: out.append(byte)
         }
     }
 
@@ -113,18 +117,16 @@ enum XMLText {
         // One pass: escape while checking; on the first byte that needs sanitizing, undo and go the long way.
         var value = value
         let plain = value.withUTF8 { bytes -> Bool in
+            // Most values have nothing to escape or look at twice: copied whole.
+            if !bytes.contains(where: { $0 < 0x20 || $0 == 0xEF || isSpecial($0) }) {
+                out.append(contentsOf: bytes)
+                return true
+            }
             var previous: (UInt8, UInt8) = (0, 0)
             for byte in bytes {
                 if byte < 0x20 || (previous == (0xEF, 0xBF) && (byte == 0xBE || byte == 0xBF)) { return false }
                 previous = (previous.1, byte)
-                switch byte {
-                case 0x26: out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])  // &amp;
-                case 0x3C: out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])  // &lt;
-                case 0x3E: out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])  // &gt;
-                case 0x22: out.append(contentsOf: [0x26, 0x71, 0x75, 0x6F, 0x74, 0x3B])  // &quot;
-                case 0x27: out.append(contentsOf: [0x26, 0x61, 0x70, 0x6F, 0x73, 0x3B])  // &apos;
-                default: out.append(byte)
-                }
+                appendEscaped(byte, into: &out)
             }
             return true
         }
@@ -137,6 +139,11 @@ enum XMLText {
     }
 
     private static let textOpen = Array("<w:t xml:space=\"preserve\">".utf8)
+    private static let ampersand = Array("&amp;".utf8)
+    private static let lessThan = Array("&lt;".utf8)
+    private static let greaterThan = Array("&gt;".utf8)
+    private static let quote = Array("&quot;".utf8)
+    private static let apostrophe = Array("&apos;".utf8)
     private static let textClose = Array("</w:t>".utf8)
 
     /// Whether `sanitize` or the line breaks and tabs of `runContent` would change anything:
