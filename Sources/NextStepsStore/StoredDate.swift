@@ -5,12 +5,13 @@ import Foundation
 import GRDB
 
 /// How a moment is kept in the records file: GRDB's own text form, "yyyy-MM-dd HH:mm:ss.SSS" in
-/// UTC, so files written before read the same. It is read and written with Foundation's own
-/// Gregorian calendar and ISO 8601 style rather than GRDB's `DateFormatter` and `en_US_POSIX`
-/// calendar, which bring ICU's locale, calendar and time-zone data (about 3 MiB) into every
-/// process that saves or reads a record.
+/// UTC, so files written before read the same. It is written with Foundation's ISO 8601 style
+/// and read through GRDB's own parser of SQLite's date text, then `timegm` (Foundation's
+/// Gregorian calendar for anything unusual), rather than GRDB's `DateFormatter` and
+/// `en_US_POSIX` calendar, which bring ICU's locale, calendar and time-zone data (about 3 MiB)
+/// into every process that saves or reads a record.
 enum StoredDate {
-    /// UTC, Gregorian, no locale.
+    /// UTC, Gregorian, no locale: for moments `utcDate` leaves to it.
     private static let calendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = .gmt
