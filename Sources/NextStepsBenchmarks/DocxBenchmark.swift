@@ -15,6 +15,7 @@ import NextStepsStore
 /// (.ci/bench/docxtpl_bench.py). Goals: 10× docxtpl in-process, 5× cold, peak RSS under 30 MiB.
 ///
 /// Alone: `NEXTSTEPS_BENCH=docx swift run -c release nextsteps-bench`.
+/// The fill alone for a profiler: `NEXTSTEPS_BENCH_DOCX_FILLS=20` as well (setup, then 21 fills, nothing timed).
 enum DocxBenchmark {
     static let inProcessRuns = 60
     static let coldRuns = 20
@@ -68,6 +69,11 @@ enum DocxBenchmark {
             return try exporter.export(model, record: record, resources: ExportResources(template: template))
         }
         let filled = try fill()
+        // For a profiler (perf, callgrind): only the fill, this many times, nothing timed or started.
+        if let count = ProcessInfo.processInfo.environment["NEXTSTEPS_BENCH_DOCX_FILLS"].flatMap(Int.init) {
+            for _ in 0..<count { _ = try fill() }
+            return ["filled the template \(count + 1) times (NEXTSTEPS_BENCH_DOCX_FILLS: for a profiler, nothing timed)"]
+        }
         let oursPath = kept.appendingPathComponent("nextsteps.docx")
         try filled.write(to: oursPath)
         for _ in 0..<5 { _ = try fill() }

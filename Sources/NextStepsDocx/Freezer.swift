@@ -3,11 +3,14 @@
 /// A subtree stays live when it holds a tag or section, or an element that cloning or
 /// repair must see (drawing ids, bookmarks, comment ranges).
 enum Freezer {
-    /// Elements that must stay visible to rendering and repair (`w:id` is a content control's id).
-    static let live: Set<String> = [
-        "wp:docPr", "w:bookmarkStart", "w:bookmarkEnd", "w:commentRangeStart", "w:commentRangeEnd",
-        "w:commentReference", "w:id",
-    ]
+    /// Whether an element must stay visible to rendering and repair: drawing ids, bookmarks,
+    /// comment ranges and content-control ids (`w:id`).
+    static func isLive(_ element: XElement) -> Bool {
+        switch element.role {
+        case .drawingProperties, .controlID: return true
+        default: return element.role.isRangeMark
+        }
+    }
 
     static func freeze(_ nodes: [XNode]) -> [XNode] {
         nodes.map { node in
@@ -22,6 +25,7 @@ enum Freezer {
     }
 
     /// Returns the node with its static children frozen, and whether the node itself is static.
+    /// A static subtree is walked once and left as it is (its parent freezes it whole).
     private static func visit(_ node: XNode) -> (XNode, Bool) {
         switch node {
         case .text, .markup, .frozen:
@@ -32,16 +36,20 @@ enum Freezer {
             section.children = freeze(section.children)
             return (.section(section), false)
         case .element(var element):
-            var results: [(XNode, Bool)] = []
-            results.reserveCapacity(element.children.count)
-            var allStatic = !live.contains(element.name)
-            for child in element.children {
-                let result = visit(child)
-                allStatic = allStatic && result.1
-                results.append(result)
+            var allStatic = !isLive(element)
+            // Made only once a child is live: the children before it are static, so frozen.
+            var children: [XNode]?
+            for (index, child) in element.children.enumerated() {
+                let (result, isStatic) = visit(child)
+                if children == nil, !isStatic {
+                    children = element.children[..<index].map(frozen)
+                    children?.reserveCapacity(element.children.count)
+                }
+                children?.append(isStatic ? frozen(result) : result)
+                allStatic = allStatic && isStatic
             }
             if allStatic { return (node, true) }
-            element.children = results.map { $0.1 ? frozen($0.0) : $0.0 }
+            element.children = children ?? element.children.map(frozen)
             return (.element(element), false)
         }
     }

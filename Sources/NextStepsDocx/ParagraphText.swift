@@ -135,7 +135,7 @@ struct RunRebuilder {
                     if position == spans[index].start {
                         flush()
                         var tag = tags[index]
-                        tag.runProperties = properties
+                        tag.runProperties = properties.map { XMLWriter.bytes(.element($0)) } ?? []
                         out.append(.tag(tag))
                     }
                     offset = min(spans[index].end - cursor, scalars.count)

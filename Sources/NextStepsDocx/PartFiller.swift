@@ -133,7 +133,7 @@ struct PartFiller {
     private mutating func writeValue(_ tag: TagNode, _ context: ContextStack) -> Bool {
         let start = out.count
         out.append(contentsOf: Self.runOpen)
-        if let properties = tag.runProperties { XMLWriter.write(.element(properties), into: &out) }
+        out.append(contentsOf: tag.runProperties)
         let contentStart = out.count
         XMLText.writeRunContent(for: context.lookup(tag.path).displayText, into: &out)
         guard out.count > contentStart else {

@@ -23,10 +23,11 @@ struct TagNode: Sendable {
     /// The name split at its dots, for looking it up.
     let path: TagPath
     var typed: String
-    var runProperties: XElement?
+    /// The run properties (`w:rPr`) of the tag's first character, written out once; empty when it has none.
+    var runProperties: [UInt8]
     var location: TemplateLocation
 
-    init(id: Int, kind: TagSpan.Kind, name: String, typed: String, runProperties: XElement?, location: TemplateLocation) {
+    init(id: Int, kind: TagSpan.Kind, name: String, typed: String, runProperties: [UInt8] = [], location: TemplateLocation) {
         self.id = id
         self.kind = kind
         self.name = name

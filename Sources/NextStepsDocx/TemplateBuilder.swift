@@ -215,7 +215,7 @@ struct TemplateBuilder {
             let place = location(paragraph: text, at: span.start)
             tags.append(TemplateFinding(kind: .tag, message: span.typed, location: place))
             tagNodes.append(TagNode(id: nextTagID, kind: span.kind, name: span.name, typed: span.typed,
-                                    runProperties: nil, location: place))
+                                    location: place))
             nextTagID += 1
         }
         var rebuilder = RunRebuilder(spans: spans, tags: tagNodes)
@@ -308,7 +308,7 @@ struct TemplateBuilder {
         case .text, .markup: return true
         case .tag, .section, .frozen: return false
         case .element(let element):
-            if ParagraphText.skipped.contains(element.name) || Freezer.live.contains(element.name)
+            if ParagraphText.skipped.contains(element.name) || Freezer.isLive(element)
                 || element.name == "w:proofErr" { return true }
             var items: [RowItem] = []
             rowItems([node], into: &items)

@@ -1,5 +1,7 @@
 /// A value for Mustache-style tags: text, yes/no, a list, an object of named values, or nothing.
-public indirect enum TemplateValue: Sendable, Equatable {
+/// (Not `indirect`: lists and objects keep their values in their own storage already, and a
+/// boxed case would cost an allocation for every text of every answer.)
+public enum TemplateValue: Sendable, Equatable {
     /// Text shown where a tag stands.
     case text(String)
     /// A yes/no switch for sections.

@@ -64,7 +64,22 @@ struct XMLReader {
                 append(.text(raw), to: &stack, top: &top)
                 continue
             }
-            if matches(Literal.processingInstruction) {
+            let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+            if next != UInt8(ascii: "?") && next != UInt8(ascii: "!") && next != UInt8(ascii: "/") {
+                // A start tag, by far the most common: none of the other forms need a look.
+                index += 1
+                let element = try readStartTag()
+                if stack.isEmpty {
+                    guard !sawRoot else { throw fail("a second root element") }
+                    sawRoot = true
+                }
+                if element.selfClosing {
+                    append(.element(element.element), to: &stack, top: &top)
+                } else {
+                    guard stack.count < XMLReader.maximumDepth else { throw DocxError.nestingTooDeep(part) }
+                    stack.append(element.element)
+                }
+            } else if matches(Literal.processingInstruction) {
                 let end = try find(Literal.processingInstructionEnd, from: index + 2)
                 append(.markup(string(index, end + 2)), to: &stack, top: &top)
                 index = end + 2
@@ -90,18 +105,7 @@ struct XMLReader {
                 }
                 append(.element(open), to: &stack, top: &top)
             } else {
-                index += 1
-                let element = try readStartTag()
-                if stack.isEmpty {
-                    guard !sawRoot else { throw fail("a second root element") }
-                    sawRoot = true
-                }
-                if element.selfClosing {
-                    append(.element(element.element), to: &stack, top: &top)
-                } else {
-                    guard stack.count < XMLReader.maximumDepth else { throw DocxError.nestingTooDeep(part) }
-                    stack.append(element.element)
-                }
+                throw fail("'<' followed by '\(Character(Unicode.Scalar(next)))'")
             }
         }
         guard stack.isEmpty else { throw fail("unclosed element <\(stack.last?.name ?? "")>") }

@@ -19,20 +19,25 @@ enum ElementRole: UInt8, Sendable {
     case bookmarkStart, bookmarkEnd, commentRangeStart, commentRangeEnd, commentReference
 
     init(name: String) {
-        switch name {
-        case "w:p": self = .paragraph
-        case "w:tbl": self = .table
-        case "w:tr": self = .row
-        case "w:tc": self = .cell
-        case "w:sdt", "w:customXml": self = .rowOrCellHolder
-        case "w:hdr", "w:ftr", "w:txbxContent": self = .story
-        case "wp:docPr": self = .drawingProperties
-        case "w:id": self = .controlID
-        case "w:bookmarkStart": self = .bookmarkStart
-        case "w:bookmarkEnd": self = .bookmarkEnd
-        case "w:commentRangeStart": self = .commentRangeStart
-        case "w:commentRangeEnd": self = .commentRangeEnd
-        case "w:commentReference": self = .commentReference
+        // Sorted by length first: a name is compared only with the names of its length
+        // (every element of every template is read through here).
+        switch name.utf8.count {
+        case 3: self = name == "w:p" ? .paragraph : .other
+        case 4: self = name == "w:tr" ? .row : name == "w:tc" ? .cell : name == "w:id" ? .controlID : .other
+        case 5:
+            switch name {
+            case "w:tbl": self = .table
+            case "w:sdt": self = .rowOrCellHolder
+            case "w:hdr", "w:ftr": self = .story
+            default: self = .other
+            }
+        case 8: self = name == "wp:docPr" ? .drawingProperties : .other
+        case 11: self = name == "w:customXml" ? .rowOrCellHolder : .other
+        case 13: self = name == "w:txbxContent" ? .story : name == "w:bookmarkEnd" ? .bookmarkEnd : .other
+        case 15: self = name == "w:bookmarkStart" ? .bookmarkStart : .other
+        case 17: self = name == "w:commentRangeEnd" ? .commentRangeEnd : .other
+        case 18: self = name == "w:commentReference" ? .commentReference : .other
+        case 19: self = name == "w:commentRangeStart" ? .commentRangeStart : .other
         default: self = .other
         }
     }
@@ -84,7 +89,10 @@ struct XElement: Sendable {
 }
 
 /// A node of the light XML tree; `tag` and `section` exist only in a template, never in output.
-indirect enum XNode: Sendable {
+///
+/// Only the two large template cases are boxed: elements, text and frozen bytes stay inline, so
+/// that reading and filling a part do not allocate a box for every node.
+enum XNode: Sendable {
     /// An element with its children.
     case element(XElement)
     /// Character data, still escaped as in the source.
@@ -94,9 +102,9 @@ indirect enum XNode: Sendable {
     /// A subtree without tags, serialized once to UTF-8; `name` is its element name.
     case frozen([UInt8], name: String, role: ElementRole)
     /// A value tag (template only).
-    case tag(TagNode)
+    indirect case tag(TagNode)
     /// A section to expand (template only).
-    case section(SectionNode)
+    indirect case section(SectionNode)
 
     /// The element name, for elements and frozen elements.
     var elementName: String? {
