@@ -176,7 +176,7 @@ enum DocxBenchmark {
         }
         // Side by side: rounds of ours then docxtpl's in turn, so both meet the machine as it is then.
         // The thread's CPU time too (both sides), which leaves out the time the machine gave to others.
-        var roundRatios: [Double] = [], cpuRatios: [Double] = []
+        var roundRatios: [Double] = [], cpuRatios: [Double] = [], roundMedians: [String] = []
         for _ in 0..<pairedRounds {
             var ours: [Double] = [], oursCPU: [Double] = []
             for _ in 0..<pairedRuns {
@@ -189,6 +189,7 @@ enum DocxBenchmark {
             if let object = try? JSONSerialization.jsonObject(with: round) as? [String: Any],
                let theirs = object["inProcess"] as? [String: Any], let median = theirs["median"] as? Double {
                 roundRatios.append(median / at(ours, 0.5))
+                roundMedians.append(String(format: "%.2f/%.1f", at(ours, 0.5) * 1000, median * 1000))
                 if let cpu = theirs["cpuMedian"] as? Double { cpuRatios.append(cpu / at(oursCPU, 0.5)) }
             }
         }
@@ -206,7 +207,8 @@ enum DocxBenchmark {
             lines.insert(row("in-process, rounds side by side", "", "", list(roundRatios), "≥ 10×"), at: 7)
             lines.insert(row("… the same rounds, thread CPU time", "", "", list(cpuRatios), ""), at: 8)
         }
-        lines.append(counts + "; side by side, \(pairedRounds) rounds of \(pairedRuns) runs each, ours then docxtpl's, ratio of the round's medians")
+        lines.append(counts + "; side by side, \(pairedRounds) rounds of \(pairedRuns) runs each, ours then docxtpl's, ratio of the round's medians"
+                     + " (ms, ours/docxtpl's: \(roundMedians.joined(separator: ", ")))")
         lines.append("docxtpl on Python \(object["python"] as? String ?? "?"), autoescape on, saved to memory")
         if let same = object["sameText"] as? Bool {
             lines.append(same ? "both documents have the same text, paragraph for paragraph (\(object["paragraphs"] ?? "?") paragraphs)"
