@@ -64,7 +64,7 @@ public enum DocxError: Error, Equatable, Sendable, CustomStringConvertible {
             return "The part \"\(name)\" holds far more elements than a Word template needs. It was refused."
         case .templateProblems(let count, let first):
             let more = count > 1 ? " (and \(count - 1) more problem\(count > 2 ? "s" : ""); run the template check)" : ""
-            return "The template cannot be filled: \(first)\(more)"
+            return "The Word template cannot be filled: \(first)\(more)"
         case .outputNotWellFormed(let part, let detail):
             return "Filling the template made a broken part \"\(part)\" (\(detail)); nothing was written."
         case .writeFailed(let detail):

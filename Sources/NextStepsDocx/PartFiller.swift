@@ -1,8 +1,8 @@
 /// Fills one part's template tree straight into bytes, repairing its structure as it writes.
 ///
 /// Filling: sections repeat or vanish and value tags become runs, by Mustache's rules over a
-/// `ContextStack`; bookmarks and comment ranges are left out of second and later copies, so
-/// none is ever duplicated.
+/// `ContextStack`; bookmarks and comment ranges are left out of second and later copies, and so
+/// are Word's paragraph and row ids, so none is ever duplicated.
 ///
 /// Repair, as each element is written: a row without cells and a table without rows go, a cell
 /// ends with a paragraph, headers, footers and text boxes keep a paragraph, and drawing and
@@ -104,7 +104,10 @@ struct PartFiller {
     /// Writes one element and its content, repaired; false when the repair left it out.
     private mutating func write(_ template: XElement, _ context: ContextStack, copy: Bool) -> Bool {
         let start = out.count
-        let element = ids.renumbering(template) ?? template
+        var element = ids.renumbering(template) ?? template
+        if copy, element.role == .paragraph || element.role == .row, element.attributes.contains(where: Self.isWordID) {
+            element.attributes.removeAll(where: Self.isWordID)
+        }
         XMLWriter.writeStartTag(element, into: &out)
         let contentStart = out.count
         var inner = Level()
@@ -127,6 +130,12 @@ struct PartFiller {
             marks.append(RangeMark(key: key, isStart: isStart, bytes: start..<out.count))
         }
         return true
+    }
+
+    /// Word's own paragraph and row ids (`w14:paraId`, `w14:textId`) must be unique too; they
+    /// are optional, so second and later copies go without them (Word gives new ones).
+    private static func isWordID(_ attribute: XAttribute) -> Bool {
+        attribute.name == "w14:paraId" || attribute.name == "w14:textId"
     }
 
     /// Writes a value tag as a run with the tag's formatting; false (nothing written) when the value shows nothing.

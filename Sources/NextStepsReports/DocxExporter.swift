@@ -24,6 +24,8 @@ public struct DocxExporter: Exporter {
         }
         guard template.hasTags else { throw ExportError(Self.noTags(template.singleBraceTags)) }
         do { return try template.render(model.templateValue) } catch {
+            // A template's own problems already say so; other errors get the reason first.
+            if case .templateProblems = error { throw ExportError(error.description) }
             throw ExportError("The Word template cannot be filled: \(error.description)")
         }
     }

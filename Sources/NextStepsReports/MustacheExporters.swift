@@ -72,7 +72,8 @@ enum MustacheText {
     }
 }
 
-/// Escapes Markdown's own characters with a backslash, so the words show exactly as given.
+/// Escapes Markdown's own characters with a backslash, so the words show exactly as given; an
+/// `&` only where it would start a character reference (typed "&amp;" would show as "&").
 struct MarkdownContentType: MustacheContentType {
     static let registerOnce: Void = MustacheContentTypes.register(MarkdownContentType(), named: "MARKDOWN")
 
@@ -80,11 +81,29 @@ struct MarkdownContentType: MustacheContentType {
         // By scalar, not by Character: "#" or "*" followed by a combining mark is one Character
         // and would not be escaped (found by the export property).
         var out = String.UnicodeScalarView()
-        for scalar in text.unicodeScalars {
-            if "\\`*_[]<>#|{}".unicodeScalars.contains(scalar) { out.append("\\") }
+        let scalars = Array(text.unicodeScalars)
+        for (index, scalar) in scalars.enumerated() {
+            if "\\`*_[]<>#|{}".unicodeScalars.contains(scalar) || (scalar == "&" && Self.startsReference(scalars[(index + 1)...])) {
+                out.append("\\")
+            }
             out.append(scalar)
         }
         return Self.escapingListStart(String(out))
+    }
+
+    /// Whether the text after an `&` makes it a character reference: letters or digits (or `#`
+    /// and digits), then `;`.
+    static func startsReference(_ rest: ArraySlice<Unicode.Scalar>) -> Bool {
+        var length = 0
+        for scalar in rest {
+            if scalar == ";" { return length > 0 }
+            guard scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || (scalar == "#" && length == 0) else {
+                return false
+            }
+            length += 1
+            if length > 32 { return false }
+        }
+        return false
     }
 
     /// A value that a template puts at the start of a line never starts a list there: a

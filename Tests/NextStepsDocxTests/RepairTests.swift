@@ -55,4 +55,19 @@ final class RepairTests: XCTestCase {
     func testAnElementLeftEmptyIsWrittenAsAnEmptyElement() throws {
         XCTAssertEqual(try repaired("<w:body><w:p></w:p><w:tc></w:tc></w:body>"), "<w:body><w:p/><w:tc><w:p/></w:tc></w:body>")
     }
+
+    func testWordsParagraphIdsAreLeftOutOfCopies() throws {
+        let xml = "<w:body><w:p><w:r><w:t>{{#items}}</w:t></w:r></w:p>"
+            + "<w:p w14:paraId=\"1A2B3C4D\" w14:textId=\"77777777\" w:rsidR=\"00AB\"><w:r><w:t>{{.}}</w:t></w:r></w:p>"
+            + "<w:p><w:r><w:t>{{/items}}</w:t></w:r></w:p></w:body>"
+        let template = try XMLReader.parse(Array(xml.utf8), part: "test")
+        var builder = TemplateBuilder(part: "test", firstTagID: 0)
+        let nodes = builder.build(template)
+        XCTAssertTrue(builder.problems.isEmpty, "\(builder.problems)")
+        var ids = UniqueIDs(firstFreeDrawingID: 1)
+        let filled = String(decoding: PartFiller.fill(nodes, ContextStack(root: ["items": ["a", "b", "c"]]), ids: &ids), as: UTF8.self)
+        XCTAssertEqual(filled.components(separatedBy: "w14:paraId=").count - 1, 1, filled)
+        XCTAssertEqual(filled.components(separatedBy: "w14:textId=").count - 1, 1, filled)
+        XCTAssertEqual(filled.components(separatedBy: "w:rsidR=").count - 1, 3, "other attributes stay on every copy: \(filled)")
+    }
 }

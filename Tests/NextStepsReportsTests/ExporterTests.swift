@@ -1,7 +1,7 @@
 import Foundation
 import NextStepsCore
 import NextStepsRecords
-import NextStepsReports
+@testable import NextStepsReports
 import XCTest
 
 final class ExporterTests: XCTestCase {
@@ -17,6 +17,8 @@ final class ExporterTests: XCTestCase {
         XCTAssertTrue(text.contains("# My views: Sam"))
         XCTAssertTrue(text.contains(#"My cat \<Tilly\> & "Rex" \*stars\* =SUM(A1)"#), "Markdown's own characters are escaped, nothing else:\n\(text)")
         XCTAssertFalse(text.contains("&amp;"), "no HTML escaping in Markdown")
+        XCTAssertEqual(MarkdownContentType().escapeText("&amp; & &#38; &x &;"), ##"\&amp; & \&\#38; &x &;"##,
+                       "an & is escaped only where it would start a character reference")
         XCTAssertTrue(text.contains("the pupil's own words; typed by the pupil; with Ms Khan, careers adviser;"), text)
         XCTAssertTrue(text.contains("## Adults' notes"))
         XCTAssertTrue(text.contains("Smiled a lot"))
