@@ -77,11 +77,6 @@ struct ContextStack {
 
     /// Looks a name up as Mustache does: `.` is the current item; for `a.b.c` the first
     /// context (innermost outward) that has `a` is used, then `b` and `c` are looked up inside it.
-    func lookup(_ name: String) -> TemplateValue {
-        lookup(TagPath(name))
-    }
-
-    /// Looks up a name already split into its keys.
     func lookup(_ path: TagPath) -> TemplateValue {
         guard let first = path.keys.first else { return frames.last ?? .null }
         for case .object(let fields) in frames.reversed() {

@@ -94,7 +94,8 @@ struct XMLReader {
                 index = end + 3
             } else if matches(Literal.declaration) {
                 throw DocxError.doctypeRefused(part)
-            } else if matches(Literal.endTag) {
+            } else {
+                // What is left after `<?` and `<!`: `</`, an end tag.
                 index += 2
                 let name = try readName()
                 skipSpace()
@@ -104,8 +105,6 @@ struct XMLReader {
                     throw fail("end tag </\(name)> does not match")
                 }
                 append(.element(open), to: &stack, top: &top)
-            } else {
-                throw fail("'<' followed by '\(Character(Unicode.Scalar(next)))'")
             }
         }
         guard stack.isEmpty else { throw fail("unclosed element <\(stack.last?.name ?? "")>") }
@@ -202,7 +201,7 @@ struct XMLReader {
         static let processingInstruction = Array("<?".utf8), processingInstructionEnd = Array("?>".utf8)
         static let comment = Array("<!--".utf8), commentEnd = Array("-->".utf8)
         static let cdata = Array("<![CDATA[".utf8), cdataEnd = Array("]]>".utf8)
-        static let declaration = Array("<!".utf8), endTag = Array("</".utf8), emptyElementEnd = Array("/>".utf8)
+        static let declaration = Array("<!".utf8), emptyElementEnd = Array("/>".utf8)
         static let doctype = Array("<!DOCTYPE".utf8), entity = Array("<!ENTITY".utf8)
     }
 

@@ -109,31 +109,22 @@ enum XMLText {
     }
 
     /// Writes `runContent(for: value)` as XML into `out`. Text with no control character and
-    /// no U+FFFE or U+FFFF (almost every value) is one `w:t`, written straight from its bytes.
+    /// no U+FFFE or U+FFFF (almost every value) is one `w:t`, written straight from its bytes
+    /// (copied whole when nothing in it needs escaping).
     static func writeRunContent(for value: String, into out: inout [UInt8]) {
         guard !value.isEmpty else { return }
-        let start = out.count
-        out.append(contentsOf: textOpen)
-        // One pass: escape while checking; on the first byte that needs sanitizing, undo and go the long way.
-        var value = value
-        let plain = value.withUTF8 { bytes -> Bool in
-            // Most values have nothing to escape or look at twice: copied whole.
-            if !bytes.contains(where: { $0 < 0x20 || $0 == 0xEF || isSpecial($0) }) {
-                out.append(contentsOf: bytes)
-                return true
-            }
-            var previous: (UInt8, UInt8) = (0, 0)
-            for byte in bytes {
-                if byte < 0x20 || (previous == (0xEF, 0xBF) && (byte == 0xBE || byte == 0xBF)) { return false }
-                previous = (previous.1, byte)
-                appendEscaped(byte, into: &out)
-            }
-            return true
-        }
-        guard plain else {
-            out.removeSubrange(start...)
+        guard !needsSanitizing(value) else {
             XMLWriter.write(runContent(for: value), into: &out)
             return
+        }
+        out.append(contentsOf: textOpen)
+        var value = value
+        value.withUTF8 { bytes in
+            if bytes.contains(where: isSpecial) {
+                for byte in bytes { appendEscaped(byte, into: &out) }
+            } else {
+                out.append(contentsOf: bytes)
+            }
         }
         out.append(contentsOf: textClose)
     }

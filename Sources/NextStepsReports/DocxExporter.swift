@@ -23,11 +23,8 @@ public struct DocxExporter: Exporter {
             throw ExportError("The Word template cannot be filled: \(error.description)")
         }
         guard template.hasTags else { throw ExportError(Self.noTags(template.singleBraceTags)) }
-        do { return try template.render(model.templateValue) } catch {
-            // A template's own problems already say so; other errors get the reason first.
-            if case .templateProblems = error { throw ExportError(error.description) }
-            throw ExportError("The Word template cannot be filled: \(error.description)")
-        }
+        // Each reason a fill fails is a whole sentence already ("The Word template cannot be filled: …").
+        do { return try template.render(model.templateValue) } catch { throw ExportError(error.description) }
     }
 
     /// Why a template with no NextSteps tag is refused: nothing in it would be filled.

@@ -155,11 +155,11 @@ final class SectionTests: XCTestCase {
 
     func testLookupFollowsMustacheRules() {
         let stack = ContextStack(root: ["a": ["b": "inner"], "x": "outer"]).pushing(["x": "mine"])
-        XCTAssertEqual(stack.lookup("x"), "mine")
-        XCTAssertEqual(stack.lookup("a.b"), "inner")
-        XCTAssertEqual(stack.lookup("a.c"), .null)
-        XCTAssertEqual(stack.lookup("missing"), .null)
-        XCTAssertEqual(stack.lookup("."), ["x": "mine"])
+        XCTAssertEqual(stack.lookup(TagPath("x")), "mine")
+        XCTAssertEqual(stack.lookup(TagPath("a.b")), "inner")
+        XCTAssertEqual(stack.lookup(TagPath("a.c")), .null)
+        XCTAssertEqual(stack.lookup(TagPath("missing")), .null)
+        XCTAssertEqual(stack.lookup(TagPath(".")), ["x": "mine"])
         XCTAssertEqual(TemplateValue.list(["a", "", "b"]).displayText, "a, b")
         XCTAssertEqual(TemplateValue.bool(true).displayText, "true")
     }
