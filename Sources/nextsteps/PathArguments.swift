@@ -35,6 +35,52 @@ struct FileArgument: PathArgument {
     static let isFolder = false
 }
 
+/// A file NextSteps reads whole (a template), and why it could not be read, said plainly.
+enum FileToRead {
+    /// Why a file could not be read: one of the `file…` phrases of the content's words.
+    struct Unreadable: Error {
+        let reason: PhraseKey
+    }
+
+    /// The bytes at `path`, or the phrase that says why there are none: nothing by that name,
+    /// a folder, not an ordinary file, not allowed, or another error from the disk.
+    static func contents(of path: String) -> Result<Data, Unreadable> {
+        opened(path).flatMap { handle in
+            guard let data = try? handle.readToEnd() else { return .failure(Unreadable(reason: .fileReadFailed)) }
+            return .success(data ?? Data())
+        }
+    }
+
+    /// The first `count` bytes at `path` (fewer when the file is shorter), when it can be read.
+    static func start(of path: String, count: Int) -> Data? {
+        try? opened(path).get().read(upToCount: count)
+    }
+
+    /// `path` opened for reading when it is an ordinary file. Opened without waiting, so that a
+    /// pipe or a device named by mistake is refused, never waited on.
+    private static func opened(_ path: String) -> Result<FileHandle, Unreadable> {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard descriptor >= 0 else { return .failure(Unreadable(reason: reason(errno))) }
+        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
+        var status = stat()
+        guard fstat(descriptor, &status) == 0 else { return .failure(Unreadable(reason: reason(errno))) }
+        switch status.st_mode & S_IFMT {
+        case S_IFREG: return .success(handle)
+        case S_IFDIR: return .failure(Unreadable(reason: .fileIsFolder))
+        default: return .failure(Unreadable(reason: .fileNotPlain))
+        }
+    }
+
+    private static func reason(_ code: Int32) -> PhraseKey {
+        switch code {
+        case ENOENT, ENOTDIR: return .fileNotFound
+        case EISDIR: return .fileIsFolder
+        case EACCES, EPERM: return .fileNotAllowed
+        default: return .fileReadFailed
+        }
+    }
+}
+
 /// A folder (content, symbols, a school's layer, speech files). Never empty.
 struct FolderArgument: PathArgument {
     let typed: String

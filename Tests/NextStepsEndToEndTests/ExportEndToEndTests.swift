@@ -113,6 +113,40 @@ final class ExportEndToEndTests: XCTestCase {
         XCTAssertFalse(shipped.out.contains("No NextSteps tags"), shipped.transcript)
     }
 
+    // A template that cannot be read says why in one line: nothing by that name, a folder,
+    // a pipe (refused, never waited on: both the kind check and the read), or not allowed;
+    // `template check` exits 66 and `export` writes nothing.
+    func testATemplateThatCannotBeReadSaysWhy() throws {
+        let sandbox = try session()
+        let folder = sandbox.root.appendingPathComponent("forms").path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        let pipe = sandbox.root.appendingPathComponent("pipe.docx").path
+        XCTAssertEqual(mkfifo(pipe, 0o600), 0)
+        let locked = sandbox.root.appendingPathComponent("locked.docx").path
+        try FileManager.default.copyItem(atPath: Binary.contentFolder.appendingPathComponent("templates/annual-review.docx").path, toPath: locked)
+        XCTAssertEqual(chmod(locked, 0), 0)
+        var cases: [(path: String, reason: String)] = [
+            (sandbox.root.appendingPathComponent("missing.docx").path, "there is no file by that name."),
+            (folder, "it is a folder. Give the name of the Word file inside it."),
+            (pipe, "it is not an ordinary file."),
+        ]
+        // root reads any file whatever its mode, so "not allowed" is only seen by other accounts.
+        if getuid() != 0 { cases.append((locked, "this account is not allowed to read it.")) }
+        for (path, reason) in cases {
+            let check = try sandbox.run(["template", "check", path])
+            XCTAssertEqual(check.exitCode, 66, check.transcript)
+            XCTAssertEqual(check.err.trimmingCharacters(in: .newlines), "\(path) could not be read: \(reason)", check.transcript)
+            // A folder given to `export` has no .docx ending, so it is refused as the wrong kind first.
+            guard path != folder else { continue }
+            let out = sandbox.root.appendingPathComponent("x.docx").path
+            let export = try sandbox.run(["export", "--pupil", "Sam", "-o", out, "--template", path, "--store", sandbox.store])
+            XCTAssertNotEqual(export.exitCode, 0, export.transcript)
+            XCTAssertEqual(export.err.split(separator: "\n").count, 1, "one calm line: \(export.err)")
+            XCTAssertTrue(export.err.contains("\(path) could not be read: \(reason)"), export.transcript)
+            XCTAssertFalse(FileManager.default.fileExists(atPath: out), "nothing written")
+        }
+    }
+
     func testTheCohortIsOneSpreadsheet() throws {
         let sandbox = try session()
         try sandbox.addPupil("Alex Green", knownAs: "Alex")

@@ -244,7 +244,7 @@ extension ContentReaders {
 extension PhraseKey {
     /// Phrases for the adult only, kept under `adult:` and not linted as pupil-facing words.
     var isForAdult: Bool {
-        rawValue.hasPrefix("export-") || rawValue.hasPrefix("template-") || rawValue.hasPrefix("install-")
+        rawValue.hasPrefix("export-") || rawValue.hasPrefix("template-") || rawValue.hasPrefix("install-") || rawValue.hasPrefix("file-")
             || rawValue.hasPrefix("careers-") || rawValue.hasPrefix("adult-part-")
             || [.noteSaved, .adultHelp, .answerCut, .startWho, .startHowTo, .startTooLong, .startDidYouMean, .startSeveral, .startAdd,
          .startNobodyAdded, .startAdded, .startNotSaved, .adultKeep, .adultName, .adultRole, .adultRoleAgain, .adultNotAName, .adultAsLastTime, .talkBusy, .scribeExactly,
@@ -281,7 +281,7 @@ extension PhraseKey {
         case .exportWroteAll: return [.answers, .pupils, .file]
         case .exportWrote: return [.name, .format, .answers, .file]
         case .exportNotMade, .exportNotWritten, .templateProblem: return [.reason]
-        case .templateUnreadable: return [.file]
+        case .templateUnreadable: return [.file, .reason]
         case .templateDamaged: return [.file, .reason]
         case .templateSummary: return [.tags, .problems, .file]
         case .templateNoTags: return [.file, .tags]

@@ -175,8 +175,18 @@ public enum PhraseKey: String, Sendable, CaseIterable, Codable, CodingKeyReprese
     case exportNotWritten = "export-not-written"
     /// Export: the `--template` file is not the kind this format takes.
     case exportTemplateKind = "export-template-kind"
-    /// `template check`: {file} could not be read.
+    /// `template check` and `export --template`: {file} could not be read: {reason} (one of the `file…` phrases).
     case templateUnreadable = "template-unreadable"
+    /// Why a file could not be read: nothing by that name.
+    case fileNotFound = "file-not-found"
+    /// Why a file could not be read: it is a folder.
+    case fileIsFolder = "file-is-folder"
+    /// Why a file could not be read: it is a pipe, a device or another thing that is not a file.
+    case fileNotPlain = "file-not-plain"
+    /// Why a file could not be read: this account may not read it.
+    case fileNotAllowed = "file-not-allowed"
+    /// Why a file could not be read: any other error from the disk.
+    case fileReadFailed = "file-read-failed"
     /// `template check`: {file} is not a template that can be read: {reason}.
     case templateDamaged = "template-damaged"
     /// `template check`: one problem, {reason}.

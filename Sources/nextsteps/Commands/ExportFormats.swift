@@ -63,10 +63,7 @@ enum ExportFormats {
     static func templateFits(_ path: String, exporter: Exporter) -> Bool {
         let ending = (path as NSString).pathExtension.lowercased()
         let zipStart = Data([0x50, 0x4B, 0x03, 0x04])
-        let startsAsZip = FileHandle(forReadingAtPath: path).map { handle in
-            defer { try? handle.close() }
-            return (try? handle.read(upToCount: 4)) == zipStart
-        } ?? false
+        let startsAsZip = FileToRead.start(of: path, count: 4) == zipStart
         let isWord = ["docx", "dotx"].contains(ending) || startsAsZip
         switch exporter.name {
         case "docx": return isWord
@@ -81,10 +78,11 @@ enum ExportFormats {
         var resources = ExportResources(symbols: content.symbols)
         let layers = try places.layers()
         if let path = template ?? exporter.defaultTemplate.map({ layers.templatePath($0) }) {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                throw ExportError("The template \(path) could not be read.")
+            switch FileToRead.contents(of: path) {
+            case .success(let data): resources.template = data
+            case .failure(let why):
+                throw ExportError(content.words.say(.templateUnreadable, [.file: path, .reason: content.words.say(why.reason)]))
             }
-            resources.template = data
         }
         if exporter.name == "html" {
             let folder = try places.folders().symbols

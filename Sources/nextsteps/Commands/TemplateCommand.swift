@@ -24,8 +24,11 @@ struct TemplateCommand: ParsableCommand {
 
         func run() throws {
             let words = try places.loadContent().content.words
-            guard let data = FileManager.default.contents(atPath: file.path) else {
-                Console.error(words.say(.templateUnreadable, [.file: file.typed]))
+            let data: Data
+            switch FileToRead.contents(of: file.path) {
+            case .success(let bytes): data = bytes
+            case .failure(let why):
+                Console.error(words.say(.templateUnreadable, [.file: file.typed, .reason: words.say(why.reason)]))
                 throw ExitStatus.noInput
             }
             let inspection: DocxExporter.Inspection
