@@ -108,8 +108,9 @@ public final class ScreenPresenter: Presenter, Sendable {
         lock.withLock { _ in output.write(text) }
     }
 
-    /// A note for the adult, on its own line.
+    /// A note for the adult, on its own line, wrapped between words like everything else.
     public func notice(_ text: String) {
-        lock.withLock { _ in output.write("(\(text))\n") }
+        let lines = renderer.wrap("(\(text))").joined(separator: "\n")
+        lock.withLock { _ in output.write(lines + "\n") }
     }
 }

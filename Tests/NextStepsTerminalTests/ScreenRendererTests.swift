@@ -11,6 +11,20 @@ final class ScreenRendererTests: XCTestCase {
         XCTAssertEqual(ScreenRenderer(plain: true).wrap(String(repeating: "word ", count: 40)).count, 1, "plain lines stay whole")
     }
 
+    // A note for the adult is wrapped between words too: at 120 columns the terminal broke the
+    // start screen's note in the middle of "/adult" (found by a tester).
+    func testANoticeWrapsBetweenWords() {
+        final class Captured: TextOutput, @unchecked Sendable {
+            var text = ""
+            func write(_ text: String) { self.text += text }
+        }
+        let output = Captured()
+        let presenter = ScreenPresenter(renderer: ScreenRenderer(plain: false, width: 40), output: output)
+        presenter.notice("For the adult: to record the adult's part now, type /adult.")
+        XCTAssertEqual(output.text, "(For the adult: to record the adult's\npart now, type /adult.)\n")
+        XCTAssertTrue(output.text.split(separator: "\n").allSatisfy { $0.count <= 40 })
+    }
+
     func testPlainHasNoEscapesOrGlyphsAndStyledHasBoth() {
         let symbol = Symbol(id: "c", label: "College", glyph: "🏫", spoken: "college", image: "c.svg")
         let view = QuestionView(counter: "Step 1 of 2", topicTitle: "T", symbol: symbol, text: "Where?",
