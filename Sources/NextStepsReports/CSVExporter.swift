@@ -99,7 +99,9 @@ public struct JSONExporter: Exporter {
         func encode(to encoder: Encoder) throws {
             try answer.encode(to: encoder)
             var extra = encoder.container(keyedBy: Extra.self)
-            try extra.encode(answer.record.mode.inWords, forKey: .how)
+            // How it was given by the one rule every export uses (typed words read as an option
+            // are "typed by the pupil"); `mode` beside it is the stored value, kept as stored.
+            try extra.encode(words?.item.how ?? answer.record.mode.inWords, forKey: .how)
             guard let words else { return }
             try extra.encode(words.item.question, forKey: .question)
             try extra.encode(words.item.answer, forKey: .answerInWords)

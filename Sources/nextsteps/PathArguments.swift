@@ -46,8 +46,12 @@ enum FileToRead {
     /// a folder, not an ordinary file, not allowed, or another error from the disk.
     static func contents(of path: String) -> Result<Data, Unreadable> {
         opened(path).flatMap { handle in
-            guard let data = try? handle.readToEnd() else { return .failure(Unreadable(reason: .fileReadFailed)) }
-            return .success(data ?? Data())
+            // readToEnd gives nil, not an empty Data, for an empty file: that is a file with nothing in it.
+            do {
+                return .success(try handle.readToEnd() ?? Data())
+            } catch {
+                return .failure(Unreadable(reason: .fileReadFailed))
+            }
         }
     }
 

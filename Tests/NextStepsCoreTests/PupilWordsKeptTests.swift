@@ -77,22 +77,41 @@ final class PupilWordsKeptTests: ConversationTestCase {
 
 extension PupilWordsKeptTests {
     /// Found trying it: after `back` to a card sorted "I don't like this", "yes" (meaning
-    /// "still right") was saved as "I like this". Now yes keeps and no asks again.
-    func testYesAfterBackKeepsTheAnswerOnACardAndNeverSelectsTheOpposite() throws {
+    /// "still right") was saved as "I like this". Then a second tester found the other side:
+    /// "yes" meaning "I like this" silently kept "I don't like this". A bare yes or no that is
+    /// another option than the answer given is now asked about, with both answers in words.
+    func testYesAfterBackIsAskedAboutAndNeverSavedAsEitherMeaningUnseen() throws {
         let content = try Fixtures.petsContent()
         var conversation = try makeConversation(content)
         _ = conversation.begin(at: start)
         for line in ["", "1", "1", "I hate this"] { _ = conversation.respond(to: line, at: start) }
         XCTAssertEqual(conversation.history.last?.optionIds, ["dont-like"])
         _ = conversation.respond(to: "back", at: start)
-        let kept = conversation.respond(to: "yes", at: start)
-        XCTAssertNil(kept.answer, "yes keeps what was said")
-        XCTAssertEqual(question(kept)?.cardCounter, "Card 2 of 2")
+        let asked = conversation.respond(to: "yes", at: start)
+        XCTAssertNil(asked.answer, "nothing saved before the pupil says which")
+        let view = try XCTUnwrap(question(asked))
+        XCTAssertEqual(view.text, content.words.say(.changeTo, [.answer: "I don't like this", .option: "I like this"]))
+        XCTAssertEqual(view.choices.map(\.label), ["Yes", "No"])
+        // No: what was said stands, and the talk goes on.
+        let kept = conversation.respond(to: "no", at: start)
+        XCTAssertNil(kept.answer)
+        XCTAssertEqual(question(kept)?.cardCounter, "Card 2 of 2", "on to the next card")
+        XCTAssertEqual(conversation.history.last?.optionIds, ["dont-like"])
+        // Yes: the new option, saved with the words first typed.
         _ = conversation.respond(to: "back", at: start)
-        let change = conversation.respond(to: "nah", at: start)
-        XCTAssertNil(change.answer)
-        XCTAssertEqual(change.presentations.first, .message([content.words.say(.whatNow)]))
-        XCTAssertEqual(conversation.respond(to: "1", at: start).answer?.optionIds, ["like"], "a number is always the option")
+        XCTAssertEqual(question(conversation.respond(to: "yes", at: start))?.text,
+                       content.words.say(.changeTo, [.answer: "I don't like this", .option: "I like this"]))
+        XCTAssertNil(conversation.respond(to: "3", at: start).answer, "anything else asks again")
+        let changed = try XCTUnwrap(conversation.respond(to: "1", at: start).answer)
+        XCTAssertEqual(changed.optionIds, ["like"])
+        XCTAssertEqual(changed.words, "yes", "exactly as typed")
+        // The same option either way is simply that answer.
+        _ = conversation.respond(to: "back", at: start)
+        let same = try XCTUnwrap(conversation.respond(to: "yes", at: start).answer, "yes is what was said: nothing to ask")
+        XCTAssertEqual(same.optionIds, ["like"])
+        // A number is always the option.
+        _ = conversation.respond(to: "back", at: start)
+        XCTAssertEqual(conversation.respond(to: "3", at: start).answer?.optionIds, ["dont-like"], "a number is always the option")
     }
 }
 

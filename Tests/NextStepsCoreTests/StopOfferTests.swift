@@ -62,14 +62,28 @@ final class StopOfferTests: ConversationTestCase {
         XCTAssertTrue(yes.presentations.contains { if case .pause = $0 { true } else { false } }, "\(yes.presentations)")
     }
 
-    func testAnythingElseAtTheOfferAnswersTheQuestionStillInView() throws {
-        var (_, conversation) = try atFirstQuestion()
+    // Anything but yes or no at the offer was said to the offer, never to the question under
+    // it: a fresh-eye tester's "3" there was saved as option 3 of the card, "idk" as "I don't
+    // know" and "whatever" as the pupil's words. The offer is asked again; nothing is saved.
+    func testAnythingElseAtTheOfferAsksItAgainAndSavesNothing() throws {
+        var (content, conversation) = try atFirstQuestion()
+        let step = conversation.currentStepId
         _ = conversation.respond(to: "i'm done", at: start)
+        for reply in ["3", "puppy", "idk", "whatever", "", "next"] {
+            let turn = conversation.respond(to: reply, at: start)
+            XCTAssertNil(turn.answer, "\(reply) is not an answer to the question under the offer")
+            XCTAssertNil(turn.ending, reply)
+            XCTAssertEqual(questionText(turn), content.words.say(.offerStop), "the offer is asked again after \(reply)")
+        }
+        XCTAssertTrue(conversation.history.isEmpty, "nothing saved: \(conversation.history.map(\.words))")
+        XCTAssertEqual(conversation.currentStepId, step)
+        // An adult's note is kept, and the offer stays.
+        let note = conversation.respond(to: "/note Sam looks tired", at: start)
+        XCTAssertEqual(note.answer?.kind, .note)
+        XCTAssertEqual(conversation.respond(to: "2", at: start).presentations.first, .message([content.words.say(.gentle)]), "2 is No")
         let answer = try XCTUnwrap(conversation.respond(to: "puppy", at: start).answer)
-        XCTAssertEqual(answer.kind, .choice)
         XCTAssertEqual(answer.optionIds, ["dog"])
         XCTAssertEqual(answer.words, "puppy")
-        // (A number there answers the offer itself: its options are 1 Yes and 2 No.)
     }
 
     func testALongerReplyThatMentionsStoppingIsAViewAndStopAloneIsTheCommand() throws {

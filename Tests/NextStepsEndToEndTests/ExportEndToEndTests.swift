@@ -145,6 +145,12 @@ final class ExportEndToEndTests: XCTestCase {
             XCTAssertTrue(export.err.contains("\(path) could not be read: \(reason)"), export.transcript)
             XCTAssertFalse(FileManager.default.fileExists(atPath: out), "nothing written")
         }
+        // An empty file is read (it is the template that is wrong, not the disk).
+        let empty = sandbox.root.appendingPathComponent("empty.docx").path
+        XCTAssertTrue(FileManager.default.createFile(atPath: empty, contents: Data()))
+        let check = try sandbox.run(["template", "check", empty])
+        XCTAssertEqual(check.exitCode, 65, check.transcript)
+        XCTAssertFalse(check.err.contains("could not be read") || check.err.contains("disk"), check.transcript)
     }
 
     func testTheCohortIsOneSpreadsheet() throws {

@@ -74,6 +74,10 @@ final class ExporterTests: XCTestCase {
         XCTAssertEqual(answers.first?["replaced"] as? Bool, true)
         XCTAssertEqual(answers.first?["question"] as? String, "Some people have a job they like. What kind of work might you like?")
         XCTAssertEqual(answers[3]["who"] as? String, "an adult's note")
+        // "I hate this" read as "I don't like this" was typed, not chosen: the same words as
+        // every other export (a tester found "chosen from the options" here alone).
+        XCTAssertEqual(answers[5]["how"] as? String, AnswerMode.typedByPupil.inWords)
+        XCTAssertEqual(answers[1]["how"] as? String, AnswerMode.chosenFromOptions.inWords, "option numbers are chosen")
         XCTAssertEqual(try RecordExport.read(data).answers, record.answers)
         let newer = String(decoding: data, as: UTF8.self).replacingOccurrences(of: "\"formatVersion\" : \(RecordExport.currentFormat)", with: "\"formatVersion\" : 99")
         XCTAssertThrowsError(try RecordExport.read(Data(newer.utf8))) { error in

@@ -273,6 +273,7 @@ extension PhraseKey {
         case .topicSize: return [.steps]
         case .topicSizeCards: return [.step, .cards]
         case .lastTime, .youSaid: return [.answer]
+        case .changeTo: return [.answer, .option]
         case .planNotRight: return [.name, .answer]
         case .viewsTitle: return [.name]
         case .exportNoFormat: return [.format, .list]

@@ -42,6 +42,9 @@ public enum PhraseKey: String, Sendable, CaseIterable, Codable, CodingKeyReprese
     case offerStop = "offer-stop"
     /// "Do you want a break?", after a short reply that asks for one.
     case offerBreak = "offer-break"
+    /// "You said before: {answer}. Do you want to change it to: {option}?", after a bare yes or no
+    /// that is another option than the answer given.
+    case changeTo = "change-to"
     /// The end of a session by a signal (Ctrl-C, a closed terminal): what was sent is saved;
     /// words typed but not yet sent are not claimed.
     case stoppedBySignal = "stopped-by-signal"

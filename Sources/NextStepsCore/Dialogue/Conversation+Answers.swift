@@ -6,7 +6,7 @@ extension Conversation {
     /// own words as well as its options.
     var shape: PromptShape {
         switch phase {
-        case .confirming, .offering: return .options(withGlyphs(yesNoOptions), several: false)
+        case .confirming, .offering, .clarifying: return .options(withGlyphs(yesNoOptions), several: false)
         case .followUp: return .words
         case .paused, .finished: return .reading
         case .asking: break
@@ -115,7 +115,8 @@ extension Conversation {
                                     prompt(showingCard: false)])
     }
 
-    mutating func chose(_ indices: [Int], typed: String, at now: Date) -> Turn {
+    /// `checkingEarlier`: false once the pupil has said that a yes or no meant this option.
+    mutating func chose(_ indices: [Int], typed: String, at now: Date, checkingEarlier: Bool = true) -> Turn {
         let mode: AnswerMode = typingMode == .scribedByAdult ? .scribedByAdult : .chosenFromOptions
         if phase == .confirming {
             if indices == [0] {
@@ -125,7 +126,7 @@ extension Conversation {
             phase = .asking
             return Turn(presentations: [prompt()])
         }
-        if AnswerInterpreter.numbers(in: AnswerInterpreter.normalise(typed)) == nil, let turn = keepOrChange(typed, at: now) {
+        if checkingEarlier, AnswerInterpreter.numbers(in: AnswerInterpreter.normalise(typed)) == nil, let turn = keepOrChange(typed, at: now) {
             return turn
         }
         switch step.kind {
@@ -177,18 +178,37 @@ extension Conversation {
         return record(.words, options: [], words: text, mode: typingMode, at: now)
     }
 
-    /// Back at a question answered before ("You said: I don't like this."), a bare "yes"
-    /// keeps that answer and a bare "no" asks for the new one. Neither is saved as an answer:
-    /// on a card, "yes" could mean "still right" as well as "I like this", the opposite.
-    /// (A yes-no question is the exception: there, yes and no are the answers themselves.)
+    /// Back at a question answered before ("You said: I don't like this."), a bare "yes" or
+    /// "no" may mean "still right" (or not) as well as an option ("I like this"): the opposite.
+    /// When it is an option other than the answer given, the pupil is asked which they mean
+    /// ("Do you want to change it to: I like this?"); when it is the same option, it is that
+    /// answer either way. When it is no option, "yes" keeps the answer and "no" asks for the new
+    /// one. (A yes-no question is the exception: there, yes and no are the answers themselves.)
     mutating func keepOrChange(_ text: String, at now: Date) -> Turn? {
-        guard phase == .asking, step.kind != .yesNo, step.kind != .recall, previousAnswer(questionKey) != nil else { return nil }
+        guard phase == .asking, step.kind != .yesNo, step.kind != .recall, let previous = previousAnswer(questionKey) else { return nil }
         let key = AnswerInterpreter.normalise(text)
+        let bare = content.words.commands[.yes, default: []].contains(key) || content.words.commands[.no, default: []].contains(key)
+        if bare, case .options(let options, let several, _) = shape,
+           case .chosen(let indices) = interpreter.interpret(text, at: .options(options, several: several, ownWords: false)) {
+            if optionIds(for: indices) == previous.optionIds { return nil }
+            phase = .clarifying(indices: indices, typed: text)
+            return Turn(presentations: [prompt()])
+        }
         if content.words.commands[.yes, default: []].contains(key) { return advance(after: nil, at: now) }
         if content.words.commands[.no, default: []].contains(key) {
             return Turn(presentations: [.message([content.words.say(.whatNow)]), prompt()])
         }
         return nil
+    }
+
+    /// The ids an answer choosing `indices` here is saved with.
+    func optionIds(for indices: [Int]) -> [String] {
+        step.kind == .sort ? indices.map { scale[$0].id } : indices.map { step.options[$0].id }
+    }
+
+    /// The labels of `indices` here, as the pupil sees them.
+    func optionLabels(for indices: [Int]) -> String {
+        (step.kind == .sort ? indices.map { scale[$0].label } : indices.map { step.options[$0].label }).joined(separator: ", ")
     }
 
     mutating func adult(_ action: AdultAction, at now: Date) -> Turn {

@@ -63,9 +63,12 @@ extension Conversation {
     /// Goes back one question (one card in a sort step), the same way at every kind of step:
     /// the question is shown again with what was said there, to keep (`next`) or change.
     mutating func goBack(at now: Date) -> Turn {
-        if phase == .followUp || phase == .confirming {
+        switch phase {
+        case .followUp, .confirming, .clarifying:
             phase = .asking
             return Turn(presentations: [prompt()])
+        default:
+            break
         }
         var earlier = stepIndex - 1
         while earlier >= 0 && !isShown(topic.steps[earlier]) { earlier -= 1 }

@@ -69,6 +69,11 @@ extension Conversation {
             return view(text, yesNoOptions, [words.say(.chooseOne), words.say(.orNewAnswer)], card: context)
         case .followUp:
             return view(words.say(.whatNow), [], [words.say(.ownWords)])
+        case .clarifying(let indices, _):
+            // Both answers in words, and only yes or no to choose: nothing else on screen to answer.
+            let said = previousAnswer(questionKey).map(summary) ?? ""
+            return view(words.say(.changeTo, [.answer: said, .option: optionLabels(for: indices)]), yesNoOptions,
+                        [words.say(.chooseOne)], extras: nil, card: nil)
         case .offering(let offer, _, _):
             // Only the offer, not the card's question too: a "1" must not look like an answer to both.
             return view(words.say(offer == .stop ? .offerStop : .offerBreak), yesNoOptions, [words.say(.chooseOne)], extras: nil, card: nil)

@@ -127,6 +127,10 @@ public struct Conversation: Sendable {
             phase = before
             return answerOffer(offer, reply: reply, with: text, at: now)
         }
+        if case .clarifying(let indices, let typed) = phase {
+            phase = .asking
+            return answerClarifying(indices, typed: typed, with: text, at: now)
+        }
         var turn = interpretAndAnswer(text, at: now)
         if cut, turn.answer != nil {
             turn.notices.append(content.words.say(.answerCut, [.count: "\(InputCleaner.maxCharacters)"]))
@@ -141,7 +145,10 @@ public struct Conversation: Sendable {
 
     /// The answer to "Do you want to stop for now?" (or a break): yes stops (or pauses); no shows
     /// the question again (the reply was a request, never saved as an answer; typed again
-    /// there, it is the answer); anything else is an answer to the question itself.
+    /// there, it is the answer). Anything else was said to the offer, not to the question under
+    /// it, so the offer is asked again and nothing is saved (a tester's "3" here had become
+    /// option 3 of the card, and "idk" an "I don't know" to the question). An adult's command
+    /// works as anywhere, and the offer stays.
     private mutating func answerOffer(_ offer: ConversationState.Offer, reply: String, with text: String, at now: Date) -> Turn {
         switch interpreter.interpret(text, at: .options(withGlyphs(yesNoOptions), several: false)) {
         case .chosen([0]), .command(.yes):
@@ -151,8 +158,34 @@ public struct Conversation: Sendable {
         case .chosen([1]), .command(.no):
             declinedOffer = AnswerInterpreter.normalise(reply)
             return Turn(presentations: [.message([content.words.say(.gentle)]), prompt()])
+        case .adult(let action):
+            phase = .offering(offer, reply: reply, then: phase)
+            return adult(action, at: now)
         default:
-            return interpretAndAnswer(text, at: now)
+            phase = .offering(offer, reply: reply, then: phase)
+            return Turn(presentations: [.message([content.words.say(.gentle)]), prompt()])
+        }
+    }
+
+    /// The answer to "Do you want to change it to: …?": yes saves the option, with the words
+    /// first typed; no keeps the answer given before and goes on; back shows the question
+    /// again. Anything else asks again, and nothing is saved.
+    private mutating func answerClarifying(_ indices: [Int], typed: String, with text: String, at now: Date) -> Turn {
+        switch interpreter.interpret(text, at: .options(withGlyphs(yesNoOptions), several: false)) {
+        case .chosen([0]), .command(.yes):
+            return chose(indices, typed: typed, at: now, checkingEarlier: false)
+        case .chosen([1]), .command(.no):
+            return advance(after: nil, at: now)
+        case .command(.stop):
+            return command(.stop, typed: text, at: now)
+        case .command(.back):
+            return Turn(presentations: [prompt()])
+        case .adult(let action):
+            phase = .clarifying(indices: indices, typed: typed)
+            return adult(action, at: now)
+        default:
+            phase = .clarifying(indices: indices, typed: typed)
+            return Turn(presentations: [.message([content.words.say(.gentle)]), prompt()])
         }
     }
 

@@ -21,6 +21,10 @@ public struct ConversationState: Sendable, Equatable, Codable {
         /// "Do you want to stop for now?" (or a break), after a short reply that asked for it;
         /// the reply, kept to save exactly as typed if the answer is no; the phase to return to.
         case offering(Offer, reply: String, then: Phase)
+        /// At a question answered before, a bare "yes" or "no" that is an option other than the
+        /// answer given: "You said before: …. Do you want to change it to: …?" The options it
+        /// chose, and what was typed, to save exactly as typed if the answer is yes.
+        case clarifying(indices: [Int], typed: String)
         /// The topic is over.
         case finished
     }
