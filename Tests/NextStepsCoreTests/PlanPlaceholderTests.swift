@@ -83,6 +83,34 @@ final class PlanPlaceholderTests: XCTestCase {
         XCTAssertTrue(unsure.isFinished)
     }
 
+    // The second time through, a fresh-eye tester's "no" to the plan was lost: the question came
+    // with "Last time you said …. Is that still right?" under it (two questions at once), "no"
+    // brought back the question, and the next words replaced the answer with no follow-up. A
+    // question whose no leads to a follow-up is asked as it is, and its no is the answer.
+    func testTheSecondTimeThroughANoToThePlanIsKeptAndFollowedUp() throws {
+        guard case .success(let loaded) = load(Self.withChange) else { return XCTFail("did not load") }
+        let content = loaded.content
+        let topic = try XCTUnwrap(content.topic("plan")).fillingPlan(["We agreed: college"], empty: "Nothing yet.")
+        let then = Date(timeIntervalSince1970: 1_790_000_000), now = then.addingTimeInterval(7 * 86_400)
+        let earlier = Answer(id: 1, pupilId: 1, sittingId: 1, topicId: "plan", stepId: "still-right", kind: .words,
+                             words: "nah not rly", mode: .typedByPupil, adultId: nil, at: then)
+        var talk = Conversation(topic: topic, content: content, pupilId: 1, sittingId: 2, adultId: 7, history: [earlier], progress: nil, now: now)
+        let opening = talk.begin(at: now)
+        var asked: QuestionView?
+        for case .question(let view) in opening.presentations { asked = view }
+        let view = try XCTUnwrap(asked)
+        XCTAssertEqual(view.text, topic.steps[0].text, "the plan's own question, once")
+        XCTAssertTrue(view.choices.isEmpty, "no yes/no of another question under it")
+        XCTAssertTrue(view.hint.contains(content.words.say(.lastTime, [.answer: "\u{201C}nah not rly\u{201D}"])), view.hint)
+        let no = try XCTUnwrap(talk.respond(to: "no", at: now).answer, "the no is the answer")
+        XCTAssertEqual(no.words, "no")
+        XCTAssertEqual(talk.currentStepId, "what-change")
+        let change = try XCTUnwrap(talk.respond(to: "I want the farm", at: now).answer)
+        XCTAssertEqual(change.stepId, "what-change")
+        XCTAssertEqual(AnswerChain.latest(to: QuestionKey(topicId: "plan", stepId: "still-right", cardId: nil), in: talk.history)?.words, "no")
+        XCTAssertTrue(content.words.isNo(no), "the adult is told the plan is not right")
+    }
+
     func testIfNoMustNameAnEarlierQuestionOfTheTopic() {
         guard case .failure(let missing) = load(Self.withChange.replacingOccurrences(of: "if-no: still-right", with: "if-no: nowhere")) else {
             return XCTFail("an if-no to a missing step loaded")

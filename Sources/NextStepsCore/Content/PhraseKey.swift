@@ -42,6 +42,8 @@ public enum PhraseKey: String, Sendable, CaseIterable, Codable, CodingKeyReprese
     case offerStop = "offer-stop"
     /// "Do you want a break?", after a short reply that asks for one.
     case offerBreak = "offer-break"
+    /// After a bare "no" at a question answered before: the question comes again for a new answer.
+    case newAnswer = "new-answer"
     /// "You said before: {answer}. Do you want to change it to: {option}?", after a bare yes or no
     /// that is another option than the answer given.
     case changeTo = "change-to"

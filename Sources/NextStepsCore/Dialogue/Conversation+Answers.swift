@@ -183,9 +183,11 @@ extension Conversation {
     /// When it is an option other than the answer given, the pupil is asked which they mean
     /// ("Do you want to change it to: I like this?"); when it is the same option, it is that
     /// answer either way. When it is no option, "yes" keeps the answer and "no" asks for the new
-    /// one. (A yes-no question is the exception: there, yes and no are the answers themselves.)
+    /// one. (A yes-no question is the exception: there, yes and no are the answers themselves;
+    /// so is a question whose no leads to a follow-up, such as My plan's.)
     mutating func keepOrChange(_ text: String, at now: Date) -> Turn? {
-        guard phase == .asking, step.kind != .yesNo, step.kind != .recall, let previous = previousAnswer(questionKey) else { return nil }
+        guard phase == .asking, step.kind != .yesNo, step.kind != .recall, !decidesAFollowUp,
+              let previous = previousAnswer(questionKey) else { return nil }
         let key = AnswerInterpreter.normalise(text)
         let bare = content.words.commands[.yes, default: []].contains(key) || content.words.commands[.no, default: []].contains(key)
         if bare, case .options(let options, let several, _) = shape,
@@ -196,7 +198,7 @@ extension Conversation {
         }
         if content.words.commands[.yes, default: []].contains(key) { return advance(after: nil, at: now) }
         if content.words.commands[.no, default: []].contains(key) {
-            return Turn(presentations: [.message([content.words.say(.whatNow)]), prompt()])
+            return Turn(presentations: [.message([content.words.say(.newAnswer)]), prompt()])
         }
         return nil
     }

@@ -102,9 +102,15 @@ extension Conversation {
     /// Asking, or first "last time you said …, is that still right?" when the question was
     /// answered on an earlier time through the topic. Yes-no and sort questions are asked
     /// again instead, with what was said in the hint: there, "yes" and "no" would be taken
-    /// for answers to the question itself.
+    /// for answers to the question itself. So is a question whose "no" leads to a follow-up
+    /// (My plan's "Is that still right?"): its no is the answer, and asking "is that still
+    /// right?" about it would put the question on screen twice (found by a tester).
+    /// Whether a later step is asked only after a no here (its `if-no` names this step).
+    var decidesAFollowUp: Bool { topic.steps.contains { $0.ifNo == step.id } }
+
     var askingPhase: Phase {
-        guard [.chooseOne, .chooseSeveral, .words].contains(step.kind), step.ifNo == nil, let previous = previousAnswer(questionKey),
+        guard [.chooseOne, .chooseSeveral, .words].contains(step.kind), step.ifNo == nil, !decidesAFollowUp,
+              let previous = previousAnswer(questionKey),
               previous.at < runStartedAt else { return .asking }
         return .confirming
     }
