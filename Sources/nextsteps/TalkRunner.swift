@@ -112,7 +112,18 @@ struct TalkRunner {
                 lines.append(content.words.say(.planChange, [.name: pupil.knownAs, .answer: WellbeingFlags.visible(answer.words)]))
             }
         }
-        if !lines.isEmpty { terminal.output.write("\n" + lines.joined(separator: "\n") + "\n") }
+        guard !lines.isEmpty else { return }
+        // At a terminal the pupil is still in front of the screen: the notes wait for the adult
+        // (found by a tester: "nobody likes me" showed, marked, right under the pupil's last
+        // question). Input that ends there leaves them in `pupils show`, never on the screen.
+        if terminal.environment.inputIsTerminal {
+            terminal.output.write("\n" + content.words.say(.adultNotesReady) + "\n")
+            guard case .line = terminal.lines.read(prompt: "> ") else {
+                terminal.output.write(content.words.say(.adultNotesLater, [.id: "\(pupilId)"]) + "\n")
+                return
+            }
+        }
+        terminal.output.write("\n" + lines.joined(separator: "\n") + "\n")
     }
 
     /// The adult's part: advice, decisions, actions, views, options, the next review, each saved

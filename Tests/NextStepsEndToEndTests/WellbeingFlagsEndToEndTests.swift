@@ -40,4 +40,26 @@ final class WellbeingFlagsEndToEndTests: XCTestCase {
         XCTAssertTrue(listed.contains("\u{201C}\(worrying)\u{201D}"), show.transcript)
         XCTAssertTrue(listed.contains("[nobody likes me]"), show.transcript)
     }
+
+    // At a terminal the pupil is still in front of the screen: the notes wait for the adult's
+    // Enter (a tester saw "nobody likes me" shown, marked, right under the pupil's last screen).
+    func testAtATerminalTheNotesWaitForTheAdultsEnter() throws {
+        let ready = Phrases.adult["adult-notes-ready"] ?? "<<missing adult phrase adult-notes-ready>>"
+        let sandbox = try Sandbox("flag-pty")
+        try sandbox.addPupil("Sam Smith", knownAs: "Sam")
+        let terminal = try TerminalSession(sandbox: sandbox, arguments: ["talk", "--pupil", "Sam", "--store", sandbox.store,
+                                                                           "--topic", "about-me", "--no-adult-part", "--plain"])
+        terminal.waitInOrder([AboutMe.marker(1), "> "], from: 0)
+        terminal.answer("", expecting: [AboutMe.marker(2)])
+        terminal.answer("music", expecting: [Phrases.saved, AboutMe.marker(3)])
+        terminal.answer("nobody likes me at school", expecting: [Phrases.saved, AboutMe.marker(4)])
+        terminal.answer("stop", expecting: [Phrases.stopped, ready])
+        XCTAssertFalse(terminal.screen.text.contains(heading), "not before the adult asks:\n\(terminal.screen.text)")
+        XCTAssertFalse(terminal.screen.text.contains("[nobody likes me]"), terminal.screen.text)
+        let offset = terminal.screen.count
+        XCTAssertTrue(terminal.typeLine(""))
+        terminal.waitInOrder([heading, "\u{201C}nobody likes me at school\u{201D}"], from: offset)
+        XCTAssertTrue(terminal.process.waitForExit(timeout: 5), terminal.process.endDescription)
+        XCTAssertEqual(terminal.process.exitCode, 0)
+    }
 }

@@ -245,7 +245,7 @@ extension PhraseKey {
     /// Phrases for the adult only, kept under `adult:` and not linted as pupil-facing words.
     var isForAdult: Bool {
         rawValue.hasPrefix("export-") || rawValue.hasPrefix("template-") || rawValue.hasPrefix("install-") || rawValue.hasPrefix("file-")
-            || rawValue.hasPrefix("careers-") || rawValue.hasPrefix("adult-part-")
+            || rawValue.hasPrefix("careers-") || rawValue.hasPrefix("adult-part-") || rawValue.hasPrefix("adult-notes-")
             || [.noteSaved, .adultHelp, .answerCut, .startWho, .startHowTo, .startTooLong, .startDidYouMean, .startSeveral, .startAdd,
          .startNobodyAdded, .startAdded, .startNotSaved, .adultKeep, .adultName, .adultRole, .adultRoleAgain, .adultNotAName, .adultAsLastTime, .talkBusy, .scribeExactly,
          .flagsHeading, .planNotRight, .planChange, .scribeThirdPerson, .startWhat].contains(self)
@@ -274,6 +274,7 @@ extension PhraseKey {
         case .topicSizeCards: return [.step, .cards]
         case .lastTime, .youSaid: return [.answer]
         case .changeTo: return [.answer, .option]
+        case .adultNotesLater: return [.id]
         case .planNotRight: return [.name, .answer]
         case .viewsTitle: return [.name]
         case .exportNoFormat: return [.format, .list]

@@ -44,6 +44,10 @@ public enum PhraseKey: String, Sendable, CaseIterable, Codable, CodingKeyReprese
     case offerBreak = "offer-break"
     /// After a bare "no" at a question answered before: the question comes again for a new answer.
     case newAnswer = "new-answer"
+    /// After the pupil's part, at a terminal, when there are notes for the adult: press Enter to see them.
+    case adultNotesReady = "adult-notes-ready"
+    /// When input ended before the adult saw the notes: where they are kept ({id}: the pupil's number).
+    case adultNotesLater = "adult-notes-later"
     /// "You said before: {answer}. Do you want to change it to: {option}?", after a bare yes or no
     /// that is another option than the answer given.
     case changeTo = "change-to"
