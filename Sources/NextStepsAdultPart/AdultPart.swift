@@ -94,14 +94,14 @@ public final class AdultPart {
             case .decision:
                 return .item(.decision(try text(.adultPartDecision)))
             case .action:
-                let what = try text(.adultPartActionWhat), who = try text(.adultPartActionWho)
-                return .item(.action(PlanAction(what: what, who: who, by: try day(.adultPartActionBy))))
+                let what = try text(.adultPartActionWhat), who = try text(.adultPartActionWho, later: true)
+                return .item(.action(PlanAction(what: what, who: who, by: try day(.adultPartActionBy, later: true))))
             case .parentView:
-                let said = try text(.adultPartViewWords), by = try text(.adultPartViewWho)
+                let said = try text(.adultPartViewWords), by = try text(.adultPartViewWho, later: true)
                 return .item(.parentView(words: said, saidBy: by))
             case .option:
                 let stage = try self.stage()
-                return .item(.option(stage: stage, words: try text(.adultPartOptionWords)))
+                return .item(.option(stage: stage, words: try text(.adultPartOptionWords, later: true)))
             case .review:
                 return .item(.nextReview(try reviewDay()))
             }
@@ -114,23 +114,40 @@ public final class AdultPart {
 
     private enum Stop: Error { case cancelled, ended }
 
-    /// A field of words, kept exactly; Enter cancels the entry.
-    private func text(_ question: PhraseKey) throws -> String {
+    /// A field of words, kept exactly; Enter cancels the entry. At a `later` field, what was
+    /// typed before it is at stake, so Enter first says so and only a second Enter cancels
+    /// (found by a tester: Enter at "Who said it" threw away the parent's view unasked).
+    private func text(_ question: PhraseKey, later: Bool = false) throws -> String {
         say(question)
-        guard let typed = read() else { throw Stop.ended }
-        guard !typed.isEmpty else { throw Stop.cancelled }
-        return typed
-    }
-
-    /// A day, asked again calmly until it is one; Enter cancels the entry.
-    private func day(_ question: PhraseKey) throws -> Day {
-        say(question)
+        var warned = !later
         while true {
             guard let typed = read() else { throw Stop.ended }
-            guard !typed.isEmpty else { throw Stop.cancelled }
-            if let day = AdultPartMenu.day(typed) { return day }
-            say(.adultPartBadDay)
+            if !typed.isEmpty { return typed }
+            try enterAlone(&warned)
         }
+    }
+
+    /// A day, asked again calmly until it is one; Enter cancels the entry, as at `text`.
+    private func day(_ question: PhraseKey, later: Bool = false) throws -> Day {
+        say(question)
+        var warned = !later
+        while true {
+            guard let typed = read() else { throw Stop.ended }
+            if typed.isEmpty {
+                try enterAlone(&warned)
+            } else if let day = AdultPartMenu.day(typed) {
+                return day
+            } else {
+                say(.adultPartBadDay)
+            }
+        }
+    }
+
+    /// Enter alone at a field: cancels the entry once the adult has been told it is not saved yet.
+    private func enterAlone(_ warned: inout Bool) throws {
+        if warned { throw Stop.cancelled }
+        warned = true
+        say(.adultPartStillNeeded)
     }
 
     /// The next review's day: one already gone is kept only after a yes (another day may be

@@ -284,6 +284,8 @@ public enum PhraseKey: String, Sendable, CaseIterable, Codable, CodingKeyReprese
     case adultPartNotSaved = "adult-part-not-saved"
     /// The adult's part: Enter at a field left the entry unsaved.
     case adultPartNothing = "adult-part-nothing"
+    /// The adult's part: Enter at a later field; the entry is not saved yet, Enter again leaves it out.
+    case adultPartStillNeeded = "adult-part-still-needed"
     /// The adult's part: no adult was named, so the entry was not saved.
     case adultPartNoAdult = "adult-part-no-adult"
     /// The adult's part left before its menu: no adult was named, so nothing can be recorded.
