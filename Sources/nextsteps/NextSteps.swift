@@ -7,9 +7,10 @@ struct NextSteps: ParsableCommand {
         commandName: "nextsteps",
         abstract: "Talk with a young person about what they might do after school, and keep their views.",
         discussion: """
-            With no command, NextSteps asks who is here and what to talk about, then starts.
-            Records are kept in one file: $XDG_DATA_HOME/nextsteps/nextsteps.sqlite
-            (or ~/.local/share/nextsteps/), or --store PATH / NEXTSTEPS_STORE.
+            With no command, NextSteps asks who is here and what to talk about, then
+            starts.
+            Records are kept in one file: $XDG_DATA_HOME/nextsteps/nextsteps.sqlite (or
+            ~/.local/share/nextsteps/), or --store PATH / NEXTSTEPS_STORE.
             """,
         subcommands: [StartCommand.self, TalkCommand.self, TopicsCommand.self, PupilsCommand.self,
                       PlanCommand.self, EncounterCommand.self, DestinationCommand.self, SharingCommand.self, CareersCommand.self,

@@ -67,11 +67,13 @@ struct StoreCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Set the records' passphrase, or change it.",
             discussion: """
-                With a passphrase, the pupils' words, names and notes are sealed in the records file
-                (AES-GCM, a key from scrypt), and every command asks for the passphrase.
-                The passphrase is never typed on the command line: it is asked with nothing shown,
-                or, for scripts, read from NEXTSTEPS_PASSPHRASE (the current one) and
-                NEXTSTEPS_NEW_PASSPHRASE (the new one). Without the passphrase the records cannot be read.
+                With a passphrase, the pupils' words, names and notes are sealed in the
+                records file (AES-GCM, a key from scrypt), and every command asks for the
+                passphrase.
+                The passphrase is never typed on the command line: it is asked with nothing
+                shown, or, for scripts, read from NEXTSTEPS_PASSPHRASE (the current one) and
+                NEXTSTEPS_NEW_PASSPHRASE (the new one). Without the passphrase the records
+                cannot be read.
                 """
         )
 

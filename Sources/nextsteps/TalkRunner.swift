@@ -172,9 +172,12 @@ struct TalkCommand: ParsableCommand {
         commandName: "talk",
         abstract: "Talk with a pupil through a topic, one question at a time.",
         discussion: """
-            Without --topic, a stopped topic goes on from where it stopped; otherwise the pupil chooses.
-            The pupil can type a number, a word, "I don't know", "not now", back, again, break, stop or help.
-            The adult can type /scribe (the adult types what the pupil says), /pupil, or /note followed by a note.
+            Without --topic, a stopped topic goes on from where it stopped; otherwise the
+            pupil chooses.
+            The pupil can type a number, a word, "I don't know", "not now", back, again,
+            break, stop or help.
+            The adult can type /scribe (the adult types what the pupil says), /pupil, or
+            /note followed by a note.
             """
     )
 

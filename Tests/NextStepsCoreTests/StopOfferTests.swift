@@ -103,6 +103,9 @@ final class StopOfferTests: ConversationTestCase {
         let words = try Fixtures.petsContent().words
         XCTAssertEqual(words.offer(in: "can we stop now"), .stop)
         XCTAssertEqual(words.offer(in: "I NEED A BREAK!"), .pause)
+        // Found by a tester, saved as answers before: a pupil who wants to leave.
+        XCTAssertEqual(words.offer(in: "leave me alone"), .stop)
+        XCTAssertEqual(words.offer(in: "can I go back to class"), .stop)
         XCTAssertNil(words.offer(in: "breakfast and stopwatches"), "whole words only")
         XCTAssertNil(words.offer(in: ""))
         var none = words

@@ -21,8 +21,9 @@ struct CareersCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Report on a year group or everyone: as text here, or to a file as HTML (charts) or CSV (activities).",
             discussion: """
-                Without -o, the text report is shown here. With -o, the file is written whole or not at all,
-                readable only by you; an existing file is replaced only after you say yes, or with --force.
+                Without -o, the text report is shown here. With -o, the file is written whole
+                or not at all, readable only by you; an existing file is replaced only after
+                you say yes, or with --force.
                 """
         )
 

@@ -12,9 +12,10 @@ extension EncounterCommand {
         static let configuration = CommandConfiguration(
             abstract: "Link a pupil's own words about an encounter (one of their answers) to it.",
             discussion: """
-                The encounter's number is in `nextsteps encounter list --pupil NAME`; the answer's number is in
-                `nextsteps pupils show NAME` (shown beside each answer of "After a visit"). A new entry with the
-                link replaces the encounter, and the old one stays in the history.
+                The encounter's number is in `nextsteps encounter list --pupil NAME`; the
+                answer's number is in `nextsteps pupils show NAME` (shown beside each answer
+                of "After a visit"). A new entry with the link replaces the encounter, and the
+                old one stays in the history.
                 """
         )
 

@@ -11,18 +11,27 @@ import NextStepsStore
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration.startedDirectly(
         commandName: "export",
-        abstract: "Export a pupil's views and record: md, html, csv, json, wav, or la for the local authority.",
+        abstract: "Export a pupil's record: docx, md, html, csv, json, wav or la.",
         discussion: """
-            md:   the pupil's views as Markdown, from Content/templates/my-views.md.mustache or --template.
-            html: an Easy Read "My views" page (pictures inline), from my-views.html.mustache or --template.
+            The format comes from the file's ending, or --format:
+            docx: the school's Word form filled in place: Content/templates/
+                  annual-review.docx, or the school's own with --template (check it first:
+                  nextsteps template check FILE).
+            md:   the pupil's views as Markdown (my-views.md.mustache, or --template).
+            html: an Easy Read "My views" page, pictures inline (my-views.html.mustache,
+                  or --template).
             csv:  one row per current answer; with --all, every pupil in one file.
-            json: the whole record with a format version, words beside ids (also the pupil's own copy).
-            wav:  the pupil's own views read aloud in the first person, in their voice and speed.
-            la:   for the local authority (JSON; --format la or --for local-authority; with --all, every pupil).
-                  It honours each pupil's sharing choice (nextsteps sharing set): basic-only, or no
-                  choice recorded, gives only name, date of birth, address and parents' details.
-            Files are written whole or not at all, readable only by you. An existing file is replaced
-            only after you say yes, or with --force. Field names for templates: docs/export-fields.md.
+            json: the whole record with a format version, words beside ids (also the
+                  pupil's own copy).
+            wav:  the pupil's own views read aloud in the first person, in their voice and
+                  speed.
+            la:   for the local authority (JSON; --format la or --for local-authority;
+                  with --all, every pupil). It honours each pupil's sharing choice
+                  (nextsteps sharing set): basic-only, or no choice recorded, gives only
+                  name, date of birth, address and parents' details.
+            Files are written whole or not at all, readable only by you. An existing file
+            is replaced only after you say yes, or with --force.
+            Field names for templates: docs/export-fields.md.
             """
     )
 
@@ -32,7 +41,7 @@ struct ExportCommand: ParsableCommand {
     @Flag(help: "Every pupil, in one CSV file.")
     var all = false
 
-    @Option(help: "The format: md, html, csv, json, wav or la (default: from the file's ending).")
+    @Option(help: "The format: docx, md, html, csv, json, wav or la (default: from the file's ending).")
     var format: String?
 
     @Option(name: .customLong("for"), help: ArgumentHelp("Who it is for: local-authority (the same as --format la).", valueName: "who"))

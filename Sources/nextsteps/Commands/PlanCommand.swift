@@ -52,7 +52,8 @@ struct PlanCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add an entry to a pupil's plan.",
             discussion: """
-                What each kind needs (the words from --text, else typed at a prompt or piped in):
+                What each kind needs (the words from --text, else typed at a prompt or piped
+                in):
                   advice, decision, difference: the words
                   action: the words (what will be done), --who, --by
                   parent-view: the words, --said-by

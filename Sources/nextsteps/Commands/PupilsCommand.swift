@@ -11,9 +11,11 @@ struct PupilsCommand: ParsableCommand {
         commandName: "pupils",
         abstract: "Add, list, show, rename, remove and erase pupils, and record their basic details.",
         discussion: """
-            Every command that names a pupil takes their number instead of their name (`pupils list` shows it):
-            nextsteps pupils show 3, nextsteps talk --pupil 3. A name on a command line can be seen by other users
-            of the machine and is kept in the shell's history; a number is not the pupil's name.
+            Every command that names a pupil takes their number instead of their name
+            (`pupils list` shows it):
+            nextsteps pupils show 3, nextsteps talk --pupil 3. A name on a command line
+            can be seen by other users of the machine and is kept in the shell's history;
+            a number is not the pupil's name.
             """,
         subcommands: [Add.self, List.self, Show.self, Details.self, Rename.self, Remove.self, Erase.self, Retention.self, Speech.self, Leave.self],
         defaultSubcommand: List.self
@@ -23,8 +25,9 @@ struct PupilsCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Add a pupil.",
             discussion: """
-                Without a name, the full name is asked at a prompt, then the name they like to be called, so neither
-                goes on the command line (from a pipe: the full name on the first line, the known-as name on the next).
+                Without a name, the full name is asked at a prompt, then the name they like to
+                be called, so neither goes on the command line (from a pipe: the full name on
+                the first line, the known-as name on the next).
                 """
         )
 

@@ -13,10 +13,10 @@ extension PupilsCommand {
         static let configuration = CommandConfiguration(
             abstract: "Record a pupil's address, or their parents' or carers' names and contact details.",
             discussion: """
-                For example: nextsteps pupils details Sam address < address.txt
-                             nextsteps pupils details Sam parents      (typed at the prompt)
-                An empty line clears it. These go in the local authority's export (export --format la)
-                whatever the sharing choice.
+                For example: nextsteps pupils details Sam address < address.txt nextsteps
+                pupils details Sam parents      (typed at the prompt)
+                An empty line clears it. These go in the local authority's export (export
+                --format la) whatever the sharing choice.
                 """
         )
 

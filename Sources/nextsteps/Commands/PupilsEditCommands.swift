@@ -11,8 +11,9 @@ extension PupilsCommand {
         static let configuration = CommandConfiguration(
             abstract: "Give a pupil a new full name (and known-as name).",
             discussion: """
-                For example: nextsteps pupils rename 3 "Sam Smith" --known-as Sam. Without the new name, it is asked
-                at a prompt (from a pipe: the first line), so it does not go on the command line.
+                For example: nextsteps pupils rename 3 "Sam Smith" --known-as Sam. Without the
+                new name, it is asked at a prompt (from a pipe: the first line), so it does
+                not go on the command line.
                 """
         )
 
@@ -61,8 +62,9 @@ extension PupilsCommand {
         static let configuration = CommandConfiguration(
             abstract: "Remove a pupil and all their records (answers, sittings, places in topics).",
             discussion: """
-                You are asked to type the pupil's full name again. When input is not a terminal,
-                give --yes (or --confirm "Full Name", which puts the name on the command line). This cannot be undone.
+                You are asked to type the pupil's full name again. When input is not a
+                terminal, give --yes (or --confirm "Full Name", which puts the name on the
+                command line). This cannot be undone.
                 """
         )
 

@@ -10,13 +10,17 @@ extension PupilsCommand {
         static let configuration = CommandConfiguration(
             abstract: "Erase a pupil for good, and prove no copy of their words is left in the records' files.",
             discussion: """
-                Removes the pupil and every record of theirs (answers, notes, sittings, places in topics, plan,
-                encounters, destinations, sharing), rebuilds the records file so no freed space keeps a copy, then
-                searches every file of the records, byte by byte, for each piece of their text (their name, every
-                answer and note, the words of their careers entries), and says what it searched and what it found.
-                Exports and spoken-step files (--speech-to) are outside the records: the school deletes those itself.
-                You are asked to type the pupil's full name again; with --yes (for scripts), nothing is asked.
-                This cannot be undone. If a copy is found, it says where, and the exit status is 74.
+                Removes the pupil and every record of theirs (answers, notes, sittings, places
+                in topics, plan, encounters, destinations, sharing), rebuilds the records file
+                so no freed space keeps a copy, then searches every file of the records, byte
+                by byte, for each piece of their text (their name, every answer and note, the
+                words of their careers entries), and says what it searched and what it found.
+                Exports and spoken-step files (--speech-to) are outside the records: the
+                school deletes those itself.
+                You are asked to type the pupil's full name again; with --yes (for scripts),
+                nothing is asked.
+                This cannot be undone. If a copy is found, it says where, and the exit status
+                is 74.
                 """
         )
 

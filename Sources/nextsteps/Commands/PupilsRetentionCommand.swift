@@ -10,8 +10,9 @@ extension PupilsCommand {
         static let configuration = CommandConfiguration(
             abstract: "List pupils who left more than three years ago, with every destination follow-up recorded, to erase.",
             discussion: """
-                The day a pupil left is noted with `pupils leave`; follow-ups 1, 2 and 3 years after leaving with
-                `destination add`. Nothing is erased: the school decides, then uses `pupils erase NUMBER`.
+                The day a pupil left is noted with `pupils leave`; follow-ups 1, 2 and 3 years
+                after leaving with `destination add`. Nothing is erased: the school decides,
+                then uses `pupils erase NUMBER`.
                 """
         )
 
