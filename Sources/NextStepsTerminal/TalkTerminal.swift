@@ -8,7 +8,7 @@ import NextStepsCore
 public final class TalkTerminal {
     /// What was learnt about the terminal.
     public let environment: TerminalEnvironment
-    /// Standard output.
+    /// Standard output, each line wrapped between words at the screen's width.
     public let output: TextOutput
     /// Where lines come from.
     public let lines: LineSource
@@ -20,11 +20,12 @@ public final class TalkTerminal {
     public init(forcePlain: Bool, stoppedMessage: String) {
         environment = TerminalEnvironment.detect(forcePlain: forcePlain)
         let output = StandardOutput()
-        self.output = output
         lines = environment.inputIsTerminal ? ReadlineLineSource(plain: environment.plain)
                                             : PlainLineSource(output: output)
         let width = environment.plain ? nil : min(TerminalSize.columns() ?? 80, 80) - 1
-        screen = ScreenPresenter(renderer: ScreenRenderer(plain: environment.plain, width: width), output: output)
+        let renderer = ScreenRenderer(plain: environment.plain, width: width)
+        self.output = WrappingOutput(base: output, renderer: renderer)
+        screen = ScreenPresenter(renderer: renderer, output: output)
         ns_install_signal_handlers("\n" + stoppedMessage + "\n")
     }
 

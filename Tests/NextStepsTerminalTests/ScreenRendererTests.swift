@@ -25,6 +25,22 @@ final class ScreenRendererTests: XCTestCase {
         XCTAssertTrue(output.text.split(separator: "\n").allSatisfy { $0.count <= 40 })
     }
 
+    // Lines written outside the conversation's screens (the adult's part, notes) are wrapped
+    // the same way: a terminal cut them mid-word at 100 columns (found by a tester).
+    func testOtherOutputIsWrappedBetweenWordsToo() {
+        final class Captured: TextOutput, @unchecked Sendable {
+            var text = ""
+            func write(_ text: String) { self.text += text }
+        }
+        let captured = Captured()
+        let output = WrappingOutput(base: captured, renderer: ScreenRenderer(plain: false, width: 30))
+        output.write("For the adult: Sam said the plan is not right. Ask what would change.\n> ")
+        XCTAssertEqual(captured.text, "For the adult: Sam said the\nplan is not right. Ask what\nwould change.\n> ")
+        let plain = Captured()
+        WrappingOutput(base: plain, renderer: ScreenRenderer(plain: true)).write(String(repeating: "word ", count: 40))
+        XCTAssertEqual(plain.text, String(repeating: "word ", count: 40), "plain output is never wrapped")
+    }
+
     func testPlainHasNoEscapesOrGlyphsAndStyledHasBoth() {
         let symbol = Symbol(id: "c", label: "College", glyph: "🏫", spoken: "college", image: "c.svg")
         let view = QuestionView(counter: "Step 1 of 2", topicTitle: "T", symbol: symbol, text: "Where?",
