@@ -24,7 +24,8 @@ public enum AdultPartMenu {
             case .advice: return ["advice", "a"]
             case .decision: return ["decision", "decisions", "agreed", "d"]
             case .action: return ["action", "actions"]
-            case .parentView: return ["parent", "parents", "carer", "view", "parent's view", "parents' view", "parent view", "p"]
+            case .parentView: return ["parent", "parents", "carer", "carers", "view", "parent's view", "parents' view", "parent view",
+                                      "parents view", "carer's view", "carers view", "p"]
             case .option: return ["option", "options", "o"]
             case .review: return ["review", "next review", "r"]
             }
@@ -66,6 +67,7 @@ public enum AdultPartMenu {
     public static func day(_ typed: String) -> Day? {
         let text = typed.trimmingCharacters(in: .whitespaces)
         if let iso = Day(iso: text) { return iso }
+        if let long = Day(long: text) { return long }
         let parts = text.split(whereSeparator: { $0 == "/" || $0 == "." || $0 == "-" }).map(String.init)
         guard parts.count == 3, parts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy { $0.isASCII && $0.isNumber } }),
               let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]),

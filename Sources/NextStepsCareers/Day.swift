@@ -69,6 +69,18 @@ public struct Day: Hashable, Comparable, Sendable, Codable, CustomStringConverti
     /// "31 August 2027", the way a report says a day.
     public var long: String { "\(day) \(Day.monthNames[month - 1]) \(year)" }
 
+    /// Reads a day as NextSteps writes it ("15 March 2027"), the month also by its first three
+    /// letters in any case ("15 mar 2027"); nil otherwise, or for a day that does not exist.
+    public init?(long text: String) {
+        let parts = text.split(whereSeparator: \.isWhitespace).map { $0.trimmingCharacters(in: CharacterSet(charactersIn: ",")) }
+        guard parts.count == 3, let day = Int(parts[0]), parts[2].count == 4, let year = Int(parts[2]), parts[1].count >= 3 else { return nil }
+        let month = parts[1].lowercased()
+        guard let index = Day.monthNames.firstIndex(where: { $0.lowercased() == month || $0.lowercased().prefix(3) == month }) else {
+            return nil
+        }
+        self.init(year: year, month: index + 1, day: day)
+    }
+
     /// The same as `iso`.
     public var description: String { iso }
 

@@ -31,7 +31,9 @@ public enum AdultRole: String, Sendable, Codable, CaseIterable {
     /// The role these words name, in any case and spacing ("Parent or Carer"), or by its stored
     /// value ("parent-or-carer"); nil for any other words: a role is never guessed.
     public init?(words: String) {
+        // "advisor" is a common spelling of "adviser" (a tester's was refused).
         let key = words.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            .replacingOccurrences(of: "advisor", with: "adviser")
         guard let role = AdultRole.allCases.first(where: { $0.inWords.lowercased() == key || $0.rawValue == key }) else { return nil }
         self = role
     }

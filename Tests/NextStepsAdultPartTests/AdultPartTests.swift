@@ -113,6 +113,15 @@ final class AdultPartTests: XCTestCase {
         XCTAssertEqual(screen.components(separatedBy: words.say(.adultPartStillNeeded)).count - 1, 1, "said once, at the later field:\n\(screen)")
     }
 
+    // The words a tester typed and found refused: "parents view", and a day as NextSteps
+    // itself writes one.
+    func testParentsViewAndADayInWordsAreRead() throws {
+        let part = part(["parents view", "Happy with college", "mum", "6", "15 March 2027", ""])
+        XCTAssertEqual(part.run(), .done)
+        XCTAssertEqual(try plan().map(\.body), [.parentView(words: "Happy with college", saidBy: "mum"),
+                                                .nextReview(try XCTUnwrap(Day(iso: "2027-03-15")))])
+    }
+
     func testEnterOnceAtALaterFieldKeepsWhatWasTyped() throws {
         let part = part(["4", "He is happy about college", "", "his mum", "3", "Book a taster day", "Mr Jones", "", "2027-03-15", ""])
         XCTAssertEqual(part.run(), .done)

@@ -36,6 +36,17 @@ final class DayTests: XCTestCase {
         XCTAssertEqual(Day(moment), day("2026-09-01"))
     }
 
+    // A day as NextSteps writes it is read back (a tester's "15 March 2027" was refused).
+    func testADayAsNextStepsWritesItIsRead() {
+        XCTAssertEqual(Day(long: "15 March 2027"), Day(iso: "2027-03-15"))
+        XCTAssertEqual(Day(long: "1 sep 2026"), Day(iso: "2026-09-01"))
+        XCTAssertEqual(Day(long: "29 February 2028")?.long, "29 February 2028")
+        XCTAssertNil(Day(long: "29 February 2027"), "a day that does not exist")
+        XCTAssertNil(Day(long: "15 Ma 2027"))
+        XCTAssertNil(Day(long: "March 2027"))
+        XCTAssertNil(Day(long: "15 March 27"))
+    }
+
     func testDaysRoundTripThroughJSONAndDamagedOnesAreErrors() throws {
         let data = try JSONEncoder().encode([day("2026-09-01")])
         XCTAssertEqual(String(data: data, encoding: .utf8), #"["2026-09-01"]"#)

@@ -6,6 +6,7 @@ final class AdultTests: XCTestCase {
     func testRolesAreReadFromTheirWordsOrStoredValuesAndNeverGuessed() {
         XCTAssertEqual(AdultRole(words: "Parent  or Carer"), .parentOrCarer)
         XCTAssertEqual(AdultRole(words: "senco"), .senco)
+        XCTAssertEqual(AdultRole(words: "Careers Advisor"), .careersAdviser, "the other spelling (a tester's was refused)")
         XCTAssertEqual(AdultRole(words: "teaching-assistant"), .teachingAssistant)
         XCTAssertNil(AdultRole(words: "Dad"))
         XCTAssertNil(AdultRole(words: "teach"))
