@@ -60,7 +60,10 @@ public struct TopicMenu {
             case .command(.help), .command(.again), .empty:
                 present(page: page)
             default:
-                terminal.screen.present(.message([words.say(.numbersOnly, [.count: "\(options.count)"])]))
+                // The numbers up to the last one on screen (a tester was told "1 to 15" with 1 to 6 shown).
+                let last = min(options.count, (page + 1) * Self.pageSize)
+                let more = last < options.count ? words.say(.moreTopics) : nil
+                terminal.screen.present(.message([[words.say(.numbersOnly, [.count: "\(last)"]), more].compactMap { $0 }.joined(separator: " ")]))
             }
         }
     }

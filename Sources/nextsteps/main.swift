@@ -48,7 +48,8 @@ enum FastStart {
         do {
             try command.run()
         } catch {
-            NextSteps.exitPlainly(error)
+            // Said as this command's own mistake, with its own usage (`say ""` showed the whole program's).
+            Command.exitPlainly(error)
         }
         exit(0)
     }
@@ -68,10 +69,10 @@ extension CommandConfiguration {
     }
 }
 
-extension NextSteps {
+extension ParsableCommand {
     /// Exits for an error that reached the top: a records error (a damaged row, a file that
     /// cannot be read) is said in its own words with status 74, never as "Error: …" and status 1;
-    /// anything else as argument-parser says it (help, a mistake in the arguments).
+    /// anything else as argument-parser says it for this command (help, a mistake in the arguments).
     static func exitPlainly(_ error: Error) -> Never {
         if let error = error as? StoreError {
             Console.error(error.message)

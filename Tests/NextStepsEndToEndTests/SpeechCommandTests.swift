@@ -63,6 +63,17 @@ final class SpeechCommandTests: XCTestCase {
         XCTAssertGreaterThan(c.seconds, b.seconds * 1.2, "90 words a minute is slower than 140")
     }
 
+    // No words is a mistake in say's arguments, said with say's own usage (a tester saw the
+    // whole program's usage for `say ""`).
+    func testSayWithNoWordsShowsItsOwnUsage() throws {
+        let sandbox = try Sandbox("say-empty")
+        let result = try sandbox.run(["say", " ", "--wav", sandbox.root.appendingPathComponent("x.wav").path])
+        XCTAssertEqual(result.exitCode, 64, result.transcript)
+        XCTAssertTrue(result.err.contains("There are no words to say."), result.transcript)
+        XCTAssertTrue(result.err.contains("Usage: nextsteps say <words>"), result.transcript)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: sandbox.root.appendingPathComponent("x.wav").path))
+    }
+
     func testPupilSpeechSettingsAreKeptAndUsed() throws {
         let sandbox = try Sandbox("speech-settings")
         try sandbox.addPupil("Sam Smith", knownAs: "Sam")
@@ -136,7 +147,7 @@ final class SpeechCommandTests: XCTestCase {
                                        lines: ["", "1 3", "My dog and long walks", "stop"]).exitCode, 0)
         let after = try sandbox.run(["export", "--pupil", "Sam", "--format", "wav", "-o", full, "--store", sandbox.store])
         XCTAssertEqual(after.exitCode, 0, after.transcript)
-        XCTAssertTrue(after.out.contains("Wrote Sam's wav export (2 current answers)"), after.transcript)
+        XCTAssertTrue(after.out.contains("Wrote Sam's wav export (2 current answer(s))"), after.transcript)
         XCTAssertGreaterThan(try WAVInfo(full).seconds, try WAVInfo(empty).seconds + 3)
     }
 

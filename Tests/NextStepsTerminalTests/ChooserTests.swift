@@ -126,6 +126,10 @@ final class ChooserTests: XCTestCase {
         XCTAssertTrue(out.text.contains(seventh.title))
         let firstPage = out.text.components(separatedBy: "more")[0]
         XCTAssertFalse(firstPage.contains("\(TopicMenu.pageSize + 1). "), "the first page shows at most 6 topics")
+        // Words that choose nothing are answered with the numbers on screen (a tester was told
+        // "from 1 to 15" with six shown), and that there are more.
+        XCTAssertTrue(out.text.contains(content.words.say(.numbersOnly, [.count: "\(TopicMenu.pageSize)"]) + " " + content.words.say(.moreTopics)),
+                      out.text)
 
         let money = try XCTUnwrap(content.topics.first { $0.id == "money" })
         let (byWord, _) = terminal(["money"])

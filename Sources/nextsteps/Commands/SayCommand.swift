@@ -23,9 +23,13 @@ struct SayCommand: ParsableCommand {
     @OptionGroup var voice: VoiceOptions
     @OptionGroup var places: PlaceOptions
 
+    /// Words that are all spaces are a mistake in the arguments, said with `say`'s own usage.
+    func validate() throws {
+        guard !words.joined().trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("There are no words to say.") }
+    }
+
     func run() throws {
         let text = words.joined(separator: " ")
-        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("There are no words to say.") }
         var settings = SpeechSettings.standard
         if let pupil {
             settings = try PupilFinder.find(pupil, in: places.openStore(forWriting: false)).speech
