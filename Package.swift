@@ -130,7 +130,8 @@ let package = Package(
         // The test doubles (in-memory store, scripted lines, a stepping clock), kept out of the product.
         .target(name: "NextStepsTestSupport", dependencies: ["NextStepsCore", "NextStepsRecords", "NextStepsCareers"]),
         .testTarget(name: "NextStepsRecordsTests", dependencies: ["NextStepsRecords"]),
-        .testTarget(name: "NextStepsCoreTests", dependencies: ["NextStepsCore", "NextStepsRecords", "NextStepsTerminal", "NextStepsTestSupport"]),
+        .testTarget(name: "NextStepsCoreTests", dependencies: ["NextStepsCore", "NextStepsRecords", "NextStepsTerminal", "NextStepsTestSupport",
+                                                               .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "NextStepsCareersTests",
                     dependencies: ["NextStepsCareers", "NextStepsRecords", "NextStepsReports", "NextStepsTestSupport",
                                   .product(name: "Yams", package: "Yams")]),

@@ -86,6 +86,47 @@ final class StopOfferTests: ConversationTestCase {
         XCTAssertEqual(answer.words, "puppy")
     }
 
+    // "stop bullying me" asks to stop in words, and it is also what the adult must see: a reply
+    // holding words from the wellbeing list is kept as the pupil's answer, never let go as a
+    // request (found by a tester: "stop bullying me", then yes, left no trace).
+    func testAReplyWithWellbeingWordsIsKeptNotTakenAsARequest() throws {
+        var (content, conversation) = try atFirstQuestion()
+        var withList = content
+        withList.wellbeingPhrases = ["bullying", "hurt"]
+        conversation = try makeConversation(withList)
+        _ = conversation.begin(at: start)
+        _ = conversation.respond(to: "", at: start)
+        let kept = try XCTUnwrap(conversation.respond(to: "stop bullying me", at: start).answer)
+        XCTAssertEqual(kept.words, "stop bullying me")
+        XCTAssertNil(conversation.respond(to: "can we stop", at: start).answer, "a request without such words is still asked about")
+    }
+
+    // At the offer, break gives the break and help explains and asks again (a tester's "break"
+    // and "help" there were only asked again).
+    func testBreakAndHelpWorkAtTheOffer() throws {
+        var (content, conversation) = try atFirstQuestion()
+        _ = conversation.respond(to: "can we stop", at: start)
+        let help = conversation.respond(to: "help", at: start)
+        XCTAssertEqual(questionText(help), content.words.say(.offerStop), "asked again after the help")
+        XCTAssertNotEqual(help.presentations.first, .message([content.words.say(.gentle)]))
+        let pause = conversation.respond(to: "break", at: start)
+        XCTAssertTrue(pause.presentations.contains { if case .pause = $0 { true } else { false } }, "\(pause.presentations)")
+        XCTAssertNil(pause.answer)
+    }
+
+    // On a screen only to read, a request to stop is asked about too (a tester's "leave me
+    // alone" there just went on to the next screen).
+    func testARequestOnAScreenToReadIsAskedAbout() throws {
+        let content = try Fixtures.petsContent()
+        var conversation = try makeConversation(content)
+        let opening = conversation.begin(at: start)
+        XCTAssertTrue(opening.presentations.contains { if case .question(let view) = $0 { view.choices.isEmpty } else { false } },
+                      "the pets topic starts on a screen to read")
+        let offer = conversation.respond(to: "leave me alone", at: start)
+        XCTAssertEqual(questionText(offer), content.words.say(.offerStop))
+        XCTAssertEqual(conversation.respond(to: "yes", at: start).ending, .stopped)
+    }
+
     func testALongerReplyThatMentionsStoppingIsAViewAndStopAloneIsTheCommand() throws {
         var (_, conversation) = try atFirstQuestion()
         let long = "I want to work at the bus stop"

@@ -73,7 +73,13 @@ struct EngineCheck {
                 check(conversation, after: turn, from: before, line: line)
                 if let progress = turn.progress {
                     _ = try store.save(turn.answer, progress: progress, opening: nil)
-                    if let answer = turn.answer { expectedWords.append((InputCleaner.clean(line).text, answer.kind == .note)) }
+                    if let answer = turn.answer {
+                        // After "Do you want to change it to: …?", yes saves the words that asked
+                        // for the change ("no" for "I don't like this"), never the yes itself.
+                        var typed = InputCleaner.clean(line).text
+                        if answer.kind != .note, case .clarifying(_, let first) = before.state.phase { typed = first }
+                        expectedWords.append((typed, answer.kind == .note))
+                    }
                 }
                 if turn.ending != nil { break }
             }

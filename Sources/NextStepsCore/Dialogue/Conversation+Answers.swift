@@ -159,13 +159,14 @@ extension Conversation {
     /// The pupil's own words, kept exactly as typed. At "is that still right?" they are the
     /// new answer: an option's words choose that option, anything else is kept as said.
     mutating func ownWords(_ text: String, at now: Date) -> Turn {
-        if isReading && phase == .asking { return advance(after: nil, at: now) }
         // "can we stop", "I need a break": asked first; nothing is saved until the pupil says.
+        // On a screen only to read too (a tester's "leave me alone" there just went on).
         if phase == .asking || phase == .followUp || phase == .confirming,
-           declinedOffer != AnswerInterpreter.normalise(text), let offer = content.words.offer(in: text) {
+           declinedOffer != AnswerInterpreter.normalise(text), let offer = offer(in: text) {
             phase = .offering(offer, reply: text, then: phase)
             return Turn(presentations: [prompt()])
         }
+        if isReading && phase == .asking { return advance(after: nil, at: now) }
         if phase == .confirming {
             phase = .asking
             if case .options(let options, let several, _) = shape,
@@ -201,6 +202,15 @@ extension Conversation {
             return Turn(presentations: [.message([content.words.say(.newAnswer)]), prompt()])
         }
         return nil
+    }
+
+    /// What a short reply asks for (`Words.offer`), unless it holds words from the wellbeing
+    /// list: "stop bullying me" is kept as an answer, so the adult sees it, never taken as a
+    /// request to stop and let go unsaved (found by a tester).
+    func offer(in text: String) -> ConversationState.Offer? {
+        guard let offer = content.words.offer(in: text),
+              ConcernMatcher(phrases: content.wellbeingPhrases).hits(in: text).isEmpty else { return nil }
+        return offer
     }
 
     /// The ids an answer choosing `indices` here is saved with.

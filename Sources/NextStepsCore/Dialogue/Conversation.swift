@@ -117,7 +117,7 @@ public struct Conversation: Sendable {
             // there is never an answer to a question the pupil cannot see. Stop still stops.
             phase = before
             // "I'm done" at a break is as clear as stop (a short reply that asks to stop).
-            if interpreter.interpret(text, at: .words) == .command(.stop) || content.words.offer(in: text) == .stop {
+            if interpreter.interpret(text, at: .words) == .command(.stop) || offer(in: text) == .stop {
                 return command(.stop, typed: text, at: now)
             }
             return Turn(presentations: [prompt()])
@@ -147,14 +147,19 @@ public struct Conversation: Sendable {
     /// the question again (the reply was a request, never saved as an answer; typed again
     /// there, it is the answer). Anything else was said to the offer, not to the question under
     /// it, so the offer is asked again and nothing is saved (a tester's "3" here had become
-    /// option 3 of the card, and "idk" an "I don't know" to the question). An adult's command
-    /// works as anywhere, and the offer stays.
+    /// option 3 of the card, and "idk" an "I don't know" to the question). Break gives the
+    /// break, help explains and asks again, and an adult's command works as anywhere.
     private mutating func answerOffer(_ offer: ConversationState.Offer, reply: String, with text: String, at now: Date) -> Turn {
         switch interpreter.interpret(text, at: .options(withGlyphs(yesNoOptions), several: false)) {
         case .chosen([0]), .command(.yes):
             return command(offer == .stop ? .stop : .pause, typed: text, at: now)
         case .command(.stop):
             return command(.stop, typed: text, at: now)
+        case .command(.pause):
+            return command(.pause, typed: text, at: now)
+        case .command(.help):
+            phase = .offering(offer, reply: reply, then: phase)
+            return command(.help, typed: text, at: now)
         case .chosen([1]), .command(.no):
             declinedOffer = AnswerInterpreter.normalise(reply)
             return Turn(presentations: [.message([content.words.say(.gentle)]), prompt()])
@@ -169,7 +174,7 @@ public struct Conversation: Sendable {
 
     /// The answer to "Do you want to change it to: …?": yes saves the option, with the words
     /// first typed; no keeps the answer given before and goes on; back shows the question
-    /// again. Anything else asks again, and nothing is saved.
+    /// again; break and help work as anywhere. Anything else asks again, and nothing is saved.
     private mutating func answerClarifying(_ indices: [Int], typed: String, with text: String, at now: Date) -> Turn {
         switch interpreter.interpret(text, at: .options(withGlyphs(yesNoOptions), several: false)) {
         case .chosen([0]), .command(.yes):
@@ -180,6 +185,11 @@ public struct Conversation: Sendable {
             return command(.stop, typed: text, at: now)
         case .command(.back):
             return Turn(presentations: [prompt()])
+        case .command(.pause):
+            return command(.pause, typed: text, at: now)
+        case .command(.help):
+            phase = .clarifying(indices: indices, typed: typed)
+            return command(.help, typed: text, at: now)
         case .adult(let action):
             phase = .clarifying(indices: indices, typed: typed)
             return adult(action, at: now)
@@ -200,6 +210,14 @@ public struct Conversation: Sendable {
             return Turn(presentations: [.message([numbersHint(tooMany: false)])])
         case .adult(let action):
             return adult(action, at: now)
+        case .command(.next) where isReading && phase == .asking && declinedOffer != AnswerInterpreter.normalise(text):
+            // Words on a screen only to read go on, unless they ask to stop or for a break
+            // (a tester's "leave me alone" there just went on).
+            if let offer = offer(in: text) {
+                phase = .offering(offer, reply: text, then: phase)
+                return Turn(presentations: [prompt()])
+            }
+            return command(.next, typed: text, at: now)
         case .command(let command):
             return self.command(command, typed: text, at: now)
         case .chosen(let indices):

@@ -1,5 +1,5 @@
 import Foundation
-import NextStepsCareers
+import NextStepsCore
 import XCTest
 import Yams
 
