@@ -58,8 +58,22 @@ struct TalkRunner {
             let session = TalkSession(conversation: conversation, store: store, lines: terminal.lines,
                                       presenters: presenters, clock: clock, sitting: sitting)
             let words = loaded.content.words
-            session.onSavedStateChange = { allSaved in
-                terminal.setStoppedMessage(words.say(allSaved ? .stoppedBySignal : .stoppedUnsaved))
+            // Ctrl-C ends at once, before the notes for the adult: once an answer holds words
+            // from the wellbeing list, what it says also tells the adult where the notes are.
+            let matcher = ConcernMatcher(phrases: loaded.content.wellbeingPhrases)
+            var allSaved = true, notesToSee = false
+            func stoppedMessage() {
+                let pointer = notesToSee ? "\n" + words.say(.adultNotesLater, [.id: "\(pupilId)"]) : ""
+                terminal.setStoppedMessage(words.say(allSaved ? .stoppedBySignal : .stoppedUnsaved) + pointer)
+            }
+            session.onSavedStateChange = { saved in
+                allSaved = saved
+                stoppedMessage()
+            }
+            session.onAnswerSaved = { answer in
+                guard !notesToSee, answer.kind != .note, !matcher.hits(in: answer.words).isEmpty else { return }
+                notesToSee = true
+                stoppedMessage()
             }
             let outcome = session.run()
             // Files of spoken steps are all written; live speech finishes its last words
@@ -117,6 +131,8 @@ struct TalkRunner {
         // (found by a tester: "nobody likes me" showed, marked, right under the pupil's last
         // question). Input that ends there leaves them in `pupils show`, never on the screen.
         if terminal.environment.inputIsTerminal {
+            // Ctrl-C here says where the notes are, not the pupil's "we will stop here" again.
+            terminal.setStoppedMessage(content.words.say(.adultNotesLater, [.id: "\(pupilId)"]))
             terminal.output.write("\n" + content.words.say(.adultNotesReady) + "\n")
             guard case .line = terminal.lines.read(prompt: "> ") else {
                 terminal.output.write(content.words.say(.adultNotesLater, [.id: "\(pupilId)"]) + "\n")

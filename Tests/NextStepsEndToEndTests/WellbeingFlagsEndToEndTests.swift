@@ -62,4 +62,24 @@ final class WellbeingFlagsEndToEndTests: XCTestCase {
         XCTAssertTrue(terminal.process.waitForExit(timeout: 5), terminal.process.endDescription)
         XCTAssertEqual(terminal.process.exitCode, 0)
     }
+
+    // Ctrl-C ends at once, before the notes: once an answer holds words from the list, what it
+    // says also tells the adult where the notes are (a tester's Ctrl-C left no word of them).
+    func testCtrlCAfterFlaggedWordsSaysWhereTheNotesAre() throws {
+        let later = Phrases.adult["adult-notes-later"] ?? "<<missing adult phrase adult-notes-later>>"
+        let sandbox = try Sandbox("flag-ctrl-c")
+        try sandbox.addPupil("Sam Smith", knownAs: "Sam")
+        let terminal = try TerminalSession(sandbox: sandbox, arguments: ["talk", "--pupil", "Sam", "--store", sandbox.store,
+                                                                           "--topic", "about-me", "--no-adult-part", "--plain"])
+        terminal.waitInOrder([AboutMe.marker(1), "> "], from: 0)
+        terminal.answer("", expecting: [AboutMe.marker(2)])
+        terminal.answer("music", expecting: [Phrases.saved, AboutMe.marker(3)])
+        terminal.answer("nobody likes me at school", expecting: [Phrases.saved, AboutMe.marker(4)])
+        let offset = terminal.screen.count
+        terminal.process.send(signal: SIGINT)                      // what Ctrl-C sends
+        let pupilNumber = try XCTUnwrap(later.range(of: "{id}").map { _ in later.replacingOccurrences(of: "{id}", with: "1") })
+        terminal.waitInOrder([pupilNumber], from: offset)
+        XCTAssertTrue(terminal.process.waitForExit(timeout: 5), terminal.process.endDescription)
+        XCTAssertFalse(terminal.screen.text.contains("[nobody likes me]"), "the notes themselves stay off the pupil's screen")
+    }
 }

@@ -27,6 +27,8 @@ public final class TalkSession {
     /// Told whether everything shown as saved is on disk: false after a failed save, true
     /// again after the next good one (so a signal handler can say the right thing).
     public var onSavedStateChange: ((Bool) -> Void)?
+    /// Told each answer (or note) once it is saved.
+    public var onAnswerSaved: ((Answer) -> Void)?
     /// Whether the last save failed and nothing has been saved since.
     public private(set) var lastSaveFailed = false
     /// The sitting to open with the first answer or move, so that a talk stopped at its
@@ -75,6 +77,7 @@ public final class TalkSession {
                     pendingSitting = nil
                 }
                 setSaveFailed(false)
+                if let answer { onAnswerSaved?(answer) }
             } catch {
                 if let rollback { conversation = rollback }
                 setSaveFailed(true)
