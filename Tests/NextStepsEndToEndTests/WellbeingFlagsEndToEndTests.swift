@@ -41,11 +41,10 @@ final class WellbeingFlagsEndToEndTests: XCTestCase {
         XCTAssertTrue(listed.contains("[nobody likes me]"), show.transcript)
     }
 
-    // At a terminal the pupil is still in front of the screen: the notes wait for the adult's
-    // Enter (a tester saw "nobody likes me" shown, marked, right under the pupil's last screen).
-    func testAtATerminalTheNotesWaitForTheAdultsEnter() throws {
-        let ready = Phrases.adult["adult-notes-ready"] ?? "<<missing adult phrase adult-notes-ready>>"
-        let sandbox = try Sandbox("flag-pty")
+    /// About me on a pseudo-terminal (readline running), with "nobody likes me at school" saved
+    /// at step 2 and step 3 waiting. The sandbox is returned too: its folder lives as long as it.
+    private func flaggedAtATerminal(_ name: String) throws -> (Sandbox, TerminalSession) {
+        let sandbox = try Sandbox(name)
         try sandbox.addPupil("Sam Smith", knownAs: "Sam")
         let terminal = try TerminalSession(sandbox: sandbox, arguments: ["talk", "--pupil", "Sam", "--store", sandbox.store,
                                                                            "--topic", "about-me", "--no-adult-part", "--plain"])
@@ -53,6 +52,15 @@ final class WellbeingFlagsEndToEndTests: XCTestCase {
         terminal.answer("", expecting: [AboutMe.marker(2)])
         terminal.answer("music", expecting: [Phrases.saved, AboutMe.marker(3)])
         terminal.answer("nobody likes me at school", expecting: [Phrases.saved, AboutMe.marker(4)])
+        return (sandbox, terminal)
+    }
+
+    // At a terminal the pupil is still in front of the screen: the notes wait for the adult's
+    // Enter (a tester saw "nobody likes me" shown, marked, right under the pupil's last screen).
+    func testAtATerminalTheNotesWaitForTheAdultsEnter() throws {
+        let ready = Phrases.adult["adult-notes-ready"] ?? "<<missing adult phrase adult-notes-ready>>"
+        let (sandbox, terminal) = try flaggedAtATerminal("flag-pty")
+        defer { withExtendedLifetime(sandbox) {} }
         terminal.answer("stop", expecting: [Phrases.stopped, ready])
         XCTAssertFalse(terminal.screen.text.contains(heading), "not before the adult asks:\n\(terminal.screen.text)")
         XCTAssertFalse(terminal.screen.text.contains("[nobody likes me]"), terminal.screen.text)
@@ -67,14 +75,8 @@ final class WellbeingFlagsEndToEndTests: XCTestCase {
     // says also tells the adult where the notes are (a tester's Ctrl-C left no word of them).
     func testCtrlCAfterFlaggedWordsSaysWhereTheNotesAre() throws {
         let later = Phrases.adult["adult-notes-later"] ?? "<<missing adult phrase adult-notes-later>>"
-        let sandbox = try Sandbox("flag-ctrl-c")
-        try sandbox.addPupil("Sam Smith", knownAs: "Sam")
-        let terminal = try TerminalSession(sandbox: sandbox, arguments: ["talk", "--pupil", "Sam", "--store", sandbox.store,
-                                                                           "--topic", "about-me", "--no-adult-part", "--plain"])
-        terminal.waitInOrder([AboutMe.marker(1), "> "], from: 0)
-        terminal.answer("", expecting: [AboutMe.marker(2)])
-        terminal.answer("music", expecting: [Phrases.saved, AboutMe.marker(3)])
-        terminal.answer("nobody likes me at school", expecting: [Phrases.saved, AboutMe.marker(4)])
+        let (sandbox, terminal) = try flaggedAtATerminal("flag-ctrl-c")
+        defer { withExtendedLifetime(sandbox) {} }
         let offset = terminal.screen.count
         terminal.process.send(signal: SIGINT)                      // what Ctrl-C sends
         let pupilNumber = try XCTUnwrap(later.range(of: "{id}").map { _ in later.replacingOccurrences(of: "{id}", with: "1") })
