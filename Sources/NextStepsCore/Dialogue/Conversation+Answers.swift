@@ -190,18 +190,15 @@ extension Conversation {
         guard phase == .asking, step.kind != .yesNo, step.kind != .recall, !decidesAFollowUp,
               let previous = previousAnswer(questionKey) else { return nil }
         let key = AnswerInterpreter.normalise(text)
-        let bare = content.words.commands[.yes, default: []].contains(key) || content.words.commands[.no, default: []].contains(key)
-        if bare, case .options(let options, let several, _) = shape,
+        let isYes = content.words.commands[.yes, default: []].contains(key)
+        guard isYes || content.words.commands[.no, default: []].contains(key) else { return nil }
+        if case .options(let options, let several, _) = shape,
            case .chosen(let indices) = interpreter.interpret(text, at: .options(options, several: several, ownWords: false)) {
             if optionIds(for: indices) == previous.optionIds { return nil }
             phase = .clarifying(indices: indices, typed: text)
             return Turn(presentations: [prompt()])
         }
-        if content.words.commands[.yes, default: []].contains(key) { return advance(after: nil, at: now) }
-        if content.words.commands[.no, default: []].contains(key) {
-            return Turn(presentations: [.message([content.words.say(.newAnswer)]), prompt()])
-        }
-        return nil
+        return isYes ? advance(after: nil, at: now) : Turn(presentations: [.message([content.words.say(.newAnswer)]), prompt()])
     }
 
     /// What a short reply asks for (`Words.offer`), unless it holds words from the wellbeing

@@ -146,55 +146,54 @@ public struct Conversation: Sendable {
     /// The answer to "Do you want to stop for now?" (or a break): yes stops (or pauses); no shows
     /// the question again (the reply was a request, never saved as an answer; typed again
     /// there, it is the answer). Anything else was said to the offer, not to the question under
-    /// it, so the offer is asked again and nothing is saved (a tester's "3" here had become
-    /// option 3 of the card, and "idk" an "I don't know" to the question). Break gives the
-    /// break, help explains and asks again, and an adult's command works as anywhere.
+    /// it (`otherReply`): nothing is saved (a tester's "3" here had become option 3 of the card,
+    /// and "idk" an "I don't know" to the question).
     private mutating func answerOffer(_ offer: ConversationState.Offer, reply: String, with text: String, at now: Date) -> Turn {
-        switch interpreter.interpret(text, at: .options(withGlyphs(yesNoOptions), several: false)) {
+        let intent = interpreter.interpret(text, at: .options(withGlyphs(yesNoOptions), several: false))
+        switch intent {
         case .chosen([0]), .command(.yes):
             return command(offer == .stop ? .stop : .pause, typed: text, at: now)
-        case .command(.stop):
-            return command(.stop, typed: text, at: now)
-        case .command(.pause):
-            return command(.pause, typed: text, at: now)
-        case .command(.help):
-            phase = .offering(offer, reply: reply, then: phase)
-            return command(.help, typed: text, at: now)
         case .chosen([1]), .command(.no):
             declinedOffer = AnswerInterpreter.normalise(reply)
             return Turn(presentations: [.message([content.words.say(.gentle)]), prompt()])
-        case .adult(let action):
-            phase = .offering(offer, reply: reply, then: phase)
-            return adult(action, at: now)
         default:
-            phase = .offering(offer, reply: reply, then: phase)
-            return Turn(presentations: [.message([content.words.say(.gentle)]), prompt()])
+            return otherReply(intent, asking: .offering(offer, reply: reply, then: phase), typed: text, at: now)
         }
     }
 
     /// The answer to "Do you want to change it to: …?": yes saves the option, with the words
     /// first typed; no keeps the answer given before and goes on; back shows the question
-    /// again; break and help work as anywhere. Anything else asks again, and nothing is saved.
+    /// again. Anything else is as at the stop offer (`otherReply`); nothing is saved.
     private mutating func answerClarifying(_ indices: [Int], typed: String, with text: String, at now: Date) -> Turn {
-        switch interpreter.interpret(text, at: .options(withGlyphs(yesNoOptions), several: false)) {
+        let intent = interpreter.interpret(text, at: .options(withGlyphs(yesNoOptions), several: false))
+        switch intent {
         case .chosen([0]), .command(.yes):
             return chose(indices, typed: typed, at: now, checkingEarlier: false)
         case .chosen([1]), .command(.no):
             return advance(after: nil, at: now)
-        case .command(.stop):
-            return command(.stop, typed: text, at: now)
         case .command(.back):
             return Turn(presentations: [prompt()])
-        case .command(.pause):
-            return command(.pause, typed: text, at: now)
+        default:
+            return otherReply(intent, asking: .clarifying(indices: indices, typed: typed), typed: text, at: now)
+        }
+    }
+
+    /// A reply other than yes or no to a yes-no question about the pupil's own reply (the stop
+    /// offer, "Do you want to change it to"), `asking` being that question: stop stops, break
+    /// gives the break, help explains and asks again, an adult's command works as anywhere, and
+    /// anything else asks again. It was said to that question, never to the one under it.
+    private mutating func otherReply(_ intent: Intent, asking: ConversationState.Phase, typed text: String, at now: Date) -> Turn {
+        switch intent {
+        case .command(.stop), .command(.pause):
+            return command(intent == .command(.stop) ? .stop : .pause, typed: text, at: now)
         case .command(.help):
-            phase = .clarifying(indices: indices, typed: typed)
+            phase = asking
             return command(.help, typed: text, at: now)
         case .adult(let action):
-            phase = .clarifying(indices: indices, typed: typed)
+            phase = asking
             return adult(action, at: now)
         default:
-            phase = .clarifying(indices: indices, typed: typed)
+            phase = asking
             return Turn(presentations: [.message([content.words.say(.gentle)]), prompt()])
         }
     }

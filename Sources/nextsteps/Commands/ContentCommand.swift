@@ -14,8 +14,8 @@ struct ContentCommand: ParsableCommand {
             abstract: "Validate content and symbols (with any school layers) and lint the pupil-facing words rule by rule; lists every problem.",
             discussion: """
                 DIR is a content folder, or a folder holding Content and Symbols. --school DIR
-                lays a school's own \
-                Content and Symbols over it. Exit status 65 when there are problems.
+                lays a school's own Content and Symbols over it. Exit status 65 when there are
+                problems.
                 """
         )
 

@@ -14,8 +14,8 @@ struct ExportCommand: ParsableCommand {
         abstract: "Export a pupil's record: docx, md, html, csv, json, wav or la.",
         discussion: """
             The format comes from the file's ending, or --format:
-            docx: the school's Word form filled in place: Content/templates/
-                  annual-review.docx, or the school's own with --template (check it first:
+            docx: the school's Word form filled in place (annual-review.docx, or the
+                  school's own with --template; check it first with
                   nextsteps template check FILE).
             md:   the pupil's views as Markdown (my-views.md.mustache, or --template).
             html: an Easy Read "My views" page, pictures inline (my-views.html.mustache,
