@@ -67,12 +67,17 @@ struct DocxPackage: Sendable {
                     // ZIPFoundation's inflate on Linux reads on past the entry while the stream
                     // has not ended, and at the end of the file asks again forever (a hang
                     // found by `.ci/fuzz docx`; weichsel/ZIPFoundation#389). Its inflate is
-                    // given the entry's own bytes here, and asking past them is an error.
+                    // given the entry's own bytes here, and asking past them is an error. Each
+                    // piece is exactly `size` long, zeros after the entry's end: that inflate
+                    // reads every piece as `size` bytes, and past a shorter one (a crash, found
+                    // by the same fuzz target under the address sanitizer).
                     checksum = try Data.decompress(size: Int64(place.bytes.count), bufferSize: 64 * 1024, skipCRC32: false,
                                                    provider: { position, size in
                         let from = place.bytes.lowerBound + Int(position)
                         guard from < place.bytes.upperBound else { throw DocxError.damagedEntry(name) }
-                        return data.subdata(in: from ..< min(place.bytes.upperBound, from + size))
+                        var piece = data.subdata(in: from ..< min(place.bytes.upperBound, from + size))
+                        if piece.count < size { piece.append(Data(count: size - piece.count)) }
+                        return piece
                     }, consumer: keep)
                 } else {
                     checksum = try archive.extract(entry, bufferSize: 64 * 1024, skipCRC32: false, consumer: keep)
